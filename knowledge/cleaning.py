@@ -1,0 +1,288 @@
+"""Understanding a document's layout without touching its text: header, noise, structure, passages.
+
+Everything here works on offsets into the original text. Transmission noise is recorded as
+spans and blanked (same length) in the text used for indexing and extraction, so a quote is
+always `document.text[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePath
+
+from knowledge.models import Document, Passage
+from knowledge.text import sentence_spans
+
+__all__ = [
+    "heading_case",
+    "masked_text",
+    "parse_document",
+    "split_passages",
+]
+
+PASSAGE_TARGET = 900
+PASSAGE_MAX = 1800
+
+_CABLE_ID = re.compile(r"^\s*(\d{2}[A-Z][A-Z-]+\d+)\s*$")
+_CLASSIFICATIONS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+                    "LIMITED OFFICIAL USE", "UNCLAS")
+_NOISE_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"VZCZC\w*"
+    r"|(?:OO|PP|RR|ZZ|O|P|R)\s+R[A-Z]{3,}\w*.*"
+    r"|DE\s+R[A-Z]{3,}\w*\s+#.*"
+    r"|ZNR\s+U{5}.*|ZNY\s+\w+.*"
+    r"|[OPRZ]\s+\d{6}Z\s+[A-Z]{3}\s+\d{2}.*"
+    r"|FM\s+(?:AMEMBASSY|AMCONSUL|SECSTATE|USMISSION|USDEL|AMEMB)\b.*"
+    r"|TO\s+R[A-Z]{3,}\w*/.*|INFO\s+R[A-Z]{3,}\w*/.*"
+    r"|R[A-Z]{3,}\w*/[A-Z].*"
+    r"|(?:UNCLAS|CONFIDENTIAL|SECRET)\s+SECTION\s+\d+\s+OF\s+\d+\s+[A-Z ]+\d+.*"
+    r"|SIPDIS|SENSITIVE\s*$|NOFORN\s*$"
+    r"|E\.\s?O\.\s+\d+.*"
+    r"|TAGS:.*|,[A-Z]{4}(?:,\s*[A-Z]{2,4})*,?\s*"
+    r"|[A-Z][A-Z .'-]{1,40}\s+0{2,}\d{2,6}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}"
+    r")[ \t]*$",
+    re.MULTILINE,
+)
+_PAGE_MARKER = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{1,40}\s+0{2,}\d{2,6}\s+(\d{3})(?:\.\d)?\s+OF\s+\d{3}[ \t]*$",
+                          re.MULTILINE)
+_UNDERLINED = re.compile(r"^[ \t]*(\S[^\n]{1,100}?)[ \t]*\n[ \t]*(-{3,}|={3,})[ \t]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)
+_CAPS_HEADING = re.compile(r"^[ \t]*((?:\d{1,2}\.\s+)?[A-Z][A-Z0-9'’&,/() -]{3,70}[A-Z)])[ \t]*$", re.MULTILINE)
+_PARAGRAPH = re.compile(r"^[ \t]*¶\s?(\d{1,3})\.", re.MULTILINE)
+_ANSWER = re.compile(r"^[ \t]*--\s*([A-Z])[.:]", re.MULTILINE)
+_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_BLOCK_GAP = re.compile(r"\n[ \t\f]*\n\s*")
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(19|20)(\d{2})-(\d{2})-(\d{2})(?!\d)")
+_SUBJECT = re.compile(r"^SUBJECT:\s*(.+?)(?:\n[ \t]*\n|\n[ \t]*REF:|\Z)", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    at: int
+    kind: str  # "section", "paragraph", "answer", "page"
+    value: str
+
+
+def parse_document(path: str, text: str, *, kind: str, sha256: str, notes: tuple[str, ...] = ()) -> Document:
+    """A Document with its title, date, header metadata and noise spans recognised."""
+    meta = _cable_header(text)
+    noise = tuple((m.start(), m.end()) for m in _NOISE_LINE.finditer(text))
+    if meta:
+        kind = "cable"
+    title = meta.get("subject") or _first_title(text, kind) or PurePath(path).stem
+    date = meta.get("date") or _date_from(path, text)
+    return Document(path=path, title=title, date=date, text=text, sha256=sha256, kind=kind,
+                    meta=meta, noise=noise, notes=notes)
+
+
+def masked_text(document: Document) -> str:
+    """The document's text with noise spans replaced by spaces (same length, same offsets)."""
+    chars = list(document.text)
+    for a, b in document.noise:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def split_passages(document: Document) -> list[Passage]:
+    """The document cut into passages of a few sentences, each knowing its section, ¶ and page."""
+    masked = masked_text(document)
+    marks = _structure_marks(document, masked)
+    cuts = sorted({0, len(masked), *(m.at for m in marks if m.kind != "page"), *_block_starts(masked)})
+    blocks = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if masked[a:b].strip()]
+    boundaries = {m.at for m in marks if m.kind in ("section", "paragraph", "answer")}
+    passages: list[Passage] = []
+    for a, b in _merge_small(blocks, masked, boundaries):
+        for s, e in _split_large(masked, a, b):
+            s, e = _trim(masked, s, e)
+            if e > s and re.search(r"\w", masked[s:e]):
+                passages.append(_passage(document, masked, len(passages), s, e, marks))
+    return passages
+
+
+def _cable_header(text: str) -> dict[str, str]:
+    lines = text.split("\n", 8)
+    m = _CABLE_ID.match(lines[0]) if lines else None
+    if not m:
+        return {}
+    meta = {"cable_id": m.group(1)}
+    for line in lines[1:6]:
+        line = line.strip()
+        date = _header_date(line)
+        if date and "date" not in meta:
+            meta["date"] = date
+        elif line.upper() in _CLASSIFICATIONS and "classification" not in meta:
+            meta["classification"] = line
+        elif line and "headline" not in meta and not date:
+            meta["headline"] = line
+        elif line and "date" in meta and "classification" in meta and "origin" not in meta:
+            meta["origin"] = line
+    subject = _SUBJECT.search(text[:6000])
+    if subject:
+        meta["subject"] = re.sub(r"\s+", " ", subject.group(1)).strip()
+    elif "headline" in meta:
+        meta["subject"] = meta["headline"]
+    return meta
+
+
+def _header_date(line: str) -> str | None:
+    for fmt in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(line, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _first_title(text: str, kind: str) -> str | None:
+    if kind == "markdown":
+        m = _MD_HEADING.search(text)
+        if m:
+            return m.group(1).strip()
+    for line in text.splitlines()[:15]:
+        line = line.strip().lstrip("#").strip()
+        if len(line) >= 4 and re.search(r"[A-Za-z]{3}", line):
+            return line[:150]
+    return None
+
+
+def _date_from(path: str, text: str) -> str | None:
+    name = PurePath(path).name
+    iso = _ISO_DATE.search(name)
+    if iso:
+        return f"{iso.group(1)}{iso.group(2)}-{iso.group(3)}-{iso.group(4)}"
+    for line in text.splitlines()[:10]:
+        date = _header_date(line.strip())
+        if date:
+            return date
+    year = _YEAR.search(name)
+    if year:
+        return year.group(1)
+    counts = Counter(_YEAR.findall(text))
+    if counts:
+        top, n = counts.most_common(1)[0]
+        if n >= 3 and n >= 2 * sum(counts.values()) / max(1, len(counts)):
+            return top
+    return None
+
+
+def _structure_marks(document: Document, masked: str) -> list[_Mark]:
+    marks = [_Mark(m.start(), "page", str(int(m.group(1)))) for m in _PAGE_MARKER.finditer(document.text)]
+    for i, ff in enumerate(re.finditer(r"\f", document.text), start=2):
+        marks.append(_Mark(ff.end(), "page", str(i)))
+    heading_spans: list[tuple[int, int]] = []
+    for m in _UNDERLINED.finditer(masked):
+        marks.append(_Mark(m.start(), "section", m.group(1).strip()))
+        heading_spans.append((m.start(), m.end()))
+    if document.kind == "markdown":
+        marks += [_Mark(m.start(), "section", m.group(1).strip()) for m in _MD_HEADING.finditer(masked)]
+    if document.kind != "cable":  # a cable's headings are underlined; its capitals are addresses
+        for m in _CAPS_HEADING.finditer(masked):
+            inside = any(a <= m.start() < b for a, b in heading_spans)
+            if not inside and m.start() > 0 and _looks_like_heading(m.group(1)):
+                marks.append(_Mark(m.start(), "section", m.group(1).strip()))
+    marks += [_Mark(m.start(), "paragraph", m.group(1)) for m in _PARAGRAPH.finditer(masked)]
+    marks += [_Mark(m.start(), "answer", m.group(1)) for m in _ANSWER.finditer(masked)]
+    return sorted(marks, key=lambda m: m.at)
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if re.match(r"\d{1,2}\.\s", line):
+        return len(words) >= 2
+    if sum(len(w) <= 2 for w in words) * 2 > len(words):
+        return False  # letter-spaced display type, such as "M U LT I L A T E R A L"
+    return len(words) >= 3 and words[-1].lower() not in _SMALL_WORDS
+
+
+def heading_case(heading: str) -> str:
+    """An all-capitals heading in title case, small words in lower case."""
+    if not heading.isupper():
+        return heading
+    words = heading.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _block_starts(masked: str) -> list[int]:
+    starts = []
+    for m in _BLOCK_GAP.finditer(masked):
+        before = masked[max(0, m.start() - 200):m.start()].rstrip()
+        after = masked[m.end():m.end() + 2]
+        runs_on = bool(before) and before[-1] not in ".!?:;\"”" and after[:1].islower()
+        if not runs_on:
+            starts.append(m.end())
+    return starts
+
+
+def _merge_small(blocks: list[tuple[int, int]], masked: str,
+                 boundaries: set[int]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in blocks:
+        if merged and a not in boundaries:
+            pa, _ = merged[-1]
+            size_before = len(masked[pa:a].strip())
+            if size_before < PASSAGE_TARGET and len(masked[pa:b].strip()) <= PASSAGE_MAX:
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return merged
+
+
+def _split_large(masked: str, a: int, b: int) -> list[tuple[int, int]]:
+    if b - a <= PASSAGE_MAX:
+        return [(a, b)]
+    pieces: list[tuple[int, int]] = []
+    start = a
+    for s, e in sentence_spans(masked[a:b]):
+        s, e = s + a, e + a
+        if e - start > PASSAGE_TARGET and s > start:
+            pieces.append((start, s))
+            start = s
+    pieces.append((start, b))
+    out: list[tuple[int, int]] = []
+    for s, e in pieces:  # a run-on "sentence" (a PDF table, a list) is cut at line ends
+        while e - s > PASSAGE_MAX:
+            cut = masked.rfind("\n", s + PASSAGE_TARGET // 2, s + PASSAGE_MAX)
+            cut = cut if cut > s else masked.rfind(" ", s + 1, s + PASSAGE_MAX)
+            cut = cut if cut > s else s + PASSAGE_MAX
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _passage(document: Document, masked: str, ordinal: int, start: int, end: int,
+             marks: list[_Mark]) -> Passage:
+    section = paragraph = answer = None
+    page = None
+    for m in marks:
+        if m.at > start:
+            break
+        if m.kind == "section":
+            section, paragraph, answer = m.value, None, None
+        elif m.kind == "paragraph":
+            paragraph, answer = f"¶{m.value}", None
+        elif m.kind == "answer":
+            answer = m.value
+        else:
+            page = int(m.value)
+    if page is None and any(m.kind == "page" for m in marks):
+        page = 1
+    where = paragraph
+    if answer:
+        where = f"{paragraph} ({answer})" if paragraph else f"answer {answer}"
+    return Passage(doc=document.path, ordinal=ordinal, start=start, end=end,
+                   text=document.text[start:end], masked=masked[start:end], title=document.title,
+                   doc_date=document.date, section=section and heading_case(section), paragraph=where, page=page)

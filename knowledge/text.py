@@ -1,0 +1,116 @@
+"""Text helpers that keep quotes verbatim: folding white space, sentences, excerpts by offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "MAX_EXCERPT",
+    "excerpt_around",
+    "fold",
+    "sentence_spans",
+]
+
+MAX_EXCERPT = 600
+
+_WS = re.compile(r"\s+")
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc e.g i.e u.s u.n u.k jan feb mar apr jun jul aug sep sept "
+    "oct nov dec art arts para paras p pp fig approx inc ltd co corp gov dept min amb sen rep gen "
+    "col lt sgt ph.d m mme cf ca".split()
+)
+_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s)")
+_BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_START = re.compile(r"\n[ \t]*(?=--\s*[A-Z][.:]|[-•*·]\s|\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z])")
+_UNDERLINE = re.compile(r"\n[ \t]*-{3,}[ \t]*(?=\n)")
+
+
+def fold(text: str) -> str:
+    """Runs of white space become one space; Unicode NFC; ends trimmed."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets in `text`, trimmed of white space.
+
+    Boundaries: end punctuation followed by space (not after a known abbreviation or an
+    initial), a blank line unless the text runs on in lower case (a page break inside a
+    sentence), a heading underline, a lettered answer (`-- B.`), a bullet or a calendar line.
+    """
+    cuts = {0, len(text)}
+    for m in _END.finditer(text):
+        if not _is_abbreviation(text, m.start()):
+            cuts.add(m.end())
+    for m in _BLANK.finditer(text):
+        if not _runs_on(text, m.start(), m.end()):
+            cuts.add(m.end())
+    for pattern in (_LINE_START, _UNDERLINE):
+        for m in pattern.finditer(text):
+            cuts.add(m.end())
+    spans = []
+    ordered = sorted(cuts)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        a, b = _trim(text, a, b)
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def excerpt_around(text: str, start: int, end: int, *, limit: int = MAX_EXCERPT,
+                   spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The (start, end) of the sentence or sentences of `text` that contain [start, end).
+
+    Grows to whole sentences; if that is longer than `limit` characters once folded, it is
+    cut to a window around the match at word boundaries instead.
+    """
+    spans = sentence_spans(text) if spans is None else spans
+    inside = [s for s in spans if s[1] > start and s[0] < end] or [(start, end)]
+    a, b = inside[0][0], inside[-1][1]
+    if len(fold(text[a:b])) <= limit:
+        return a, b
+    return _window(text, start, end, limit)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+
+
+def _runs_on(text: str, gap_start: int, gap_end: int) -> bool:
+    before = text[max(0, gap_start - 200):gap_start].rstrip()
+    after = text[gap_end:gap_end + 40]
+    if not before or not after:
+        return False
+    if before[-1] in ".!?:;…\"”":
+        return False
+    return after[0].islower() or before[-1] in ",-–("
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _window(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    room = max(0, limit - (end - start)) // 2
+    a, b = max(0, start - room), min(len(text), end + room)
+    while a > 0 and a < start and not text[a - 1].isspace():
+        a += 1
+    while b < len(text) and b > end and not text[b].isspace():
+        b -= 1
+    a, b = _trim(text, a, b)
+    while len(fold(text[a:b])) > limit and b > end:
+        b = text.rfind(" ", end, b - 1) if text.rfind(" ", end, b - 1) > end else end
+    return a, b
