@@ -1,0 +1,285 @@
+"""The SQLite fact store: built from a folder of documents into a new file, swapped in atomically.
+
+Tables: `documents`, `passages` (+ FTS5 `passages_fts`), `facts` (+ FTS5 `facts_fts`), `meta`.
+A build writes `<db>.building-<pid>` next to the target and `os.replace`s it only when at least
+one document was usable, so a failed build never damages the working knowledge base.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from knowledge.cleaning import parse_document, split_passages
+from knowledge.errors import BuildError, DocumentError, KnowledgeBaseError
+from knowledge.extract import extract_facts, fact_summary
+from knowledge.loading import DEFAULT_MAX_BYTES, document_files, read_text
+from knowledge.models import FACT_TYPES, Document, Fact, Passage, Skipped, Source
+from knowledge.text import fold
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BuildReport",
+    "KnowledgeBase",
+    "build_knowledge_base",
+    "fact_from_row",
+]
+
+SCHEMA_VERSION = 1
+_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build produced: counts, skipped files with reasons, timing."""
+
+    documents: int
+    passages: int
+    facts: dict[str, int]
+    skipped: tuple[Skipped, ...]
+    seconds: float
+    db_path: str
+    bytes_read: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"documents": self.documents, "passages": self.passages, "facts": dict(self.facts),
+                "skipped": [s.to_json() for s in self.skipped]}
+
+
+def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                         progress: Progress | None = None) -> BuildReport:
+    """Build a knowledge base from every document under `docs_dir` and swap it in at `db_path`.
+
+    Raises BuildError when the folder is missing or no document was usable; the file at
+    `db_path` is then untouched.
+    """
+    started = time.perf_counter()
+    if not docs_dir.is_dir():
+        raise BuildError(f"documents folder not found: {docs_dir}")
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}-{threading.get_ident()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        report = _build_into(tmp, docs_dir, max_bytes, progress)
+        if report.documents == 0:
+            reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "the folder is empty"
+            raise BuildError(f"no usable document in {docs_dir} ({reasons})")
+        os.replace(tmp, db_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BuildReport(documents=report.documents, passages=report.passages, facts=report.facts,
+                       skipped=report.skipped, seconds=time.perf_counter() - started,
+                       db_path=str(db_path), bytes_read=report.bytes_read)
+
+
+def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
+    """A Fact from a `facts` row joined with its document's title and date."""
+    source = Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
+    return Fact(type=row["type"], fields=json.loads(row["fields"]), excerpt=row["excerpt"], source=source,
+                start=row["start"], end=row["end"])
+
+
+class KnowledgeBase:
+    """A read-only view of one built knowledge base file; one SQLite connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise KnowledgeBaseError(f"knowledge base not found: {self.path}")
+        self._local = threading.local()
+        version = self.meta().get("schema_version")
+        if version != SCHEMA_VERSION:
+            raise KnowledgeBaseError(f"{self.path} was built by another version of factbot "
+                                     f"(schema {version}, expected {SCHEMA_VERSION}); run `factbot build`")
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.execute("SELECT count(*) FROM meta").fetchone()
+            except sqlite3.DatabaseError as e:
+                raise KnowledgeBaseError(f"{self.path} is not a factbot knowledge base: {e}") from None
+            self._local.conn = conn
+        return conn
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a parameterised read-only query."""
+        return self.conn.execute(sql, params).fetchall()
+
+    def meta(self) -> dict[str, Any]:
+        return {r["key"]: json.loads(r["value"]) for r in self.query("SELECT key, value FROM meta")}
+
+    def counts(self) -> dict[str, Any]:
+        """Documents, passages and facts per type."""
+        per_type = {r["type"]: r["n"] for r in self.query("SELECT type, count(*) AS n FROM facts GROUP BY type")}
+        return {"documents": self.query("SELECT count(*) FROM documents")[0][0],
+                "passages": self.query("SELECT count(*) FROM passages")[0][0],
+                "facts": {t: per_type.get(t, 0) for t in FACT_TYPES}}
+
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self.query("SELECT path, title, date, kind, sha256, size FROM documents ORDER BY path")
+        return [dict(r) for r in rows]
+
+    def document_text(self, path: str) -> str | None:
+        rows = self.query("SELECT text FROM documents WHERE path = ?", (path,))
+        return rows[0]["text"] if rows else None
+
+    def facts(self, fact_type: str | None = None) -> list[Fact]:
+        """Every fact (of one type), in document order."""
+        return [fact_from_row(r) for r in self.fact_rows(fact_type)]
+
+    def fact_rows(self, fact_type: str | None = None) -> list[sqlite3.Row]:
+        sql = _FACT_SELECT + (" WHERE f.type = ?" if fact_type else "") + " ORDER BY f.doc, f.start, f.id"
+        return self.query(sql, (fact_type,) if fact_type else ())
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+_FACT_SELECT = ("SELECT f.*, d.title AS title, d.date AS doc_date FROM facts f "
+                "JOIN documents d ON d.path = f.doc")
+
+
+@dataclass(slots=True)
+class _Counts:
+    documents: int = 0
+    passages: int = 0
+    facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_TYPES, 0))
+    skipped: tuple[Skipped, ...] = ()
+    bytes_read: int = 0
+
+
+def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None) -> _Counts:
+    files = list(document_files(docs_dir))
+    counts = _Counts()
+    skipped: list[Skipped] = []
+    db = sqlite_utils.Database(tmp)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    _create_tables(db)
+    hashes: dict[str, str] = {}
+    with db.conn:
+        for i, path in enumerate(files):
+            rel = path.relative_to(docs_dir).as_posix()
+            if progress:
+                progress(i, len(files), rel)
+            try:
+                document = _load(path, rel, max_bytes)
+            except DocumentError as e:
+                skipped.append(Skipped(rel, str(e)))
+                continue
+            except Exception as e:  # noqa: BLE001 - one strange file must not stop the build
+                skipped.append(Skipped(rel, f"could not be processed: {type(e).__name__}: {e}"))
+                continue
+            _insert_document(db, document, counts)
+            hashes[rel] = document.sha256
+            counts.bytes_read += len(document.text.encode("utf-8", "replace"))
+    if progress:
+        progress(len(files), len(files), "")
+    _finish(db, docs_dir, hashes, skipped)
+    db.close()
+    counts.skipped = tuple(skipped)
+    return counts
+
+
+def _load(path: Path, rel: str, max_bytes: int) -> Document:
+    text, kind, sha, notes = read_text(path, max_bytes=max_bytes)
+    return parse_document(rel, text, kind=kind, sha256=sha, notes=tuple(notes))
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["documents"].create({"path": str, "title": str, "date": str, "kind": str, "sha256": str, "size": int,
+                            "meta": str, "notes": str, "text": str}, pk="path")
+    db["passages"].create({"id": int, "doc": str, "ordinal": int, "start": int, "end": int, "section": str,
+                           "paragraph": str, "page": int, "location": str, "text": str, "body": str}, pk="id")
+    db["facts"].create({"id": int, "type": str, "doc": str, "passage_id": int, "fields": str, "excerpt": str,
+                        "start": int, "end": int, "location": str, "summary": str, "amount": float,
+                        "currency": str, "date": str, "end_date": str, "body": str}, pk="id")
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+def _insert_document(db: sqlite_utils.Database, document: Document, counts: _Counts) -> None:
+    db["documents"].insert({"path": document.path, "title": document.title, "date": document.date,
+                            "kind": document.kind, "sha256": document.sha256, "size": len(document.text),
+                            "meta": json.dumps(dict(document.meta)), "notes": json.dumps(list(document.notes)),
+                            "text": document.text})
+    passage_rows, fact_rows = [], []
+    for passage in split_passages(document):
+        passage_id = counts.passages + 1
+        counts.passages += 1
+        passage_rows.append(_passage_row(passage_id, passage))
+        for fact in extract_facts(passage):
+            fact_rows.append(_fact_row(passage_id, passage, fact))
+            counts.facts[fact.type] = counts.facts.get(fact.type, 0) + 1
+    db["passages"].insert_all(passage_rows)
+    db["facts"].insert_all(fact_rows)
+    counts.documents += 1
+
+
+def _passage_row(passage_id: int, passage: Passage) -> dict[str, Any]:
+    return {"id": passage_id, "doc": passage.doc, "ordinal": passage.ordinal, "start": passage.start,
+            "end": passage.end, "section": passage.section, "paragraph": passage.paragraph, "page": passage.page,
+            "location": passage.location, "text": passage.text, "body": fold(passage.masked)}
+
+
+def _fact_row(passage_id: int, passage: Passage, fact: Fact) -> dict[str, Any]:
+    fields = dict(fact.fields)
+    summary = fact_summary(fact.type, fields)
+    words = " ".join(_field_words(fields))
+    return {"type": fact.type, "doc": fact.source.doc, "passage_id": passage_id,
+            "fields": json.dumps(fields, ensure_ascii=False), "excerpt": fact.excerpt, "start": fact.start,
+            "end": fact.end, "location": fact.source.location, "summary": summary,
+            "amount": _number(fields.get("amount")), "currency": fields.get("currency"),
+            "date": fields.get("start"), "end_date": fields.get("end"),
+            "body": f"{summary} {words} {fact.excerpt} {passage.section or ''}"}
+
+
+def _field_words(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _field_words(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from _field_words(v)
+    elif value is not None:
+        yield str(value)
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped]) -> None:
+    db["passages"].enable_fts(["body", "section"], tokenize=_TOKENIZE)
+    db["facts"].enable_fts(["body"], tokenize=_TOKENIZE)
+    db.execute("CREATE INDEX facts_type ON facts(type, date)")
+    db.execute("CREATE INDEX facts_doc ON facts(doc, start)")
+    db.execute("CREATE INDEX passages_doc ON passages(doc, ordinal)")
+    db.execute("CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row')")
+    meta = {"schema_version": SCHEMA_VERSION, "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped]}
+    db["meta"].insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
+    db.conn.commit()
+    db.execute("PRAGMA integrity_check")
