@@ -99,28 +99,25 @@ class KnowledgeBase:
         self.path = Path(path)
         if not self.path.is_file():
             raise KnowledgeBaseError(f"knowledge base not found: {self.path}")
-        self._local = threading.local()
+        # One connection, opened now: it keeps reading this file even after a rebuild replaces
+        # the path, so queries that started on it finish on it.
+        try:
+            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("SELECT count(*) FROM meta").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise KnowledgeBaseError(f"{self.path} is not a factbot knowledge base: {e}") from None
+        self._lock = threading.Lock()
         version = self.meta().get("schema_version")
         if version != SCHEMA_VERSION:
+            self.conn.close()
             raise KnowledgeBaseError(f"{self.path} was built by another version of factbot "
                                      f"(schema {version}, expected {SCHEMA_VERSION}); run `factbot build`")
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            try:
-                conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
-                conn.row_factory = sqlite3.Row
-                conn.execute("SELECT count(*) FROM meta").fetchone()
-            except sqlite3.DatabaseError as e:
-                raise KnowledgeBaseError(f"{self.path} is not a factbot knowledge base: {e}") from None
-            self._local.conn = conn
-        return conn
-
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        """Rows of a parameterised read-only query."""
-        return self.conn.execute(sql, params).fetchall()
+        """Rows of a parameterised read-only query (safe from any thread)."""
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
 
     def meta(self) -> dict[str, Any]:
         return {r["key"]: json.loads(r["value"]) for r in self.query("SELECT key, value FROM meta")}
@@ -149,10 +146,8 @@ class KnowledgeBase:
         return self.query(sql, (fact_type,) if fact_type else ())
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        with self._lock:
+            self.conn.close()
 
 
 _FACT_SELECT = ("SELECT f.*, d.title AS title, d.date AS doc_date FROM facts f "
