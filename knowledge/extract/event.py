@@ -1,20 +1,160 @@
-"""Event facts: (to be written)."""
+"""Event facts: every specific date or date range the text gives, with what happened and where."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
+from knowledge.extract._dates import DateMention, context_years, find_dates
 from knowledge.models import Fact, Passage
+from knowledge.quoting import quote_fact
+from knowledge.text import fold, sentence_spans
 
 __all__ = ["event_facts", "event_summary"]
 
+TITLE_LIMIT = 90
+
+# Lines that describe the document rather than tell of an event: "Date: 19 February 2010".
+_META_LINE = re.compile(
+    r"^[ \t]*(?:date[ds]?|sent|received|from|to|cc|subject|published|updated|issued|posted|created|"
+    r"last (?:modified|updated)|printed|downloaded|accessed|released)\s*:", re.IGNORECASE)
+_HEAD_CHARS = 400  # a line holding nothing but a date this near the top is the document's own date
+# "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
+_CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
+_HOSTED = re.compile(r"\b(?P<loc>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:hosted|will host|hosts)\b")
+_IN_PLACE = re.compile(r"\bin\s+(?P<loc>[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+){0,2})")
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december the this that "
+    "these those its his her their our article articles section chapter annex part paragraph table page "
+    "persons person human children women men migrants trafficking french english spanish arabic german "
+    "italian russian order addition particular general practice total".split())
+_LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?\s*(?:\((?:SBU|U|C|S|LOU)\))?\s*)")
+_BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated)\s*)?[,(]?\s*$",
+                          re.IGNORECASE)
+_AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
+
 
 def event_facts(passage: Passage) -> list[Fact]:
-    """Every event fact the passage states."""
-    return []
+    """One fact per specific date or date range in the passage; bare years are not events."""
+    text = passage.masked
+    latest = passage.doc_year + 1 if passage.doc_year else None
+    mentions = find_dates(text, years=context_years(text, latest=latest), default_year=passage.doc_year)
+    spans = sentence_spans(text)
+    facts = []
+    for mention in mentions:
+        sentence = _sentence(spans, mention)
+        if _skipped(passage, text, sentence, mention):
+            continue
+        fields = _fields(text, sentence, mention)
+        facts.append(quote_fact(passage, "event", fields, mention.start, mention.end))
+    return facts
 
 
 def event_summary(fields: Mapping[str, Any]) -> str:
-    """A one-line summary of a event fact's fields."""
-    return str(dict(fields))
+    """'19–20 October 2009: Bockel at the Ministerial Conference (Brussels)'."""
+    when = _when(fields.get("start"), fields.get("end"), fields.get("precision"))
+    line = f"{when}: {fields.get('title') or 'event'}"
+    if fields.get("location"):
+        line += f" ({fields['location']})"
+    return line
+
+
+def _sentence(spans: list[tuple[int, int]], mention: DateMention) -> tuple[int, int]:
+    inside = [s for s in spans if s[1] > mention.start and s[0] < mention.end]
+    return (inside[0][0], inside[-1][1]) if inside else (mention.start, mention.end)
+
+
+def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: DateMention) -> bool:
+    if text[sentence[0]:sentence[1]].rstrip().endswith("?"):
+        return True  # a question asks about a date; it does not report an event
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if _META_LINE.match(line):
+        return True
+    head = passage.start + line_start < _HEAD_CHARS
+    return head and not re.search(r"[A-Za-z]{3}", line.replace(text[mention.start:mention.end], ""))
+
+
+def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[str, Any]:
+    a, b = sentence
+    calendar = _calendar_line(text, a, b, mention)
+    if calendar is not None:
+        title, location = calendar
+    else:
+        title, location = _title(text, a, b, mention), _location(text, a, b, mention)
+    return {
+        "title": title,
+        "start": mention.first,
+        "end": mention.last,
+        "location": location,
+        "precision": "month" if mention.precision == "month" else None,
+        "year_inferred": True if mention.year_inferred else None,
+    }
+
+
+def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str, str] | None:
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if re.search(r"\w", text[max(a, line_start):mention.start]):
+        return None
+    m = _CALENDAR.match(text[mention.end:b])
+    if not m or not _place_like(m.group("loc")):
+        return None
+    title = _shorten(m.group("title"))
+    return title[:1].upper() + title[1:], fold(m.group("loc"))
+
+
+def _title(text: str, a: int, b: int, mention: DateMention) -> str:
+    before = _BEFORE_DATE.sub("", text[a:mention.start])
+    after = _AFTER_DATE.sub("", text[mention.end:b])
+    before = _LEAD.sub("", before)
+    joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
+    title = _shorten(joined)
+    return title[:1].upper() + title[1:]
+
+
+def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
+    sentence = text[a:b]
+    hosted = _HOSTED.search(sentence)
+    if hosted and _place_like(hosted.group("loc")):
+        return fold(hosted.group("loc"))
+    near = mention.start - a
+    places = [m for m in _IN_PLACE.finditer(sentence) if _place_like(m.group("loc"))]
+    if not places:
+        return None
+    best = min(places, key=lambda m: abs(m.start() - near))
+    return fold(best.group("loc"))
+
+
+def _place_like(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0].lower().strip("’'") not in _NOT_PLACES and not any(
+        w.lower() in ("of", "and") for w in words[:1])
+
+
+def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
+    text = fold(text).strip(" ,;:-–—")
+    text = re.sub(r"\s*\((?:page|pages|p\.)\s[^)]*\)", "", text).rstrip(" .")
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:-–—") + "…"
+
+
+def _when(start: str | None, end: str | None, precision: str | None) -> str:
+    if not start:
+        return "undated"
+    first = date.fromisoformat(start)
+    if precision == "month":
+        label = f"{first:%B %Y}"
+        return f"{label} – {date.fromisoformat(end):%B %Y}" if end else label
+    if not end:
+        return f"{first.day} {first:%B %Y}"
+    last = date.fromisoformat(end)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"

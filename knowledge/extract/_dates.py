@@ -1,0 +1,171 @@
+"""Finding calendar dates and date ranges in prose, normalised to ISO, years filled in from context."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "DateMention",
+    "context_years",
+    "find_dates",
+    "month_number",
+]
+
+_MONTH_NAMES = [calendar.month_name[i] for i in range(1, 13)]
+_MONTH_ABBRS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
+# Title case or all capitals only: lower-case "may" is a verb, "march" a walk.
+_MONTH = "(?:" + "|".join(
+    [*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)]
+    + [rf"{a}\.?" for a in _MONTH_ABBRS] + [rf"{a.upper()}\.?" for a in _MONTH_ABBRS]
+) + r")(?![\w])"
+_DAY = r"(?<![\d.,/:])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d]|[.,:/]\d)"
+_YEAR = r"(?<![\d/])(?:19[5-9]\d|20[0-4]\d)(?![\d/])"
+_TO = r"\s*(?:[-–—]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_AND = r"\s*(?:\band\b|&)\s*"
+_OF = r"(?:\s+of)?\s+"
+_COMMA_YEAR = r",?\s+"
+# "between 14 and 18 May" is a range; "on 2 and 3 July" only when the days are consecutive.
+_BETWEEN = r"(?:(?P<between>\b[Bb]etween)\s+)?"
+# A clock time after "Feb 19" is a timestamp (a cable header), not a date in prose.
+_NOT_TIME = r"(?!\s*\d{1,2}:\d{2})"
+# The day/time group of a cable's routing line: "191637Z FEB 10".
+_NOT_DTG = r"(?<!\d{6}Z\s)"
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.format(D=_DAY, M=_MONTH, Y=_YEAR, TO=_TO, AND=_AND, OF=_OF, CY=_COMMA_YEAR,
+                                     NT=_NOT_TIME, ND=_NOT_DTG, BT=_BETWEEN))
+
+
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 31 May - 1 June 2018; 28 December 2018 to 3 January 2019
+    _p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"),
+    # 14-18 May 2018; 17 -21 September; 2 and 3 July
+    _p(r"{BT}(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"),
+    # 29 August 2017; 13 July
+    _p(r"(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?"),
+    # October 30 - November 2, 2009
+    _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))(?P<m2>{M})\s+(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
+    # October 19-20, 2009; February 11-12; July 2 and 3
+    _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
+    # January 21, 2010; February 11
+    _p(r"{ND}(?P<m1>{M})\s+(?P<d1>{D}){NT}(?:{CY}(?P<y1>{Y}))?"),
+    # March 2009; March-April 2019
+    _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
+)
+_BARE_YEAR = re.compile(r"(?<![\d/.\-–])(19[5-9]\d|20[0-4]\d)(?![\d/])")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or range found in text: offsets, ISO start (and end), precision, whether the year was guessed."""
+
+    start: int
+    end: int
+    first: str
+    last: str | None = None
+    precision: str = "day"
+    year_inferred: bool = False
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name or abbreviation in any case ("Sept." -> 9)."""
+    key = name.rstrip(".").lower()[:3]
+    return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
+
+
+def context_years(text: str, *, latest: int | None = None) -> list[tuple[int, int]]:
+    """(offset, year) of every explicit year in `text`, the first of a range ("2018-2019") only.
+
+    Years after `latest` are targets ("by 2030"), not the time the text speaks of, so they are left out.
+    """
+    out = []
+    for m in _BARE_YEAR.finditer(text):
+        year = int(m.group(1))
+        if latest is None or year <= latest:
+            out.append((m.start(), year))
+    return out
+
+
+def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
+               default_year: int | None = None) -> list[DateMention]:
+    """Every specific date, date range or month-and-year in `text`, in order.
+
+    A date without a year takes the year of the nearest explicit year before it (`years`:
+    (offset, year) pairs, as from `context_years`), else `default_year`; without either it is skipped.
+    """
+    matches = _non_overlapping([m for pattern in _PATTERNS for m in pattern.finditer(text)])
+    years = sorted(years)
+    out = []
+    for m in matches:
+        context = next((y for at, y in reversed(years) if at < m.start()), default_year)
+        mention = _mention(m, context)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _non_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    chosen: list[re.Match[str]] = []
+    for m in sorted(matches, key=lambda m: (-(m.end() - m.start()), m.start())):
+        if all(m.end() <= c.start() or m.start() >= c.end() for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start())
+
+
+def _mention(m: re.Match[str], context_year: int | None) -> DateMention | None:
+    g = m.groupdict()
+    if g.get("d1") is None:
+        return _month_mention(m)
+    m2 = month_number(g["m2"]) if g.get("m2") else None
+    m1 = month_number(g["m1"]) if g.get("m1") else m2
+    d1 = _day(g["d1"])
+    d2 = _day(g["d2"]) if g.get("d2") else None
+    y1 = int(g["y1"]) if g.get("y1") else None
+    y2 = int(g["y2"]) if g.get("y2") else None
+    m2 = m2 or m1
+    inferred = y1 is None and y2 is None
+    if inferred:
+        if context_year is None:
+            return None
+        y1 = context_year
+    if y1 is None:  # "28 December - 3 January 2019": the start is in the year before
+        y1 = y2 - 1 if (m1, d1) > (m2, d2 or 0) and y2 is not None else y2
+    if d2 is not None and y2 is None:
+        y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1
+    start = _iso(y1, m1, d1)  # type: ignore[arg-type]
+    end = _iso(y2, m2, d2) if d2 is not None else None  # type: ignore[arg-type]
+    if start is None or (d2 is not None and (end is None or end <= start)):
+        return None
+    if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) > 1:
+        end = None  # "on 2 and 9 July" names two days, not a range; the first is the one quoted
+    return DateMention(m.start(), m.end(), start, end, "day", inferred)
+
+
+def _month_mention(m: re.Match[str]) -> DateMention | None:
+    year = int(m.group("y2"))
+    last = month_number(m.group("m2"))
+    first = month_number(m.group("mm1")) if m.group("mm1") else last
+    if first > last:
+        return None
+    end = f"{year:04d}-{last:02d}-01" if first != last else None
+    return DateMention(m.start(), m.end(), f"{year:04d}-{first:02d}-01", end, "month")
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _days_between(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
