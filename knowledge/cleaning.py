@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from knowledge.models import Document, Passage
-from knowledge.text import sentence_spans
+from knowledge.text import runs_on, sentence_spans
 
 __all__ = [
     "heading_case",
@@ -165,7 +165,7 @@ def _date_from(path: str, text: str) -> str | None:
     counts = Counter(_YEAR.findall(text))
     if counts:
         top, n = counts.most_common(1)[0]
-        if n >= 3 and n >= 2 * sum(counts.values()) / max(1, len(counts)):
+        if n >= 3 and 5 * n >= 2 * sum(counts.values()):
             return top
     return None
 
@@ -210,10 +210,7 @@ def heading_case(heading: str) -> str:
 def _block_starts(masked: str) -> list[int]:
     starts = []
     for m in _BLOCK_GAP.finditer(masked):
-        before = masked[max(0, m.start() - 200):m.start()].rstrip()
-        after = masked[m.end():m.end() + 2]
-        runs_on = bool(before) and before[-1] not in ".!?:;\"”" and after[:1].islower()
-        if not runs_on:
+        if not runs_on(masked, m.start(), m.end()):
             starts.append(m.end())
     return starts
 

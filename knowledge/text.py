@@ -9,6 +9,7 @@ __all__ = [
     "MAX_EXCERPT",
     "excerpt_around",
     "fold",
+    "runs_on",
     "sentence_spans",
 ]
 
@@ -44,7 +45,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if not _is_abbreviation(text, m.start()):
             cuts.add(m.end())
     for m in _BLANK.finditer(text):
-        if not _runs_on(text, m.start(), m.end()):
+        if not runs_on(text, m.start(), m.end()):
             cuts.add(m.end())
     for pattern in (_LINE_START, _UNDERLINE):
         for m in pattern.finditer(text):
@@ -85,14 +86,23 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
 
 
-def _runs_on(text: str, gap_start: int, gap_end: int) -> bool:
+def runs_on(text: str, gap_start: int, gap_end: int) -> bool:
+    """Whether a blank-line gap at text[gap_start:gap_end] falls inside a sentence.
+
+    It does when the text goes on in lower case, when the line before ends on a comma or a
+    hyphen, or when a blanked page marker (several blank lines) interrupts a line that ends
+    without punctuation.
+    """
     before = text[max(0, gap_start - 200):gap_start].rstrip()
     after = text[gap_end:gap_end + 40]
     if not before or not after:
         return False
     if before[-1] in ".!?:;…\"”":
         return False
-    return after[0].islower() or before[-1] in ",-–("
+    if after[0].islower() or before[-1] in ",-–(":
+        return True
+    page_break = text.count("\n", gap_start, gap_end) >= 4
+    return page_break and before[-1].islower()
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -1,0 +1,67 @@
+"""The command line as users and the evaluation tools call it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+def docs_folder(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "note.txt").write_text("Shelter note\n\nThe ministry granted 75,000 euros to the shelter in 2019.\n")
+    (docs / "empty.txt").write_bytes(b"")
+    return docs
+
+
+def test_build_json_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = docs_folder(tmp_path)
+    assert main(["build", "--docs", str(docs), "--db", str(tmp_path / "kb.db"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["documents"] == 1 and out["passages"] >= 1
+    assert set(out["facts"]) == {"funding", "contact", "permit", "event"}
+    assert out["skipped"] == [{"path": "empty.txt", "reason": "empty file (0 bytes)"}]
+
+
+def test_build_fails_cleanly_and_keeps_the_old_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = docs_folder(tmp_path)
+    db = tmp_path / "kb.db"
+    assert main(["build", "--docs", str(docs), "--db", str(db)]) == 0
+    before = db.read_bytes()
+    (docs / "note.txt").unlink()
+    assert main(["build", "--docs", str(docs), "--db", str(db)]) == 1
+    assert "no usable document" in capsys.readouterr().err
+    assert db.read_bytes() == before
+
+
+def test_facts_builds_on_first_use(tmp_path: Path, capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> None:
+    db = tmp_path / "fresh" / "kb.db"
+    assert main(["facts", "--json", "--db", str(db)]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert isinstance(facts, list) and db.exists()
+    for fact in facts:
+        assert set(fact) == {"type", "fields", "excerpt", "source"}
+        assert fact["source"]["doc"] in {p.name for p in corpus_dir.iterdir()}
+
+
+def test_bad_settings_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTBOT_DIGEST_TIME", "25:99")
+    monkeypatch.setenv("FACTBOT_DIGEST_TZ", "Mars/Olympus")
+    assert main(["build", "--db", str(tmp_path / "kb.db")]) == 2
+    err = capsys.readouterr().err
+    assert "FACTBOT_DIGEST_TIME" in err and "FACTBOT_DIGEST_TZ" in err
+
+
+def test_python_dash_m_bot_runs(tmp_path: Path) -> None:
+    docs = docs_folder(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "bot", "build", "--docs", str(docs), "--db",
+                           str(tmp_path / "kb.db"), "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["documents"] == 1

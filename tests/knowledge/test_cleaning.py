@@ -1,0 +1,129 @@
+"""Cleaning: cable headers, transmission noise, structure and passages that quote verbatim."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.cleaning import masked_text, parse_document, split_passages
+from knowledge.text import excerpt_around, fold, sentence_spans
+
+CABLE = """09ROME1234
+ITALY: SHELTER FUNDING FOR TRAFFICKING VICTIMS
+Tue Mar 03 00:00:00 +0100 2009
+UNCLASSIFIED
+Embassy Rome
+VZCZCXRO1111
+PP RUEHFL
+DE RUEHRO #1234/01 0621200
+ZNR UUUUU ZZH
+P 031200Z MAR 09
+FM AMEMBASSY ROME
+TO RUEHC/SECSTATE WASHDC PRIORITY 1111
+INFO RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITYUNCLAS SECTION 01 OF 02 ROME 001234
+ 
+SIPDIS
+ 
+E.O. 12958: N/A
+TAGS: KTIP PHUM IT
+SUBJECT: ITALY: SHELTER FUNDING FOR TRAFFICKING
+VICTIMS IN 2009
+ 
+ROME 00001234  001.2 OF 002
+ 
+ 
+PROTECTION
+----------
+¶3. (SBU) Responses follow.
+
+-- A. The Ministry of Equal Opportunity funds shelters run by
+NGOs such as On the Road.  Victims receive a six-month permit
+under Article 18 of the immigration law.
+-- B. Officials in the Ministry of
+ 
+ROME 00001234  002.2 OF 002
+ 
+ 
+Interior said that 1,200 victims were assisted in 2008.
+
+PREVENTION
+----------
+¶4. (U) The government ran a campaign in May 2008.
+"""
+
+
+def test_cable_header_is_recognised() -> None:
+    doc = parse_document("09ROME1234.txt", CABLE, kind="text", sha256="0")
+    assert doc.kind == "cable"
+    assert doc.date == "2009-03-03"
+    assert doc.title == "ITALY: SHELTER FUNDING FOR TRAFFICKING VICTIMS IN 2009"
+    assert doc.meta["cable_id"] == "09ROME1234"
+    assert doc.meta["classification"] == "UNCLASSIFIED"
+    assert doc.meta["origin"] == "Embassy Rome"
+
+
+@pytest.mark.parametrize("noise", ["VZCZCXRO1111", "DE RUEHRO #1234/01", "SIPDIS", "E.O. 12958", "TAGS: KTIP",
+                                   "ROME 00001234  002.2 OF 002", "UNCLAS SECTION 01 OF 02", "FM AMEMBASSY ROME"])
+def test_transmission_noise_is_kept_out_of_the_index(noise: str) -> None:
+    doc = parse_document("c.txt", CABLE, kind="text", sha256="0")
+    masked = masked_text(doc)
+    assert len(masked) == len(CABLE)
+    assert noise in CABLE and noise not in masked
+    assert all(noise not in fold(p.masked) for p in split_passages(doc))
+
+
+def test_passages_know_paragraph_answer_section_and_page() -> None:
+    doc = parse_document("c.txt", CABLE, kind="text", sha256="0")
+    passages = split_passages(doc)
+    by_text = {p.paragraph: p for p in passages if p.paragraph}
+    a = next(p for p in passages if "Equal Opportunity" in p.text)
+    assert a.paragraph == "¶3 (A)" and a.section == "Protection" and a.page == 1
+    assert a.location == "¶3 (A), Protection, page 1"
+    b = next(p for p in passages if "1,200 victims" in p.text)
+    assert b.paragraph == "¶3 (B)"
+    assert "¶4" in by_text and by_text["¶4"].section == "Prevention"
+    for p in passages:
+        assert doc.text[p.start:p.end] == p.text
+        assert len(p.masked) == len(p.text)
+
+
+def test_a_sentence_runs_on_across_a_page_break() -> None:
+    doc = parse_document("c.txt", CABLE, kind="text", sha256="0")
+    p = next(p for p in split_passages(doc) if "1,200 victims" in p.text)
+    i = p.masked.index("1,200")
+    a, b = excerpt_around(p.masked, i, i + 5)
+    assert fold(p.masked[a:b]) == ("-- B. Officials in the Ministry of Interior said that 1,200 victims "
+                                   "were assisted in 2008.")
+    assert fold(p.text[a:b]) in fold(CABLE)
+
+
+def test_plain_document_title_and_date() -> None:
+    text = "Annual report on shelters\n\nIn 2017 the fund paid 2017 grants. 2017 was busy. In 2017 too.\n"
+    doc = parse_document("reports/shelters.txt", text, kind="text", sha256="0")
+    assert doc.title == "Annual report on shelters"
+    assert doc.date == "2017"
+    dated = parse_document("memo-2016-05-04.md", "# Memo\n\nText.", kind="markdown", sha256="0")
+    assert dated.date == "2016-05-04" and dated.title == "Memo"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Mr. Smith met Ms. Jones. They agreed.", ["Mr. Smith met Ms. Jones.", "They agreed."]),
+        ("The U.S. Embassy funds it. It works.", ["The U.S. Embassy funds it.", "It works."]),
+        ("Contact J. Doe at x@y.org. Thanks!", ["Contact J. Doe at x@y.org.", "Thanks!"]),
+        ("Key figures\n\n€1,830,000 in 2018", ["Key figures", "€1,830,000 in 2018"]),
+        ("It was signed by the\n\nminister in May.", ["It was signed by the\n\nminister in May."]),
+        ("Calendar\n 2-5 October, Sarajevo: seminar\n 9-12 July, Albania: meeting",
+         ["Calendar", "2-5 October, Sarajevo: seminar", "9-12 July, Albania: meeting"]),
+    ],
+)
+def test_sentences(text: str, sentences: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
+def test_long_sentence_excerpt_is_cut_to_the_limit_around_the_match() -> None:
+    text = "Intro. " + " ".join(f"word{i}" for i in range(400)) + " end."
+    i = text.index("word200")
+    a, b = excerpt_around(text, i, i + 7, limit=120)
+    assert "word200" in text[a:b] and len(fold(text[a:b])) <= 120
+    assert text[a - 1] == " " and text[b] == " "

@@ -1,0 +1,103 @@
+"""The store: a real knowledge base built in tmp_path, bad files skipped, failed rebuilds harmless."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from knowledge.errors import BuildError, KnowledgeBaseError
+from knowledge.store import KnowledgeBase, build_knowledge_base
+from knowledge.text import fold
+
+GOOD = ("Shelter report 2019\n\nThe Ministry of Social Affairs granted 75,000 euros ($82,500) to the "
+        "shelter network in 2019. Victims receive a 30-day reflection period. The regional conference "
+        "took place in Lyon on March 12, 2019.\n")
+
+
+def make_docs(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text(GOOD, encoding="utf-8")
+    (docs / "latin.txt").write_bytes("Rapport annuel\n\nLe foyer a reçu 12 000 euros en 2018.".encode("latin-1"))
+    (docs / "empty.txt").write_bytes(b"")
+    (docs / "binary.txt").write_bytes(b"\x00\xff\x00" * 100)
+    (docs / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
+    return docs
+
+
+def test_build_skips_bad_files_with_reasons_and_builds_the_rest(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path)
+    report = build_knowledge_base(docs, tmp_path / "kb.db")
+    assert report.documents == 2
+    reasons = {s.path: s.reason for s in report.skipped}
+    assert set(reasons) == {"empty.txt", "binary.txt", "truncated.pdf"}
+    assert "empty" in reasons["empty.txt"] and "binary" in reasons["binary.txt"]
+    assert "PDF" in reasons["truncated.pdf"]
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    assert kb.counts()["documents"] == 2
+    assert set(kb.meta()["files"]) == {"good.txt", "latin.txt"}
+    assert "reçu" in (kb.document_text("latin.txt") or "")
+
+
+def test_passages_are_searchable_and_verbatim(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path)
+    build_knowledge_base(docs, tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    rows = kb.query("SELECT p.doc, p.text, p.start, p.end FROM passages_fts JOIN passages p "
+                    "ON p.id = passages_fts.rowid WHERE passages_fts MATCH ?", ("shelters",))
+    assert rows, "porter stemming finds 'shelter' for 'shelters'"
+    for row in kb.query("SELECT doc, text, start, end FROM passages"):
+        assert (kb.document_text(row["doc"]) or "")[row["start"]:row["end"]] == row["text"]
+    for fact in kb.facts():
+        assert fold(fact.excerpt) in fold(kb.document_text(fact.source.doc) or "")
+
+
+def test_a_failed_rebuild_leaves_the_previous_knowledge_base_answering(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path)
+    db = tmp_path / "kb.db"
+    build_knowledge_base(docs, db)
+    before = db.read_bytes()
+    kb = KnowledgeBase(db)
+    shutil.rmtree(docs)
+    docs.mkdir()
+    (docs / "empty.txt").write_bytes(b"")
+    with pytest.raises(BuildError, match="no usable document"):
+        build_knowledge_base(docs, db)
+    with pytest.raises(BuildError, match="not found"):
+        build_knowledge_base(tmp_path / "missing", db)
+    assert db.read_bytes() == before
+    assert kb.counts()["documents"] == 2
+    assert not list(tmp_path.glob("kb.db.building-*"))
+
+
+def test_a_query_running_on_the_old_file_survives_a_swap(tmp_path: Path) -> None:
+    docs = make_docs(tmp_path)
+    db = tmp_path / "kb.db"
+    build_knowledge_base(docs, db)
+    old = KnowledgeBase(db)
+    (docs / "latin.txt").unlink()
+    build_knowledge_base(docs, db)
+    assert old.counts()["documents"] == 2
+    assert KnowledgeBase(db).counts()["documents"] == 1
+
+
+def test_not_a_knowledge_base(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"not sqlite at all" * 100)
+    with pytest.raises(KnowledgeBaseError):
+        KnowledgeBase(bogus)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("CREATE TABLE meta (key TEXT, value TEXT)").connection.commit()
+    with pytest.raises(KnowledgeBaseError, match="another version"):
+        KnowledgeBase(other)
+    with pytest.raises(KnowledgeBaseError, match="not found"):
+        KnowledgeBase(tmp_path / "none.db")
+
+
+def test_bundled_corpus_builds(corpus_dir: Path, tmp_path: Path) -> None:
+    report = build_knowledge_base(corpus_dir, tmp_path / "kb.db")
+    assert report.documents == 3 and not report.skipped
+    assert report.passages > 30
