@@ -1,20 +1,208 @@
-"""Permit facts: (to be written)."""
+"""Permit facts: what the text says victims get to stay — residence permits, reflection periods, relief from removal."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from knowledge.models import Fact, Passage
+from knowledge.quoting import quote_fact
+from knowledge.text import MAX_EXCERPT, fold, sentence_spans
 
 __all__ = ["permit_facts", "permit_summary"]
 
+CONDITION_LIMIT = 160
+
+
+def _loose(pattern: str) -> re.Pattern[str]:
+    # Cables and PDF text break lines anywhere: a space in a pattern stands for any run of white space.
+    return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
+_STAY = r"(?:remain|stay|reside|live)"
+_TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosecution|court case|case)"
+# (topic, pattern), most specific first: the first that matches a sentence names its topic.
+_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
+    ("reflection period", r"\b(?:recovery and )?reflection(?: and recovery)? (?:period|delay)\b"
+                          r"|\bperiods? of (?:recovery and )?reflection\b"),
+    ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
+                            r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
+    ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"),
+    ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document)s?\b"
+                         r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
+                         r"(?:residence|reside|remain)\b"
+                         r"|\bstay permits?\b|\btitres? de séjour\b"),
+    ("stay during the trial", rf"\b{_STAY}\b[^.;]{{0,60}}?\b(?:for the (?:duration|length|time) of|during|pending|"
+                              rf"throughout|until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
+    ("long-term stay", rf"\b{_STAY}\b[^.;]{{0,20}}?\b(?:long[- ]term|permanently|indefinitely)\b"),
+    ("relief from deportation", r"\b(?:relief|protection|protected|exempt(?:ed|ion)?|immunity|shield(?:ed)?)\b"
+                                r"[^.;]{0,20}\b(?:deportation|removal|expulsion|forced return|refoulement)\b"
+                                r"|\b(?:not|never) (?:be )?(?:deported|expelled|removed|repatriated)\b"
+                                r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"),
+    ("visa", r"\b(?:[TU]|humanitarian|special|victim|temporary)[- ]visas?\b"),
+    ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
+                      r"|\b(?:allowed|permitted|entitled|authori[sz]ed|right) to (?:work|take up employment)\b"),
+    ("asylum", r"\b(?:appl(?:y|ied|ies|ying)|claim(?:ed|s|ing)?|request(?:ed|s|ing)?|grant(?:ed|s|ing)?|seek(?:s|ing)?|"
+               r"sought|receive[ds]?) (?:for )?asylum\b|\basylum (?:status|protection)\b"),
+    ("right to stay", rf"\b(?:allowed|permitted|entitled|authori[sz]ed|able|right|permits?|allows?) (?:\w+ ){{0,3}}"
+                      rf"to {_STAY} (?:in (?:the country|[A-Z]\w+)|legally|lawfully)\b"),
+))
+_NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+        r"thirty|forty-five|sixty|ninety|a)")
+_UNIT = r"(?:day|week|month|year)s?"
+_NUMBER_WORDS = {"a": "one", "an": "one"}
+_DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
+    ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ](?:long )?(?:reflection|recovery|residence|residency|stay|"
+         rf"temporary|permit|period|visa|card|renewable)"),
+    ("minimum ", rf"\b(?:for|of) (?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
+                 rf"(?P<n>{_NUM}) (?P<u>{_UNIT})"),
+    ("up to ", rf"\b(?:for|of) (?:a )?(?:maximum(?: period)?(?: of)?|up to|no more than) (?P<n>{_NUM}) (?P<u>{_UNIT})"),
+    ("", rf"\bvalid (?:for|during) (?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
+    ("", rf"\b(?:for|of|lasting) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
+))
+_RENEWAL = _loose(rf"\brenewable (?:every|for|each|after) (?:(?P<n>{_NUM}) )?(?P<u>{_UNIT})")
+_MONEY = re.compile(
+    r"(?:(?P<pre>€|\$|£|EUR|USD|GBP|US\$)\s?(?P<a1>\d[\d,.]*)|(?P<a2>\d[\d,.]*)\s?(?P<post>euros?|EUR|€|dollars|USD|"
+    r"pounds|GBP|£))(?!\w)")
+_CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "$": "USD", "us$": "USD", "usd": "USD",
+               "dollars": "USD", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}
+_COST_WORD = re.compile(r"\b(?:costs?|fees?|charged?|pay|paid|price|payable)\b", re.IGNORECASE)
+_ARTICLE = re.compile(
+    r"\b(?:[Aa]rticles?|[Ss]ections?|§)\s*[A-Z]?\d[\w.-]*(?:\s*(?:,|and|or)\s*[A-Z]?\d[\w.-]*)*"
+    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w-]{1,12}\))?)?(?=\s*[,;.)]|\s+(?:victims?|a|the|if)\b)")
+_CAP = r"[A-Z][\w'’-]*"
+_INSTRUMENT = re.compile(
+    rf"\b(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
+    r"(?:Convention|Directive|Protocol|Act|Law|Code|Decree|Ordinance|Regulation|Statute)\b"
+    rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}(?:\s+(?:(?:the|of|in|and|on)\s+)*{_CAP})*)?"
+    r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
+_CONDITION = _loose(
+    r"\b(?:if|only if|provided(?: that)?|on condition that|as long as|so long as|in the event of|subject to|unless|"
+    r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
+_LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
+_ANSWER_MARK = re.compile(r"^--\s*[A-Z][.:]\s*")
+_NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
+
 
 def permit_facts(passage: Passage) -> list[Fact]:
-    """Every permit fact the passage states."""
-    return []
+    """One fact per sentence that states a provision on victims' stay (questions are not provisions)."""
+    text = passage.masked
+    facts = []
+    for a, b in sentence_spans(text):
+        sentence = text[a:b]
+        if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
+            continue
+        for topic, pattern in _TOPICS:
+            m = pattern.search(sentence)
+            if m:
+                facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
+                break
+    return facts
 
 
 def permit_summary(fields: Mapping[str, Any]) -> str:
-    """A one-line summary of a permit fact's fields."""
-    return str(dict(fields))
+    """'Reflection period: 30 days (Council of Europe Convention)'."""
+    topic = str(fields.get("topic") or "permit")
+    details = [str(fields["duration"])] if fields.get("duration") else []
+    cost = fields.get("cost")
+    if isinstance(cost, Mapping) and cost.get("amount") is not None:
+        details.append(f"{cost.get('currency', '')} {cost['amount']:,}".strip())
+    line = topic[:1].upper() + topic[1:]
+    if details:
+        line += ": " + ", ".join(details)
+    if fields.get("legal_basis"):
+        line += f" ({fields['legal_basis']})"
+    elif fields.get("conditions"):
+        line += f" — {fields['conditions']}"
+    return line
+
+
+def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) -> Fact:
+    sentence = passage.masked[a:b]
+    cost, renewal_cost = _costs(sentence)
+    fields = {
+        "topic": topic,
+        "duration": _duration(sentence),
+        "cost": cost,
+        "renewal_cost": renewal_cost,
+        "legal_basis": _legal_basis(sentence),
+        "conditions": _conditions(sentence),
+    }
+    mark = _ANSWER_MARK.match(sentence)
+    a += mark.end() if mark else 0
+    whole = len(fold(passage.text[a:b])) <= MAX_EXCERPT
+    return quote_fact(passage, "permit", fields, start, end, quote=(a, b) if whole else None)
+
+
+def _duration(sentence: str) -> str | None:
+    found = None
+    for prefix, pattern in _DURATIONS:
+        m = pattern.search(sentence)
+        if m:
+            found = prefix + _quantity(m.group("n"), m.group("u"))
+            break
+    renewal = _RENEWAL.search(sentence)
+    if renewal:
+        again = "renewable every " + _quantity(renewal.group("n") or "one", renewal.group("u"))
+        found = f"{found}, {again}" if found else again
+    return found
+
+
+def _quantity(number: str, unit: str) -> str:
+    number = _NUMBER_WORDS.get(number.lower(), number.lower())
+    unit = unit.lower().rstrip("s")
+    return f"{number} {unit}" if number in ("one", "1") else f"{number} {unit}s"
+
+
+def _costs(sentence: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    if not _COST_WORD.search(sentence):
+        return None, None
+    amounts = []
+    for m in _MONEY.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] == "(":
+            continue  # "300 euros ($411)": the bracketed figure is the same sum in another currency
+        amounts.append((m, _money(m)))
+    amounts = [(m, money) for m, money in amounts if money is not None]
+    if not amounts:
+        return None, None
+    cost = amounts[0][1]
+    renewal = next((money for m, money in amounts[1:] if re.search(r"\brenew", sentence[m.end():m.end() + 30])), None)
+    return cost, renewal
+
+
+def _money(m: re.Match[str]) -> dict[str, Any] | None:
+    digits = (m.group("a1") or m.group("a2")).rstrip(".,")
+    symbol = (m.group("pre") or m.group("post")).lower()
+    currency = _CURRENCIES.get(symbol, symbol.upper())
+    number = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
+    try:
+        value = float(number)
+    except ValueError:
+        return None
+    return {"amount": int(value) if value.is_integer() else value, "currency": currency}
+
+
+def _legal_basis(sentence: str) -> str | None:
+    for pattern in (_ARTICLE, _INSTRUMENT):
+        m = pattern.search(sentence)
+        if m:
+            words = fold(m.group(0)).strip(" ,;").split(" ")
+            while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+                words = words[1:]
+            return " ".join(words)
+    return None
+
+
+def _conditions(sentence: str) -> str | None:
+    m = _CONDITION.search(sentence)
+    if not m:
+        return None
+    clause = m.group(0)
+    if sentence[:m.start()].strip() == "" or m.group(0)[:1].isupper():
+        clause = clause.split(",")[0]  # a fronted condition ends at its comma: "In the event of X, a card..."
+    clause = fold(clause).rstrip(" ,")
+    if len(clause) > CONDITION_LIMIT:
+        cut = clause.rfind(" ", 0, CONDITION_LIMIT)
+        clause = clause[:cut] + "…"
+    return clause
