@@ -28,7 +28,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_env(os.environ, docs=args.docs, db=args.db)
-        return int(args.run(settings, args))
+        status: int = args.run(settings, args)
+        return status
     except ConfigError as e:
         print(f"factbot: {e}", file=sys.stderr)
         return 2

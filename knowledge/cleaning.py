@@ -162,7 +162,7 @@ def _date_from(path: str, text: str) -> str | None:
     year = _YEAR.search(name)
     if year:
         return year.group(1)
-    counts = Counter(_YEAR.findall(text))
+    counts: Counter[str] = Counter(_YEAR.findall(text))
     if counts:
         top, n = counts.most_common(1)[0]
         if n >= 3 and 5 * n >= 2 * sum(counts.values()):

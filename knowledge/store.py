@@ -202,18 +202,18 @@ def _load(path: Path, rel: str, max_bytes: int) -> Document:
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
-    db["documents"].create({"path": str, "title": str, "date": str, "kind": str, "sha256": str, "size": int,
+    db.table("documents").create({"path": str, "title": str, "date": str, "kind": str, "sha256": str, "size": int,
                             "meta": str, "notes": str, "text": str}, pk="path")
-    db["passages"].create({"id": int, "doc": str, "ordinal": int, "start": int, "end": int, "section": str,
+    db.table("passages").create({"id": int, "doc": str, "ordinal": int, "start": int, "end": int, "section": str,
                            "paragraph": str, "page": int, "location": str, "text": str, "body": str}, pk="id")
-    db["facts"].create({"id": int, "type": str, "doc": str, "passage_id": int, "fields": str, "excerpt": str,
+    db.table("facts").create({"id": int, "type": str, "doc": str, "passage_id": int, "fields": str, "excerpt": str,
                         "start": int, "end": int, "location": str, "summary": str, "amount": float,
                         "currency": str, "date": str, "end_date": str, "body": str}, pk="id")
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db.table("meta").create({"key": str, "value": str}, pk="key")
 
 
 def _insert_document(db: sqlite_utils.Database, document: Document, counts: _Counts) -> None:
-    db["documents"].insert({"path": document.path, "title": document.title, "date": document.date,
+    db.table("documents").insert({"path": document.path, "title": document.title, "date": document.date,
                             "kind": document.kind, "sha256": document.sha256, "size": len(document.text),
                             "meta": json.dumps(dict(document.meta)), "notes": json.dumps(list(document.notes)),
                             "text": document.text})
@@ -225,8 +225,8 @@ def _insert_document(db: sqlite_utils.Database, document: Document, counts: _Cou
         for fact in extract_facts(passage):
             fact_rows.append(_fact_row(passage_id, passage, fact))
             counts.facts[fact.type] = counts.facts.get(fact.type, 0) + 1
-    db["passages"].insert_all(passage_rows)
-    db["facts"].insert_all(fact_rows)
+    db.table("passages").insert_all(passage_rows)
+    db.table("facts").insert_all(fact_rows)
     counts.documents += 1
 
 
@@ -267,14 +267,14 @@ def _number(value: Any) -> float | None:
 
 
 def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped]) -> None:
-    db["passages"].enable_fts(["body", "section"], tokenize=_TOKENIZE)
-    db["facts"].enable_fts(["body"], tokenize=_TOKENIZE)
+    db.table("passages").enable_fts(["body", "section"], tokenize=_TOKENIZE)
+    db.table("facts").enable_fts(["body"], tokenize=_TOKENIZE)
     db.execute("CREATE INDEX facts_type ON facts(type, date)")
     db.execute("CREATE INDEX facts_doc ON facts(doc, start)")
     db.execute("CREATE INDEX passages_doc ON passages(doc, ordinal)")
     db.execute("CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row')")
     meta = {"schema_version": SCHEMA_VERSION, "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped]}
-    db["meta"].insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
+    db.table("meta").insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
     db.conn.commit()
     db.execute("PRAGMA integrity_check")
