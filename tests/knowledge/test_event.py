@@ -1,0 +1,195 @@
+"""Event facts: dates and ranges in cables, reports, newsletters and calendars; non-dates ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract.event import event_facts, event_summary
+from knowledge.models import Passage
+from knowledge.text import fold
+
+CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
+
+
+def _passage(text: str, doc_date: str | None = "2018-06-01") -> Passage:
+    return Passage(doc="sample.txt", ordinal=3, start=0, end=len(text), text=text, masked=text,
+                   title="Sample", doc_date=doc_date)
+
+
+def _dates(text: str, doc_date: str | None = "2018-06-01") -> list[tuple[str, str | None]]:
+    return [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text, doc_date))]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), [
+    # cables: month first, year after a comma
+    ("On October 19-20, 2009, Secretary of State Bockel participated at the Ministerial Conference in Brussels.",
+     "2010-02-19", [("2009-10-19", "2009-10-20")]),
+    ("The joint sting operation was carried out on January 21, 2010.", "2010-02-19", [("2010-01-21", None)]),
+    ("Launched on April 6, 2009, the campaign was distributed widely on television.", "2010-02-19",
+     [("2009-04-06", None)]),
+    ("On Sept. 5, 2011, police raided a massage parlor in Lyon.", "2012-02-01", [("2011-09-05", None)]),
+    ("ON JANUARY 21, 2010, POLICE ARRESTED TWO SUSPECTS IN MARSEILLE.", "2010-02-19", [("2010-01-21", None)]),
+    ("The delegation visited Sofia from November 30 to December 2, 2009.", "2010-02-19",
+     [("2009-11-30", "2009-12-02")]),
+    ("The hearings ran from December 28 - January 3, 2010.", "2010-02-19", [("2009-12-28", "2010-01-03")]),
+    # cables: the year left out is the document's
+    ('France and Romania held "talks on human trafficking" in Bucharest on February 11-12, which concluded.',
+     "2010-02-19", [("2010-02-11", "2010-02-12")]),
+    # reports and newsletters: day first
+    ("From 14-18 May 2018, Vienna hosted the twenty-seventh Commission.", "2018", [("2018-05-14", "2018-05-18")]),
+    ("During the Semaine des Ambassadeurs on 29 August 2017, he spoke about peace.", "2018",
+     [("2017-08-29", None)]),
+    ("Mr Falconi, permanent representative at the UN in Vienna, 15 May\n2018, during his speech.", "2018",
+     [("2018-05-15", None)]),
+    ("Delegates met on the 14th of May 2018 to agree the text.", "2018", [("2018-05-14", None)]),
+    ("The workshop took place on 5th March 2019 in Tirana.", "2019", [("2019-03-05", None)]),
+    ("The conference ran from 28 December 2018 to 3 January 2019 in Geneva.", "2019",
+     [("2018-12-28", "2019-01-03")]),
+    ("The training will run from 30 November 2018 – 2 December 2018.", "2018", [("2018-11-30", "2018-12-02")]),
+    ("Between 14 and 18 May 2018 the experts met in Skopje.", "2018", [("2018-05-14", "2018-05-18")]),
+    ("On 2 and 3 July, the human trafficking working group discussed the text.", "2018",
+     [("2018-07-02", "2018-07-03")]),
+    ("From 2-5 July, hosted working groups on trafficking in persons.", "2018", [("2018-07-02", "2018-07-05")]),
+    ("On 2 and 9 July, labour inspectors visited farms.", "2018", [("2018-07-02", None)]),
+    ("Member States concluded negotiations on 13 July 2018, and it is expected to be adopted in December 2018.",
+     "2018", [("2018-07-13", None), ("2018-12-01", None)]),
+    # calendars
+    ("31 May - 1 June, Bulgaria: international conference on human trafficking.", "2018",
+     [("2018-05-31", "2018-06-01")]),
+    ("17 -21 September, Greece: institutional meetings and\n\njudicial authorities.", "2018",
+     [("2018-09-17", "2018-09-21")]),
+    ("30 October - 2 November, Bulgaria: conference on new technologies.", "2018", [("2018-10-30", "2018-11-02")]),
+    ("• 2–5 October, Sarajevo: regional seminar with UNODC (page 9).", "2018", [("2018-10-02", "2018-10-05")]),
+    ("12 March 2019: Launch of the national referral mechanism.", "2019", [("2019-03-12", None)]),
+    # month precision
+    ("ECPAT unveiled its new public campaign in March 2009.", "2010-02-19", [("2009-03-01", None)]),
+    ("The bilateral visit followed a July 2009 trip by Lellouche to Bucharest.", "2010-02-19",
+     [("2009-07-01", None)]),
+    ("The seminar (March-April 2019) trained forty judges.", "2019", [("2019-03-01", "2019-04-01")]),
+    # the year comes from the nearest explicit year before the date
+    ("In 2017, the network met on 4 March and again on 9 June.", "2018", [("2017-03-04", None), ("2017-06-09", None)]),
+    ("Over the 2018-2019 period, the first seminar will be held from 2-5 October in Sarajevo.", "2019",
+     [("2018-10-02", "2018-10-05")]),
+    ("Targets must be met by 2030. The panel met on 13 July.", "2018", [("2018-07-13", None)]),
+    ("The panel met on 13 July.", None, []),  # no year anywhere: no guess
+])
+def test_dates_are_found_and_normalised(text: str, doc_date: str | None,
+                                        expected: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, doc_date) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The government identified 822 trafficking victims in 2008.",
+    "Since 2011, France has contributed over 330,000 dollars to the fund.",
+    "Over the 2018-2019 period, a new cycle of three regional expert meetings is planned.",
+    "16.4: By 2030 significantly reduce illicit financial and arms flows.",
+    "The bill amends articles 695-2 and 695-3 of the Code of Criminal Procedure.",
+    "See resolution E/CN.15/2018/L.3/REV.1 (page 9) and paragraph 30 of reftel.",
+    "Victims receive a stipend of 100 euros ($137) a month.",
+    "Over 4,600 practitioners from 31 jurisdictions attended 120 activities.",
+    "Permanent representation, Schwarzenbergplatz 16, 1010, Vienna (Austria).",
+    "Autumn 2018 deployment: 1 JPO in Tunis working in Terrorism Prevention.",
+    "Last May, during the 26th session of the Commission in Vienna, France contributed.",
+    "Did the government conduct any campaigns between January 5 and March 3, 2009?",
+    "Date: 19 February 2010",
+    "They may 5 times a year review the cases.",
+    "the 2010 World Cup in South Africa and the end of 2010",
+])
+def test_non_dates_make_no_events(text: str) -> None:
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "title", "location"), [
+    ("15-19 October, Vienna: 9th Conference of Parties to the Palermo Convention.",
+     "9th Conference of Parties to the Palermo Convention", "Vienna"),
+    ("16-19 April, Romania: meetings with enforcement and", "Meetings with enforcement and", "Romania"),
+    ("From 5-7 June 2018, Moldova hosted an interregional seminar.", "Moldova hosted an interregional seminar",
+     "Moldova"),
+    ("The joint sting operation against the ring operating in Phnom Penh was carried out on January 21, 2010.",
+     "The joint sting operation against the ring operating in Phnom Penh was carried out", "Phnom Penh"),
+    ("-- E: On November 25, 2009, Prime Minister Fillon declared a great national cause.",
+     "Prime Minister Fillon declared a great national cause", None),
+    ("Mr Delattre spoke at the Security Council, 21 February 2018 in\nNew York.",
+     "Mr Delattre spoke at the Security Council in New York", "New York"),
+])
+def test_title_and_location(text: str, title: str, location: str | None) -> None:
+    (fact,) = event_facts(_passage(text))
+    assert fact.fields["title"] == title
+    assert fact.fields.get("location") == location
+
+
+def test_month_only_dates_say_so() -> None:
+    (fact,) = event_facts(_passage("In June 2009, Air France aircraft showcased the new campaign.", "2010-02-19"))
+    assert fact.fields["start"] == "2009-06-01"
+    assert fact.fields["precision"] == "month"
+    assert "end" not in fact.fields
+
+
+def test_inferred_years_are_marked() -> None:
+    (fact,) = event_facts(_passage("On 4 and 5 July, the migrant smuggling group met.", "2018"))
+    assert fact.fields["year_inferred"] is True
+    (explicit,) = event_facts(_passage("On 4 July 2018, the group met."))
+    assert "year_inferred" not in explicit.fields
+
+
+def test_excerpt_is_the_sentence_with_the_date() -> None:
+    text = ("France partnered with NGOs. On November 1, 2009, the Ministry of Justice presented a bill. "
+            "He added that the measures were strong.")
+    (fact,) = event_facts(_passage(text))
+    assert fact.excerpt == "On November 1, 2009, the Ministry of Justice presented a bill."
+
+
+CABLE = """10PARIS555
+FRANCE: ANTI-TRAFFICKING CONFERENCE
+Fri Feb 19 00:00:00 +0100 2010
+UNCLASSIFIED
+Embassy Paris
+VZCZCXRO4390
+O 191637Z FEB 10 ZDK
+FM AMEMBASSY PARIS
+TO RUEHC/SECSTATE WASHDC IMMEDIATE 8358
+SUBJECT: FRANCE: ANTI-TRAFFICKING CONFERENCE
+
+SUMMARY
+-------
+¶1. (U) On February 11-12 the government hosted a conference in Lyon.
+The previous meeting was held on 3 March 2009 in Lille.
+"""
+
+
+def test_cable_header_dates_are_metadata() -> None:
+    doc = parse_document("10PARIS555.txt", CABLE, kind="text", sha256="0")
+    facts = [f for p in split_passages(doc) for f in event_facts(p)]
+    assert [(f.fields["start"], f.fields.get("end")) for f in facts] == [
+        ("2010-02-11", "2010-02-12"), ("2009-03-03", None)]
+    assert facts[0].fields["location"] == "Lyon"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_excerpt_is_verbatim(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    doc = parse_document(path.name, text, kind="text", sha256="0")
+    passages = split_passages(doc)
+    facts = [f for p in passages for f in event_facts(p)]
+    assert facts
+    folded = fold(text)
+    for fact in facts:
+        assert fact.excerpt in folded
+        assert fold(text[fact.start:fact.end]) == fact.excerpt
+        assert len(fact.excerpt) <= 600
+
+
+@pytest.mark.parametrize(("fields", "summary"), [
+    ({"title": "Talks in Bucharest", "start": "2010-02-11", "end": "2010-02-12", "location": "Bucharest"},
+     "11–12 February 2010: Talks in Bucharest (Bucharest)"),
+    ({"title": "Conference", "start": "2018-05-31", "end": "2018-06-01"}, "31 May – 1 June 2018: Conference"),
+    ({"title": "Hearings", "start": "2009-12-28", "end": "2010-01-03"},
+     "28 December 2009 – 3 January 2010: Hearings"),
+    ({"title": "Campaign unveiled", "start": "2009-03-01", "precision": "month"}, "March 2009: Campaign unveiled"),
+    ({"title": "Sting operation", "start": "2010-01-21"}, "21 January 2010: Sting operation"),
+])
+def test_event_summary(fields: dict[str, str], summary: str) -> None:
+    assert event_summary(fields) == summary
