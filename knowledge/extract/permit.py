@@ -73,7 +73,7 @@ _ARTICLE = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w-]{1,12}\))?)?(?=\s*[,;.)]|\s+(?:victims?|a|the|if)\b)")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
-    rf"\b(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
+    rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
     r"(?:Convention|Directive|Protocol|Act|Law|Code|Decree|Ordinance|Regulation|Statute)\b"
     rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}(?:\s+(?:(?:the|of|in|and|on)\s+)*{_CAP})*)?"
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
@@ -82,6 +82,7 @@ _CONDITION = _loose(
     r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
 _ANSWER_MARK = re.compile(r"^--\s*[A-Z][.:]\s*")
+_MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
 _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
 
 
@@ -201,6 +202,8 @@ def _conditions(sentence: str) -> str | None:
     clause = m.group(0)
     if sentence[:m.start()].strip() == "" or m.group(0)[:1].isupper():
         clause = clause.split(",")[0]  # a fronted condition ends at its comma: "In the event of X, a card..."
+    if clause.lower().startswith("who"):  # "victims who cooperate may receive...": the clause ends at the verb
+        clause = _MAIN_VERB.split(clause, maxsplit=1)[0]
     clause = fold(clause).rstrip(" ,")
     if len(clause) > CONDITION_LIMIT:
         cut = clause.rfind(" ", 0, CONDITION_LIMIT)

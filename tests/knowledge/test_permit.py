@@ -1,0 +1,135 @@
+"""Permit facts: residence permits, reflection periods and relief from removal, stated — not asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract.permit import permit_facts, permit_summary
+from knowledge.models import Passage
+from knowledge.text import fold
+
+CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
+
+
+def _passage(text: str) -> Passage:
+    return Passage(doc="sample.txt", ordinal=2, start=0, end=len(text), text=text, masked=text,
+                   title="Sample", doc_date="2010-02-19")
+
+
+def _fields(text: str) -> dict[str, Any]:
+    (fact,) = permit_facts(_passage(text))
+    return dict(fact.fields)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since the Council of Europe's Convention to Fight Trafficking in Persons entered into force in 2008, "
+     "victims have a 30-day reflection period to consider whether they wish to cooperate.",
+     {"topic": "reflection period", "duration": "30 days",
+      "legal_basis": "Council of Europe's Convention to Fight Trafficking in Persons"}),
+    ("Under article R316-1 of the code of entry and stay of foreigners and asylum seekers (CESEDA), victims may "
+     "receive a temporary residence permit for a minimum of six months if they file a complaint.",
+     {"topic": "temporary residence permit", "duration": "minimum six months",
+      "legal_basis": "article R316-1 of the code of entry and stay of foreigners and asylum seekers (CESEDA)",
+      "conditions": "if they file a complaint"}),
+    ("The temporary residence permits were typically valid for one year and are renewable every six month, "
+     "provided that the conditions for its issuance continue to be met.",
+     {"topic": "temporary residence permit", "duration": "one year, renewable every six months",
+      "conditions": "provided that the conditions for its issuance continue to be met"}),
+    ("The residency permit granted to victims costs 300 euros ($411) and 55 euros ($79) to renew it.",
+     {"topic": "residence permit", "cost": {"amount": 300, "currency": "EUR"},
+      "renewal_cost": {"amount": 55, "currency": "EUR"}}),
+    ("In the event of a final conviction of defendants, a permanent resident card may be issued to victims.",
+     {"topic": "permanent residence", "conditions": "In the event of a final conviction of defendants"}),
+    ("The law also permits trafficking victims to remain in the country for the duration of the trial "
+     "if they agree to testify.",
+     {"topic": "stay during the trial", "conditions": "if they agree to testify"}),
+    ("Victims are allowed to stay long-term if they aid in the conviction of their perpetrator.",
+     {"topic": "long-term stay", "conditions": "if they aid in the conviction of their perpetrator"}),
+    ("Member states reiterated the need to guarantee victims a period of reflection.",
+     {"topic": "reflection period"}),
+    ("The Home Office grants a recovery and reflection period of at least 45 days.",
+     {"topic": "reflection period", "duration": "minimum 45 days"}),
+    ("Victims may be granted discretionary leave to remain for up to 30 months.",
+     {"topic": "residence permit", "duration": "up to 30 months"}),
+    ("Victims who cooperate with law enforcement may receive a T visa valid for four years.",
+     {"topic": "visa", "duration": "four years", "conditions": "who cooperate with law enforcement"}),
+    ("Foreign victims will not be deported unless they refuse to cooperate with prosecutors.",
+     {"topic": "relief from deportation", "conditions": "unless they refuse to cooperate with prosecutors"}),
+    ("Identified victims are protected from removal while the investigation is ongoing.",
+     {"topic": "relief from deportation"}),
+    ("Trafficking victims may apply for asylum under the 1951 Refugee Convention.",
+     {"topic": "asylum", "legal_basis": "1951 Refugee Convention"}),
+    ("Victims holding a recovery permit are entitled to work during their stay.",
+     {"topic": "right to work"}),
+    ("The residence card, which costs EUR 120, is issued by the prefect under Law No. 2016-444.",
+     {"topic": "residence permit", "cost": {"amount": 120, "currency": "EUR"}, "legal_basis": "Law No. 2016-444"}),
+    ("The French government does not report the number of residence\ncards given each year.",
+     {"topic": "residence permit"}),
+])
+def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> None:
+    assert _fields(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Does the government assist foreign trafficking victims by providing temporary to permanent residency status, "
+    "or other relief from deportation?",
+    "If a victim is a material witness, is the victim permitted to leave the country pending trial proceedings?",
+    "Please explain whether victims receive residence permits.",
+    "The government does not provide longer-term shelter or housing benefits to victims.",
+    "Victims receive a stipend of 100 euros ($137) a month.",
+    "The ambassador's residence hosted a reception for NGO leaders.",
+    "Asylum seekers are housed in reception centres run by the state.",
+    "The nominee has been vetted to ensure there are no visa ineligibilities.",
+    "Officers must obtain a permit before searching the premises.",
+])
+def test_other_sentences_make_no_permit_facts(text: str) -> None:
+    assert permit_facts(_passage(text)) == []
+
+
+def test_one_fact_per_sentence_and_the_excerpt_is_that_sentence() -> None:
+    text = ("-- D. Victims may receive a temporary residence permit. The permit is renewable. "
+            "Does the government grant permanent residency? Victims may also stay long-term.")
+    facts = permit_facts(_passage(text))
+    assert [f.excerpt for f in facts] == ["Victims may receive a temporary residence permit.",
+                                          "Victims may also stay long-term."]
+    assert [f.fields["topic"] for f in facts] == ["temporary residence permit", "long-term stay"]
+
+
+def test_offsets_point_at_the_excerpt_in_the_document() -> None:
+    text = "Intro sentence here. Victims have a 30-day reflection\n   period under the law."
+    passage = Passage(doc="d.txt", ordinal=0, start=100, end=100 + len(text), text=text, masked=text,
+                      title="D", doc_date=None)
+    (fact,) = permit_facts(passage)
+    document = "x" * 100 + text
+    assert fold(document[fact.start:fact.end]) == fact.excerpt == (
+        "Victims have a 30-day reflection period under the law.")
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_excerpt_is_verbatim(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    doc = parse_document(path.name, text, kind="text", sha256="0")
+    folded = fold(text)
+    for passage in split_passages(doc):
+        for fact in permit_facts(passage):
+            assert fact.excerpt in folded
+            assert fold(text[fact.start:fact.end]) == fact.excerpt
+            assert len(fact.excerpt) <= 600
+            assert not fact.excerpt.endswith("?")
+
+
+@pytest.mark.parametrize(("fields", "summary"), [
+    ({"topic": "reflection period", "duration": "30 days", "legal_basis": "Council of Europe Convention"},
+     "Reflection period: 30 days (Council of Europe Convention)"),
+    ({"topic": "residence permit", "duration": "one year", "cost": {"amount": 300, "currency": "EUR"}},
+     "Residence permit: one year, EUR 300"),
+    ({"topic": "long-term stay", "conditions": "if they aid in the conviction"},
+     "Long-term stay — if they aid in the conviction"),
+    ({"topic": "permanent residence"}, "Permanent residence"),
+])
+def test_permit_summary(fields: dict[str, Any], summary: str) -> None:
+    assert permit_summary(fields) == summary
