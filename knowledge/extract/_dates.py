@@ -5,11 +5,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 __all__ = [
     "DateMention",
+    "a_year_earlier",
     "context_years",
     "find_dates",
     "month_number",
@@ -30,8 +31,10 @@ _OF = r"(?:\s+of)?\s+"
 _COMMA_YEAR = r",?\s+"
 # "between 14 and 18 May" is a range; "on 2 and 3 July" only when the days are consecutive.
 _BETWEEN = r"(?:(?P<between>\b[Bb]etween)\s+)?"
-# A clock time after "Feb 19" is a timestamp (a cable header), not a date in prose.
-_NOT_TIME = r"(?!\s*\d{1,2}:\d{2})"
+# A clock time after "Feb 19" is a timestamp (a cable header), not a date in prose; "in May 12 victims
+# were freed" is a count.
+_NOT_TIME = (r"(?!\s*\d{1,2}:\d{2}|\s+(?:victims|people|persons|cases|children|women|men|girls|boys|"
+             r"percent|per\s+cent|%|NGOs|officers|officials)\b)")
 # The day/time group of a cable's routing line: "191637Z FEB 10".
 _NOT_DTG = r"(?<!\d{6}Z\s)"
 
@@ -54,6 +57,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
     # January 21, 2010; February 11
     _p(r"{ND}(?P<m1>{M})\s+(?P<d1>{D}){NT}(?:{CY}(?P<y1>{Y}))?"),
+    # 2018-05-14 (ISO, the one unambiguous all-digit form)
+    re.compile(r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])"
+               r"(?!\s*(?:T|\s)\d{1,2}:\d{2})"),
     # March 2009; March-April 2019
     _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
 )
@@ -62,20 +68,36 @@ _BARE_YEAR = re.compile(r"(?<![\d/.\-–])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A date or range found in text: offsets, ISO start (and end), precision, whether the year was guessed."""
+    """A date or range found in text: offsets, ISO start (and end), precision, and where the year came from.
+
+    `year_from` is None when the text gives the year, "context" when an earlier year in the text
+    supplied it, "document" when the document's own date did.
+    """
 
     start: int
     end: int
     first: str
     last: str | None = None
     precision: str = "day"
-    year_inferred: bool = False
+    year_from: str | None = None
+
+    @property
+    def year_inferred(self) -> bool:
+        return self.year_from is not None
 
 
 def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation in any case ("Sept." -> 9)."""
     key = name.rstrip(".").lower()[:3]
     return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
+
+
+def a_year_earlier(mention: DateMention) -> DateMention:
+    """The same mention one year earlier (unchanged if that makes an impossible date, such as 29 February)."""
+    first, last = _earlier(mention.first), _earlier(mention.last) if mention.last else None
+    if first is None or (mention.last and last is None):
+        return mention
+    return replace(mention, first=first, last=last)
 
 
 def context_years(text: str, *, latest: int | None = None) -> list[tuple[int, int]]:
@@ -102,7 +124,7 @@ def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
     years = sorted(years)
     out = []
     for m in matches:
-        context = next((y for at, y in reversed(years) if at < m.start()), default_year)
+        context = next((("context", y) for at, y in reversed(years) if at < m.start()), ("document", default_year))
         mention = _mention(m, context)
         if mention is not None:
             out.append(mention)
@@ -117,8 +139,11 @@ def _non_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
     return sorted(chosen, key=lambda m: m.start())
 
 
-def _mention(m: re.Match[str], context_year: int | None) -> DateMention | None:
+def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention | None:
     g = m.groupdict()
+    if g.get("iy"):
+        iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return DateMention(m.start(), m.end(), iso) if iso else None
     if g.get("d1") is None:
         return _month_mention(m)
     m2 = month_number(g["m2"]) if g.get("m2") else None
@@ -128,11 +153,11 @@ def _mention(m: re.Match[str], context_year: int | None) -> DateMention | None:
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     m2 = m2 or m1
-    inferred = y1 is None and y2 is None
-    if inferred:
-        if context_year is None:
+    year_from = None
+    if y1 is None and y2 is None:
+        year_from, y1 = context
+        if y1 is None:
             return None
-        y1 = context_year
     if y1 is None:  # "28 December - 3 January 2019": the start is in the year before
         y1 = y2 - 1 if (m1, d1) > (m2, d2 or 0) and y2 is not None else y2
     if d2 is not None and y2 is None:
@@ -143,7 +168,7 @@ def _mention(m: re.Match[str], context_year: int | None) -> DateMention | None:
         return None
     if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) > 1:
         end = None  # "on 2 and 9 July" names two days, not a range; the first is the one quoted
-    return DateMention(m.start(), m.end(), start, end, "day", inferred)
+    return DateMention(m.start(), m.end(), start, end, "day", year_from)
 
 
 def _month_mention(m: re.Match[str]) -> DateMention | None:
@@ -165,6 +190,11 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _earlier(iso: str) -> str | None:
+    day = date.fromisoformat(iso)
+    return _iso(day.year - 1, day.month, day.day)
 
 
 def _days_between(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from knowledge.extract._dates import DateMention, context_years, find_dates
+from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
 from knowledge.text import fold, sentence_spans
@@ -20,7 +20,7 @@ TITLE_LIMIT = 90
 _META_LINE = re.compile(
     r"^[ \t]*(?:date[ds]?|sent|received|from|to|cc|subject|published|updated|issued|posted|created|"
     r"last (?:modified|updated)|printed|downloaded|accessed|released)\s*:", re.IGNORECASE)
-_HEAD_CHARS = 400  # a line holding nothing but a date this near the top is the document's own date
+_HEAD_CHARS = 400
 # "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
 _CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
 _HOSTED = re.compile(r"\b(?P<loc>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:hosted|will host|hosts)\b")
@@ -34,6 +34,12 @@ _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?
 _BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated)\s*)?[,(]?\s*$",
                           re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
+# A dated report that tells in the past tense of "November 25" later than its own date means last year's.
+_PAST = re.compile(r"\b(?:was|were|had|held|met|took place|hosted|participated|signed|launched|announced|adopted|"
+                   r"visited|attended|concluded|presented|declared|carried out|arrested|opened|released|"
+                   r"sentenced|convicted|raided|unveiled|established|created|organi[sz]ed)\b")
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|upcoming|next|forthcoming|to be held|"
+                     r"plans? to|intends? to)\b", re.IGNORECASE)
 
 
 def event_facts(passage: Passage) -> list[Fact]:
@@ -47,6 +53,7 @@ def event_facts(passage: Passage) -> list[Fact]:
         sentence = _sentence(spans, mention)
         if _skipped(passage, text, sentence, mention):
             continue
+        mention = _in_the_past(passage, text[sentence[0]:sentence[1]], mention)
         fields = _fields(text, sentence, mention)
         facts.append(quote_fact(passage, "event", fields, mention.start, mention.end))
     return facts
@@ -74,8 +81,18 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _META_LINE.match(line):
         return True
-    head = passage.start + line_start < _HEAD_CHARS
-    return head and not re.search(r"[A-Za-z]{3}", line.replace(text[mention.start:mention.end], ""))
+    # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
+    head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
+    return head and len(line.strip()) < 100 and not line.rstrip().endswith((".", "!", ";"))
+
+
+def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateMention:
+    doc_date = passage.doc_date or ""
+    if mention.year_from != "document" or len(doc_date) != 10 or mention.first <= doc_date:
+        return mention
+    if _PAST.search(sentence) and not _FUTURE.search(sentence):
+        return a_year_earlier(mention)
+    return mention
 
 
 def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[str, Any]:

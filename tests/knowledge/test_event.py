@@ -95,6 +95,8 @@ def test_dates_are_found_and_normalised(text: str, doc_date: str | None,
     "Last May, during the 26th session of the Commission in Vienna, France contributed.",
     "Did the government conduct any campaigns between January 5 and March 3, 2009?",
     "Date: 19 February 2010",
+    "Date: 2010-02-19",
+    "Posted: March 3, 2019 by the press office",
     "They may 5 times a year review the cases.",
     "the 2010 World Cup in South Africa and the end of 2010",
 ])
@@ -160,6 +162,13 @@ The previous meeting was held on 3 March 2009 in Lille.
 """
 
 
+def test_a_dateline_at_the_top_is_not_an_event() -> None:
+    text = "Newsletter No. 10 – June 2018\nFight against trafficking\n\nOn 5 June 2018, Moldova hosted a seminar."
+    passage = Passage(doc="n.txt", ordinal=0, start=0, end=len(text), text=text, masked=text, title="N",
+                      doc_date="2018")
+    assert [f.fields["start"] for f in event_facts(passage)] == ["2018-06-05"]
+
+
 def test_cable_header_dates_are_metadata() -> None:
     doc = parse_document("10PARIS555.txt", CABLE, kind="text", sha256="0")
     facts = [f for p in split_passages(doc) for f in event_facts(p)]
@@ -193,3 +202,22 @@ def test_every_excerpt_is_verbatim(path: Path) -> None:
 ])
 def test_event_summary(fields: dict[str, str], summary: str) -> None:
     assert event_summary(fields) == summary
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), [
+    # a cable of February 2010 telling what happened "on November 25" means November 2009
+    ("On November 25, Prime Minister Fillon declared violence against women a national cause.", "2010-02-19",
+     [("2009-11-25", None)]),
+    ("The ministers met in Paris on December 14-15.", "2010-02-19", [("2009-12-14", "2009-12-15")]),
+    # ... but what is still to come keeps the document's year
+    ("The next round of talks will be held on November 25 in Paris.", "2010-02-19", [("2010-11-25", None)]),
+    ("The conference is scheduled for 25-27 May.", "2010-02-19", [("2010-05-25", "2010-05-27")]),
+    # a year the text gives is never moved
+    ("On November 25, 2010, the government held a conference.", "2010-02-19", [("2010-11-25", None)]),
+    # a document dated by year alone gives no ground to move anything
+    ("On November 25, the ministers met in Vienna.", "2018", [("2018-11-25", None)]),
+    ("In May 12 victims were freed in raids across the country.", "2018", []),
+    ("The decree was published on 2018-05-14 in the official journal.", "2018", [("2018-05-14", None)]),
+])
+def test_year_of_a_dated_report(text: str, doc_date: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, doc_date) == expected
