@@ -20,33 +20,39 @@ def _loose(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
 
 
-_STAY = r"(?:remain|stay|reside|live)"
+_STAY = r"(?:remain|stay|reside)"
+# Where one stays: the country (a capitalised name, whatever the case of the rest), or nowhere said.
+_WHERE = r"(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)?"
 _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosecution|court case|case)"
 # (topic, pattern), most specific first: the first that matches a sentence names its topic.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
     ("reflection period", r"\b(?:recovery and )?reflection(?: and recovery)? (?:period|delay)\b"
-                          r"|\bperiods? of (?:recovery and )?reflection\b"),
+                          r"|\bperiods? of (?:recovery and )?reflection\b|\brecovery period\b"),
     ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
                             r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
-    ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"),
-    ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document)s?\b"
+    ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
+                                   r"|\btemporary residency\b"),
+    ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
-                         r"(?:residence|reside|remain)\b"
+                         r"(?:residence|reside|remain|stay)\b"
                          r"|\bstay permits?\b|\btitres? de séjour\b"),
-    ("stay during the trial", rf"\b{_STAY}\b[^.;]{{0,60}}?\b(?:for the (?:duration|length|time) of|during|pending|"
-                              rf"throughout|until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
-    ("long-term stay", rf"\b{_STAY}\b[^.;]{{0,20}}?\b(?:long[- ]term|permanently|indefinitely)\b"),
-    ("relief from deportation", r"\b(?:relief|protection|protected|exempt(?:ed|ion)?|immunity|shield(?:ed)?)\b"
-                                r"[^.;]{0,20}\b(?:deportation|removal|expulsion|forced return|refoulement)\b"
+    ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
+                              rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
+    ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
+    ("relief from deportation", r"\b(?:relief|protection|protected|exempt(?:ed|ion)?|immunity|shield(?:ed)?|"
+                                r"alternatives?)\b[^.;]{0,20}\b(?:deportation|removal|expulsion|forced return|"
+                                r"refoulement)\b"
                                 r"|\b(?:not|never) (?:be )?(?:deported|expelled|removed|repatriated)\b"
                                 r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"),
-    ("visa", r"\b(?:[TU]|humanitarian|special|victim|temporary)[- ]visas?\b"),
+    ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"),
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
                       r"|\b(?:allowed|permitted|entitled|authori[sz]ed|right) to (?:work|take up employment)\b"),
     ("asylum", r"\b(?:appl(?:y|ied|ies|ying)|claim(?:ed|s|ing)?|request(?:ed|s|ing)?|grant(?:ed|s|ing)?|seek(?:s|ing)?|"
-               r"sought|receive[ds]?) (?:for )?asylum\b|\basylum (?:status|protection)\b"),
+               r"sought|receive[ds]?) (?:for )?asylum\b|\basylum (?:status|protection)\b|\brefugee status\b"
+               r"|\b(?:humanitarian|subsidiary) protection\b"),
     ("right to stay", rf"\b(?:allowed|permitted|entitled|authori[sz]ed|able|right|permits?|allows?) (?:\w+ ){{0,3}}"
-                      rf"to {_STAY} (?:in (?:the country|[A-Z]\w+)|legally|lawfully)\b"),
+                      rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
+                      r"|\bcontinued presence\b"),
 ))
 _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
         r"thirty|forty-five|sixty|ninety|a)")
@@ -78,7 +84,8 @@ _INSTRUMENT = re.compile(
     rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}(?:\s+(?:(?:the|of|in|and|on)\s+)*{_CAP})*)?"
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
 _CONDITION = _loose(
-    r"\b(?:if|only if|provided(?: that)?|on condition that|as long as|so long as|in the event of|subject to|unless|"
+    r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
+    r"on condition that|as long as|so long as|in the event of|subject to|unless|"
     r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
 _ANSWER_MARK = re.compile(r"^--\s*[A-Z][.:]\s*")

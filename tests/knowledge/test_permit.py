@@ -69,6 +69,15 @@ def _fields(text: str) -> dict[str, Any]:
      {"topic": "residence permit", "cost": {"amount": 120, "currency": "EUR"}, "legal_basis": "Law No. 2016-444"}),
     ("The French government does not report the number of residence\ncards given each year.",
      {"topic": "residence permit"}),
+    ("The government provided foreign victims with legal alternatives to their removal to countries where they "
+     "faced hardship.", {"topic": "relief from deportation"}),
+    ("Foreign victims were eligible for temporary residency on humanitarian grounds.",
+     {"topic": "temporary residence permit"}),
+    ("Two victims were granted refugee status in 2009.", {"topic": "asylum"}),
+    ("Victims may remain in Belgium pending the outcome of the investigation.", {"topic": "stay during the trial"}),
+    ("The court allowed three victims to remain in the country legally.", {"topic": "right to stay"}),
+    ("Federal authorities granted Continued Presence to 12 victims.", {"topic": "right to stay"}),
+    ("The recovery period lasts 45 days and may be extended.", {"topic": "reflection period"}),
 ])
 def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> None:
     assert _fields(text) == expected
@@ -85,6 +94,10 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     "Asylum seekers are housed in reception centres run by the state.",
     "The nominee has been vetted to ensure there are no visa ineligibilities.",
     "Officers must obtain a permit before searching the premises.",
+    "Victims may stay in NGO shelters during the investigation.",
+    "Children remain in foster care long-term.",
+    "The victims were allowed to stay in shelters run by the association.",
+    "The tourist visa regime was tightened for nationals of several countries.",
 ])
 def test_other_sentences_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
