@@ -153,17 +153,17 @@ def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention |
     y1 = int(g["y1"]) if g.get("y1") else None
     y2 = int(g["y2"]) if g.get("y2") else None
     m2 = m2 or m1
-    year_from = None
+    year_from: str | None = None
     if y1 is None and y2 is None:
         year_from, y1 = context
-        if y1 is None:
-            return None
-    if y1 is None:  # "28 December - 3 January 2019": the start is in the year before
-        y1 = y2 - 1 if (m1, d1) > (m2, d2 or 0) and y2 is not None else y2
+    if y1 is None and y2 is not None:  # "28 December - 3 January 2019": the start is in the year before
+        y1 = y2 - 1 if d2 is not None and (m1, d1) > (m2, d2) else y2
+    if y1 is None or m1 is None or m2 is None:
+        return None
     if d2 is not None and y2 is None:
         y2 = y1 + 1 if (m1, d1) > (m2, d2) else y1
-    start = _iso(y1, m1, d1)  # type: ignore[arg-type]
-    end = _iso(y2, m2, d2) if d2 is not None else None  # type: ignore[arg-type]
+    start = _iso(y1, m1, d1)
+    end = _iso(y2, m2, d2) if d2 is not None and y2 is not None else None
     if start is None or (d2 is not None and (end is None or end <= start)):
         return None
     if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) > 1:

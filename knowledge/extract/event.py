@@ -8,9 +8,10 @@ from datetime import date
 from typing import Any
 
 from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates
+from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import fold, sentence_spans
+from knowledge.text import fold
 
 __all__ = ["event_facts", "event_summary"]
 
@@ -47,7 +48,7 @@ def event_facts(passage: Passage) -> list[Fact]:
     text = passage.masked
     latest = passage.doc_year + 1 if passage.doc_year else None
     mentions = find_dates(text, years=context_years(text, latest=latest), default_year=passage.doc_year)
-    spans = sentence_spans(text)
+    spans = statement_spans(text)
     facts = []
     for mention in mentions:
         sentence = _sentence(spans, mention)
@@ -55,7 +56,8 @@ def event_facts(passage: Passage) -> list[Fact]:
             continue
         mention = _in_the_past(passage, text[sentence[0]:sentence[1]], mention)
         fields = _fields(text, sentence, mention)
-        facts.append(quote_fact(passage, "event", fields, mention.start, mention.end))
+        facts.append(quote_fact(passage, "event", fields, mention.start, mention.end,
+                                quote=quotable(passage.text, sentence)))
     return facts
 
 
@@ -83,7 +85,7 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
-    return head and len(line.strip()) < 100 and not line.rstrip().endswith((".", "!", ";"))
+    return head and len(re.findall(r"\b[a-z]{2,}\b", line)) <= 3 and not line.rstrip().endswith((".", "!", ";"))
 
 
 def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateMention:
@@ -98,6 +100,7 @@ def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateM
 def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[str, Any]:
     a, b = sentence
     calendar = _calendar_line(text, a, b, mention)
+    location: str | None
     if calendar is not None:
         title, location = calendar
     else:
@@ -127,6 +130,8 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     before = _BEFORE_DATE.sub("", text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
+    if len(before.split()) <= 2 and len(after.split()) > 3:
+        before = ""  # "Launched on April 6, 2009, the campaign was...": the clause after the date says it
     joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
     title = _shorten(joined)
     return title[:1].upper() + title[1:]

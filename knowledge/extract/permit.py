@@ -6,9 +6,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import MAX_EXCERPT, fold, sentence_spans
+from knowledge.text import fold
 
 __all__ = ["permit_facts", "permit_summary"]
 
@@ -76,36 +77,42 @@ _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "$": "
 _COST_WORD = re.compile(r"\b(?:costs?|fees?|charged?|pay|paid|price|payable)\b", re.IGNORECASE)
 _ARTICLE = re.compile(
     r"\b(?:[Aa]rticles?|[Ss]ections?|§)\s*[A-Z]?\d[\w.-]*(?:\s*(?:,|and|or)\s*[A-Z]?\d[\w.-]*)*"
-    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w-]{1,12}\))?)?(?=\s*[,;.)]|\s+(?:victims?|a|the|if)\b)")
+    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w-]{1,12}\))?)?(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?)\b)")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
     rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
     r"(?:Convention|Directive|Protocol|Act|Law|Code|Decree|Ordinance|Regulation|Statute)\b"
-    rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}(?:\s+(?:(?:the|of|in|and|on)\s+)*{_CAP})*)?"
+    rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}"
+    rf"(?:\s+(?:(?:the|of|in|and|on|against|for|to)\s+)*{_CAP})*)?"
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
 _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
     r"on condition that|as long as|so long as|in the event of|subject to|unless|"
     r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
-_ANSWER_MARK = re.compile(r"^--\s*[A-Z][.:]\s*")
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
+_SAME_PERMIT = _loose(r"^\W*(?:the|this|that|these|those|such) (?:\w+ )?(?:permit|card|visa|status|document)s?\b")
 _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
 
 
 def permit_facts(passage: Passage) -> list[Fact]:
-    """One fact per sentence that states a provision on victims' stay (questions are not provisions)."""
+    """One fact per sentence that states a provision on victims' stay (questions are not provisions).
+
+    A sentence right after one that names a permit, and that speaks of "the permit" or "this card",
+    is about the same permit: "The card costs 225 euros."
+    """
     text = passage.masked
-    facts = []
-    for a, b in sentence_spans(text):
+    facts: list[Fact] = []
+    previous: str | None = None
+    for a, b in statement_spans(text):
         sentence = text[a:b]
         if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
+            previous = None
             continue
-        for topic, pattern in _TOPICS:
-            m = pattern.search(sentence)
-            if m:
-                facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
-                break
+        topic, m = _topic(sentence, previous)
+        if topic and m:
+            facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
+        previous = topic
     return facts
 
 
@@ -126,6 +133,15 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     return line
 
 
+def _topic(sentence: str, previous: str | None) -> tuple[str | None, re.Match[str] | None]:
+    for topic, pattern in _TOPICS:
+        m = pattern.search(sentence)
+        if m:
+            return topic, m
+    same = _SAME_PERMIT.search(sentence) if previous else None
+    return (previous, same) if same else (None, None)
+
+
 def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) -> Fact:
     sentence = passage.masked[a:b]
     cost, renewal_cost = _costs(sentence)
@@ -137,10 +153,7 @@ def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) ->
         "legal_basis": _legal_basis(sentence),
         "conditions": _conditions(sentence),
     }
-    mark = _ANSWER_MARK.match(sentence)
-    a += mark.end() if mark else 0
-    whole = len(fold(passage.text[a:b])) <= MAX_EXCERPT
-    return quote_fact(passage, "permit", fields, start, end, quote=(a, b) if whole else None)
+    return quote_fact(passage, "permit", fields, start, end, quote=quotable(passage.text, (a, b)))
 
 
 def _duration(sentence: str) -> str | None:

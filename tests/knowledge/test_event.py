@@ -137,6 +137,12 @@ def test_inferred_years_are_marked() -> None:
     assert "year_inferred" not in explicit.fields
 
 
+def test_excerpt_leaves_out_a_heading_line() -> None:
+    (fact,) = event_facts(_passage("Recent activities\nOn 4 February 2019 we opened a new shelter in Lyon."))
+    assert fact.excerpt == "On 4 February 2019 we opened a new shelter in Lyon."
+    assert fact.fields["title"] == "We opened a new shelter in Lyon"
+
+
 def test_excerpt_is_the_sentence_with_the_date() -> None:
     text = ("France partnered with NGOs. On November 1, 2009, the Ministry of Justice presented a bill. "
             "He added that the measures were strong.")

@@ -108,8 +108,35 @@ def test_one_fact_per_sentence_and_the_excerpt_is_that_sentence() -> None:
             "Does the government grant permanent residency? Victims may also stay long-term.")
     facts = permit_facts(_passage(text))
     assert [f.excerpt for f in facts] == ["Victims may receive a temporary residence permit.",
-                                          "Victims may also stay long-term."]
-    assert [f.fields["topic"] for f in facts] == ["temporary residence permit", "long-term stay"]
+                                          "The permit is renewable.", "Victims may also stay long-term."]
+    assert [f.fields["topic"] for f in facts] == ["temporary residence permit", "temporary residence permit",
+                                                  "long-term stay"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Victims receive a residence card valid for one year. The card costs 225 euros.",
+     [("residence permit", None), ("residence permit", {"amount": 225, "currency": "EUR"})]),
+    ("Victims receive a residence card. Shelters are run by NGOs. The card costs 225 euros.",
+     [("residence permit", None)]),
+    ("The card costs 225 euros. Victims receive a residence card.", [("residence permit", None)]),
+])
+def test_a_following_sentence_on_the_same_permit(text: str, expected: list[tuple[str, Any]]) -> None:
+    facts = permit_facts(_passage(text))
+    assert [(f.fields["topic"], f.fields.get("cost")) for f in facts] == expected
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("Legal framework\nUnder article L425-1, victims receive a residence card.",
+     "Under article L425-1, victims receive a residence card."),
+    ("-- D. Victims may receive a temporary residence permit.", "Victims may receive a temporary residence permit."),
+    ("Victims of trafficking in\nFrance receive a residence permit.",
+     "Victims of trafficking in France receive a residence permit."),
+    ("Shelters exist. Victims of trafficking\nOften receive a residence permit.",
+     "Victims of trafficking Often receive a residence permit."),
+])
+def test_excerpt_leaves_out_a_heading_line_only(text: str, excerpt: str) -> None:
+    (fact,) = permit_facts(_passage(text))
+    assert fact.excerpt == excerpt
 
 
 def test_offsets_point_at_the_excerpt_in_the_document() -> None:
