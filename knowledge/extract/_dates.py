@@ -46,20 +46,24 @@ def _p(pattern: str) -> re.Pattern[str]:
 
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 31 May - 1 June 2018; 28 December 2018 to 3 January 2019
-    _p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"),
-    # 14-18 May 2018; 17 -21 September; 2 and 3 July
-    _p(r"{BT}(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"),
+    _p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
+       r"(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"),
+    # 14-18 May 2018; 17 -21 September; 2 and 3 July; 2, 3 and 4 July
+    _p(r"{BT}(?P<d1>{D})(?P<list>(?:,\s*{D})+,?)?(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})"
+       r"(?:{CY}(?P<y2>{Y}))?"),
     # 29 August 2017; 13 July
     _p(r"(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?"),
     # October 30 - November 2, 2009
-    _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))(?P<m2>{M})\s+(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
+    _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
+       r"(?P<m2>{M})\s+(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
     # October 19-20, 2009; February 11-12; July 2 and 3
     _p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
     # January 21, 2010; February 11
     _p(r"{ND}(?P<m1>{M})\s+(?P<d1>{D}){NT}(?:{CY}(?P<y1>{Y}))?"),
-    # 2018-05-14 (ISO, the one unambiguous all-digit form)
-    re.compile(r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\d-])"
+    # 2018-05-14 (ISO) and 14.05.2018 (day first, as written in Europe); slashes are ambiguous, so left out
+    re.compile(r"(?<![\d/.-])(?P<ny>(?:19|20)\d\d)-(?P<nm>0[1-9]|1[0-2])-(?P<nd>0[1-9]|[12]\d|3[01])(?![\d-])"
                r"(?!\s*(?:T|\s)\d{1,2}:\d{2})"),
+    re.compile(r"(?<![\d.])(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<nm>0?[1-9]|1[0-2])\.(?P<ny>(?:19|20)\d\d)(?![\d]|\.\d)"),
     # March 2009; March-April 2019
     _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
 )
@@ -141,8 +145,8 @@ def _non_overlapping(matches: list[re.Match[str]]) -> list[re.Match[str]]:
 
 def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention | None:
     g = m.groupdict()
-    if g.get("iy"):
-        iso = _iso(int(g["iy"]), int(g["im"]), int(g["id"]))
+    if g.get("ny"):
+        iso = _iso(int(g["ny"]), int(g["nm"]), int(g["nd"]))
         return DateMention(m.start(), m.end(), iso) if iso else None
     if g.get("d1") is None:
         return _month_mention(m)
@@ -166,7 +170,8 @@ def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention |
     end = _iso(y2, m2, d2) if d2 is not None and y2 is not None else None
     if start is None or (d2 is not None and (end is None or end <= start)):
         return None
-    if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) > 1:
+    listed = 2 + len(re.findall(r"\d+", g.get("list") or ""))
+    if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) != listed - 1:
         end = None  # "on 2 and 9 July" names two days, not a range; the first is the one quoted
     return DateMention(m.start(), m.end(), start, end, "day", year_from)
 

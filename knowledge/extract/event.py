@@ -83,6 +83,8 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if _META_LINE.match(line):
         return True
+    if len(line.strip()) < 80 and text.count(line.strip()) > 1 and not line.rstrip().endswith("."):
+        return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
     return head and len(re.findall(r"\b[a-z]{2,}\b", line)) <= 3 and not line.rstrip().endswith((".", "!", ";"))

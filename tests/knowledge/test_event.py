@@ -54,6 +54,12 @@ def _dates(text: str, doc_date: str | None = "2018-06-01") -> list[tuple[str, st
      [("2018-07-02", "2018-07-03")]),
     ("From 2-5 July, hosted working groups on trafficking in persons.", "2018", [("2018-07-02", "2018-07-05")]),
     ("On 2 and 9 July, labour inspectors visited farms.", "2018", [("2018-07-02", None)]),
+    ("On 2, 3 and 4 July, the experts met in Tirana.", "2018", [("2018-07-02", "2018-07-04")]),
+    ("The trainings took place on the 5th and 6th of May 2019.", "2019", [("2019-05-05", "2019-05-06")]),
+    ("The workshop, held 3rd–5th December 2018 in Skopje, trained 30 judges.", "2019",
+     [("2018-12-03", "2018-12-05")]),
+    ("The agreement was signed in Chisinau on 14.05.2018 by both ministers.", "2018", [("2018-05-14", None)]),
+    ("On Monday, 14 May 2018, the Commission opened its session.", "2018", [("2018-05-14", None)]),
     ("Member States concluded negotiations on 13 July 2018, and it is expected to be adopted in December 2018.",
      "2018", [("2018-07-13", None), ("2018-12-01", None)]),
     # calendars
@@ -98,6 +104,8 @@ def test_dates_are_found_and_normalised(text: str, doc_date: str | None,
     "Date: 2010-02-19",
     "Posted: March 3, 2019 by the press office",
     "They may 5 times a year review the cases.",
+    "See sections 3.1 and 16.4 of the 2018 guidelines, and table 2.3.",
+    "Call the hotline on 0 800 05 12 12 or +33 1 43 12 22 14.",
     "the 2010 World Cup in South Africa and the end of 2010",
 ])
 def test_non_dates_make_no_events(text: str) -> None:
@@ -173,6 +181,12 @@ def test_a_dateline_at_the_top_is_not_an_event() -> None:
     passage = Passage(doc="n.txt", ordinal=0, start=0, end=len(text), text=text, masked=text, title="N",
                       doc_date="2018")
     assert [f.fields["start"] for f in event_facts(passage)] == ["2018-06-05"]
+
+
+def test_a_running_header_is_not_an_event() -> None:
+    text = ("Anti-trafficking newsletter | June 2018\nThe shelter opened on 4 June 2018 in Lyon.\n\n"
+            "Anti-trafficking newsletter | June 2018\nMore text follows here.")
+    assert _dates(text) == [("2018-06-04", None)]
 
 
 def test_cable_header_dates_are_metadata() -> None:
