@@ -35,6 +35,12 @@ _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?
 _BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated)\s*)?[,(]?\s*$",
                           re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
+_ASIDE = re.compile(r",\s*(?:\S+\s*){1,2}$")
+# "For example, ..." / "To meet this requirement, ...": a lead-in clause, not who or what.
+_INTRO = re.compile(r"^(?:To|As|For|In|However|Moreover|Also|Furthermore|Finally|Similarly|Meanwhile|Additionally|"
+                    r"According to|After|Before|Following|Thus|Therefore|Then|Later)\b[^,;:]{0,80},\s+(?=\S)")
+# "The organization to End Child Prostitution, ... (ECPAT) unveiled": a long name's acronym says who, shortly.
+_ACRONYM_SUBJECT = re.compile(r"^(?:The\s+)?[^()]{12,160}?\((?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\)\s+(?=[a-z])")
 # A dated report that tells in the past tense of "November 25" later than its own date means last year's.
 _PAST = re.compile(r"\b(?:was|were|had|held|met|took place|hosted|participated|signed|launched|announced|adopted|"
                    r"visited|attended|concluded|presented|declared|carried out|arrested|opened|released|"
@@ -132,10 +138,14 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     before = _BEFORE_DATE.sub("", text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
+    aside = _ASIDE.search(before)
+    if aside and text[mention.end:b].lstrip().startswith(","):
+        before = before[:aside.start()]  # "the group, established in December 2008, drafted": drop the aside
     if len(before.split()) <= 2 and len(after.split()) > 3:
         before = ""  # "Launched on April 6, 2009, the campaign was...": the clause after the date says it
     joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
-    title = _shorten(joined)
+    joined = _INTRO.sub("", fold(joined), count=1)
+    title = _shorten(_ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1))
     return title[:1].upper() + title[1:]
 
 
