@@ -66,6 +66,7 @@ EXTENSIONS = ("bot.scheduler", "bot.reloader")
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is capped so an answer is never held for minutes
 HTTP_TIMEOUT = 15
+RETRY_BACKOFF = 0.25  # seconds before the first retry of a 5xx from response_url; doubles each time
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,12 @@ class AppContext:
     async def respond(self, response_url: str, message: Mapping[str, Any]) -> bool:
         """POST `message` to a response_url, retried like every Web API call; False when it failed."""
         hook = AsyncWebhookClient(url=response_url, timeout=HTTP_TIMEOUT, retry_handlers=retry_handlers())
-        response = await hook.send_dict(dict(message))
+        for attempt in range(MAX_RETRIES + 1):
+            response = await hook.send_dict(dict(message))
+            # The webhook client retries 429 and connection errors itself, but not 5xx.
+            if response.status_code < 500 or attempt == MAX_RETRIES:
+                break
+            await asyncio.sleep(RETRY_BACKOFF * 2**attempt + random.random() / 10)
         if response.status_code != 200:
             log.warning("response_url answered %s: %s", response.status_code, str(response.body)[:200])
             return False

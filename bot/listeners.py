@@ -12,7 +12,7 @@ import asyncio
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
@@ -159,7 +159,7 @@ async def _answer_mention(ctx: AppContext, event: Mapping[str, Any], thread: str
 
 # -- buttons ------------------------------------------------------------------------------------
 
-Action = Callable[[AppContext, Mapping[str, Any], str, int], Awaitable[None]]
+Action = Callable[[AppContext, Mapping[str, Any], str, int], Coroutine[Any, Any, None]]
 
 
 def _action_listener(ctx: AppContext, action: Action) -> Callable[..., Awaitable[None]]:

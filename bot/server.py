@@ -109,7 +109,7 @@ async def _connect_socket_mode(app: AsyncApp, ctx: AppContext) -> Any:
     from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
     handler = AsyncSocketModeHandler(app, ctx.settings.app_token, web_client=ctx.client)
-    await handler.connect_async()
+    await handler.connect_async()  # type: ignore[no-untyped-call]
     return handler
 
 
