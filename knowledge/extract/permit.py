@@ -120,9 +120,10 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     """'Reflection period: 30 days (Council of Europe Convention)'."""
     topic = str(fields.get("topic") or "permit")
     details = [str(fields["duration"])] if fields.get("duration") else []
-    cost = fields.get("cost")
-    if isinstance(cost, Mapping) and cost.get("amount") is not None:
-        details.append(f"{cost.get('currency', '')} {cost['amount']:,}".strip())
+    for key, label in (("cost", ""), ("renewal_cost", "renewal ")):
+        money = fields.get(key)
+        if isinstance(money, Mapping) and money.get("amount") is not None:
+            details.append(f"{label}{money.get('currency', '')} {money['amount']:,}".replace("  ", " ").strip())
     line = topic[:1].upper() + topic[1:]
     if details:
         line += ": " + ", ".join(details)

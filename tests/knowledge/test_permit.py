@@ -167,6 +167,8 @@ def test_every_excerpt_is_verbatim(path: Path) -> None:
      "Reflection period: 30 days (Council of Europe Convention)"),
     ({"topic": "residence permit", "duration": "one year", "cost": {"amount": 300, "currency": "EUR"}},
      "Residence permit: one year, EUR 300"),
+    ({"topic": "residence permit", "cost": {"amount": 300, "currency": "EUR"},
+      "renewal_cost": {"amount": 55, "currency": "EUR"}}, "Residence permit: EUR 300, renewal EUR 55"),
     ({"topic": "long-term stay", "conditions": "if they aid in the conviction"},
      "Long-term stay — if they aid in the conviction"),
     ({"topic": "permanent residence"}, "Permanent residence"),
