@@ -230,7 +230,7 @@ async def test_user_text_is_escaped(bot: Bot) -> None:
     ("help", "/funding"),
     ("", "/funding"),
     ("status", "Documents:"),
-    ("digest", "not available yet"),
+    ("digest", "Daily digest"),
     ("frobnicate", "don't know"),
 ])
 async def test_factbot_subcommands(bot: Bot, text: str, expect: str) -> None:
