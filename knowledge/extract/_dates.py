@@ -67,6 +67,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # March 2009; March-April 2019
     _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
 _BARE_YEAR = re.compile(r"(?<![\d/.\-–])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 
 
@@ -121,14 +122,16 @@ def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
                default_year: int | None = None) -> list[DateMention]:
     """Every specific date, date range or month-and-year in `text`, in order.
 
-    A date without a year takes the year of the nearest explicit year before it (`years`:
-    (offset, year) pairs, as from `context_years`), else `default_year`; without either it is skipped.
+    A date without a year takes the year of the nearest explicit year before it in the same paragraph
+    (`years`: (offset, year) pairs, as from `context_years`), else `default_year`; without either it
+    is skipped.
     """
     matches = _non_overlapping([m for pattern in _PATTERNS for m in pattern.finditer(text)])
     years = sorted(years)
     out = []
     for m in matches:
-        context = next((("context", y) for at, y in reversed(years) if at < m.start()), ("document", default_year))
+        near = [y for at, y in years if at < m.start() and not _BLANK_LINE.search(text, at, m.start())]
+        context = ("context", near[-1]) if near else ("document", default_year)
         mention = _mention(m, context)
         if mention is not None:
             out.append(mention)

@@ -11,7 +11,9 @@ __all__ = ["quotable", "statement_spans"]
 HEADING_WORDS = 6
 HEADING_CHARS = 50
 
-_ANSWER_MARK = re.compile(r"--\s*[A-Z][.:]\s*|[-–•*·]\s+")
+# "-- A.", a bullet, or a cable paragraph's number and classification: "1. (SBU) SUMMARY:".
+_ANSWER_MARK = re.compile(r"(?:--\s*[A-Z][.:]\s*|[-–•*·]\s+|(?:¶?\d{1,2}\.\s+)?\((?:U|SBU|C|S|LOU|[CS]//NF)\)\s*)"
+                          r"(?:SUMMARY:\s*)?")
 _END_PUNCTUATION = ".,;:!?-–—("
 # A line of wrapped prose can end on these; a heading cannot.
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())

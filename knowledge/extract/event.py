@@ -24,16 +24,18 @@ _META_LINE = re.compile(
 _HEAD_CHARS = 400
 # "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
 _CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
-_HOSTED = re.compile(r"\b(?P<loc>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+(?:hosted|will host|hosts)\b")
-_IN_PLACE = re.compile(r"\bin\s+(?P<loc>[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+){0,2})")
+# "Vienna hosted" names a place; "the MVD hosted" an organisation (after "the", or in capitals).
+_HOSTED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?P<loc>[A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+"
+                     r"(?:hosted|will host|hosts)\b")
+_IN_PLACE = re.compile(r"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+){0,2})")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december the this that "
     "these those its his her their our article articles section chapter annex part paragraph table page "
     "persons person human children women men migrants trafficking french english spanish arabic german "
     "italian russian order addition particular general practice total".split())
 _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?\s*(?:\((?:SBU|U|C|S|LOU)\))?\s*)")
-_BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated)\s*)?[,(]?\s*$",
-                          re.IGNORECASE)
+_BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated|for|to|until|till|"
+                          r"through)\s*)?[,(]?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
 _ASIDE = re.compile(r",\s*(?:\S+\s*){1,2}$")
 # "For example, ..." / "To meet this requirement, ...": a lead-in clause, not who or what.
@@ -93,7 +95,8 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
-    return head and len(re.findall(r"\b[a-z]{2,}\b", line)) <= 3 and not line.rstrip().endswith((".", "!", ";"))
+    words = re.findall(r"[A-Za-z]{2,}", line.replace(text[mention.start:mention.end], " "))
+    return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
 
 
 def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateMention:

@@ -49,7 +49,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
                       r"|\b(?:allowed|permitted|entitled|authori[sz]ed|right) to (?:work|take up employment)\b"),
     ("asylum", r"\b(?:appl(?:y|ied|ies|ying)|claim(?:ed|s|ing)?|request(?:ed|s|ing)?|grant(?:ed|s|ing)?|seek(?:s|ing)?|"
-               r"sought|receive[ds]?) (?:for )?asylum\b|\basylum (?:status|protection)\b|\brefugee status\b"
+               r"sought|receive[ds]?|eligible) (?:for )?asylum\b|\basylum (?:status|protection)\b|\brefugee status\b"
                r"|\b(?:humanitarian|subsidiary) protection\b"),
     ("right to stay", rf"\b(?:allowed|permitted|entitled|authori[sz]ed|able|right|permits?|allows?) (?:\w+ ){{0,3}}"
                       rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
@@ -69,11 +69,14 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
     ("", rf"\b(?:for|of|lasting) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
 ))
 _RENEWAL = _loose(rf"\brenewable (?:every|for|each|after) (?:(?P<n>{_NUM}) )?(?P<u>{_UNIT})")
+_ISO_CODES = "EUR|USD|GBP|CHF|RUB|JPY|INR|RON|BGN|RSD|MDL|UAH|TRY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF"
+_CURRENCY_WORDS = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "us$": "USD", "dollars": "USD",
+                   "£": "GBP", "pounds": "GBP", "swiss francs": "CHF", "rubles": "RUB", "roubles": "RUB",
+                   "yen": "JPY", "rupees": "INR", "lei": "RON", "leva": "BGN", "hryvnias": "UAH", "lira": "TRY"}
 _MONEY = re.compile(
-    r"(?:(?P<pre>€|\$|£|EUR|USD|GBP|US\$)\s?(?P<a1>\d[\d,.]*)|(?P<a2>\d[\d,.]*)\s?(?P<post>euros?|EUR|€|dollars|USD|"
-    r"pounds|GBP|£))(?!\w)")
-_CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "$": "USD", "us$": "USD", "usd": "USD",
-               "dollars": "USD", "£": "GBP", "gbp": "GBP", "pounds": "GBP"}
+    rf"(?:(?P<pre>€|US\$|\$|£|(?:{_ISO_CODES})\b)\s?(?P<a1>\d[\d,.]*)"
+    rf"|(?P<a2>\d[\d,.]*)\s?(?P<post>euros?|€|dollars|pounds|swiss francs|r[ou]+bles|yen|rupees|lei|leva|hryvnias|"
+    rf"lira|£|(?:{_ISO_CODES})\b))(?!\w)", re.IGNORECASE)
 _COST_WORD = re.compile(r"\b(?:costs?|fees?|charged?|pay|paid|price|payable)\b", re.IGNORECASE)
 _ARTICLE = re.compile(
     r"\b(?:[Aa]rticles?|[Ss]ections?|§)\s*[A-Z]?\d[\w.-]*(?:\s*(?:,|and|or)\s*[A-Z]?\d[\w.-]*)*"
@@ -196,7 +199,7 @@ def _costs(sentence: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]
 def _money(m: re.Match[str]) -> dict[str, Any] | None:
     digits = (m.group("a1") or m.group("a2")).rstrip(".,")
     symbol = (m.group("pre") or m.group("post")).lower()
-    currency = _CURRENCIES.get(symbol, symbol.upper())
+    currency = _CURRENCY_WORDS.get(symbol, symbol.upper())
     number = re.sub(r"[,.](?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
     try:
         value = float(number)

@@ -80,6 +80,8 @@ def _dates(text: str, doc_date: str | None = "2018-06-01") -> list[tuple[str, st
     ("Over the 2018-2019 period, the first seminar will be held from 2-5 October in Sarajevo.", "2019",
      [("2018-10-02", "2018-10-05")]),
     ("Targets must be met by 2030. The panel met on 13 July.", "2018", [("2018-07-13", None)]),
+    # ... in the same paragraph: after a blank line the document's year applies again
+    ("In 2017 the network was founded.\n\nOn 4 March the network met.", "2018", [("2018-03-04", None)]),
     ("The panel met on 13 July.", None, []),  # no year anywhere: no guess
 ])
 def test_dates_are_found_and_normalised(text: str, doc_date: str | None,
@@ -126,6 +128,11 @@ def test_non_dates_make_no_events(text: str) -> None:
      "The government sponsored a conference at the Supreme Court", None),
     ("The working group, established in December 2008, drafted a decree.",
      "The working group drafted a decree", None),
+    ("On January 15 the MVD hosted a roundtable in St. Petersburg with IOM.",
+     "The MVD hosted a roundtable in St. Petersburg with IOM", "St. Petersburg"),
+    ("The next meeting is scheduled for April 22-23 in Moscow.", "The next meeting is scheduled in Moscow", "Moscow"),
+    ("1. (U) SUMMARY: ON DECEMBER 4, 2008, THE DUMA PASSED A LAW ON WITNESS PROTECTION.",
+     "THE DUMA PASSED A LAW ON WITNESS PROTECTION", None),
     ("-- E: On November 25, 2009, Prime Minister Fillon declared a great national cause.",
      "Prime Minister Fillon declared a great national cause", None),
     ("Mr Delattre spoke at the Security Council, 21 February 2018 in\nNew York.",
@@ -193,6 +200,26 @@ def test_a_running_header_is_not_an_event() -> None:
     text = ("Anti-trafficking newsletter | June 2018\nThe shelter opened on 4 June 2018 in Lyon.\n\n"
             "Anti-trafficking newsletter | June 2018\nMore text follows here.")
     assert _dates(text) == [("2018-06-04", None)]
+
+
+CAPS_CABLE = """08MOSCOW1234
+RUSSIA: TIP REPORT INPUT
+Tue Mar 03 00:00:00 +0300 2009
+UNCLASSIFIED
+SUBJECT: RUSSIA: INPUT FOR THE 2009 TRAFFICKING IN PERSONS REPORT
+
+1. (U) SUMMARY: ON DECEMBER 4, 2008, THE DUMA PASSED A LAW ON WITNESS PROTECTION. END SUMMARY.
+
+2. (SBU) On January 15 the MVD hosted a roundtable with IOM. The next meeting is scheduled for April 22-23.
+"""
+
+
+def test_an_all_capitals_cable() -> None:
+    doc = parse_document("08MOSCOW1234.txt", CAPS_CABLE, kind="text", sha256="0")
+    facts = [f for p in split_passages(doc) for f in event_facts(p)]
+    assert [(f.fields["start"], f.fields.get("end")) for f in facts] == [
+        ("2008-12-04", None), ("2009-01-15", None), ("2009-04-22", "2009-04-23")]
+    assert facts[0].excerpt == "ON DECEMBER 4, 2008, THE DUMA PASSED A LAW ON WITNESS PROTECTION."
 
 
 def test_cable_header_dates_are_metadata() -> None:

@@ -67,6 +67,11 @@ def _fields(text: str) -> dict[str, Any]:
      {"topic": "right to work"}),
     ("The residence card, which costs EUR 120, is issued by the prefect under Law No. 2016-444.",
      {"topic": "residence permit", "cost": {"amount": 120, "currency": "EUR"}, "legal_basis": "Law No. 2016-444"}),
+    ("Victims may apply for a one-year temporary residence permit; the fee is 1,000 rubles ($30).",
+     {"topic": "temporary residence permit", "duration": "one year", "cost": {"amount": 1000, "currency": "RUB"}}),
+    ("The residence permit fee is CHF 150 for adults.",
+     {"topic": "residence permit", "cost": {"amount": 150, "currency": "CHF"}}),
+    ("Victims are not eligible for asylum.", {"topic": "asylum"}),
     ("The French government does not report the number of residence\ncards given each year.",
      {"topic": "residence permit"}),
     ("The government provided foreign victims with legal alternatives to their removal to countries where they "
