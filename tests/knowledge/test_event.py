@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from knowledge.cleaning import parse_document, split_passages
 from knowledge.extract.event import event_facts, event_summary
@@ -274,3 +277,41 @@ def test_event_summary(fields: dict[str, str], summary: str) -> None:
 ])
 def test_year_of_a_dated_report(text: str, doc_date: str, expected: list[tuple[str, str | None]]) -> None:
     assert _dates(text, doc_date) == expected
+
+
+_FORMATS = (
+    lambda d: f"{d.day} {d:%B %Y}",
+    lambda d: f"{d:%B} {d.day}, {d.year}",
+    lambda d: f"{d:%b}. {d.day}, {d.year}" if d.month != 5 else f"{d:%B} {d.day}, {d.year}",
+    lambda d: f"{d.day}th of {d:%B %Y}",
+    lambda d: f"{d:%A}, {d.day} {d:%B %Y}",
+    lambda d: f"{d:%B %d, %Y}".upper(),
+    lambda d: d.isoformat(),
+    lambda d: f"{d:%d.%m.%Y}",
+)
+
+
+@given(day=st.dates(min_value=date(1990, 1, 1), max_value=date(2039, 12, 31)),
+       form=st.sampled_from(_FORMATS))
+def test_any_written_date_is_read_back(day: date, form: object) -> None:
+    written = form(day)  # type: ignore[operator]
+    text = f"The ministers met on {written} in Vienna to sign the agreement."
+    assert _dates(text, "2040-01-01") == [(day.isoformat(), None)]
+
+
+@given(first=st.dates(min_value=date(1990, 1, 1), max_value=date(2039, 12, 1)),
+       length=st.integers(min_value=1, max_value=20), month_first=st.booleans())
+def test_any_written_range_is_read_back(first: date, length: int, month_first: bool) -> None:
+    last = first + timedelta(days=length)
+    if month_first:
+        same_month = (first.year, first.month) == (last.year, last.month)
+        written = (f"{first:%B} {first.day}-{last.day}, {last.year}" if same_month
+                   else f"{first:%B} {first.day} - {last:%B} {last.day}, {last.year}")
+    elif (first.year, first.month) == (last.year, last.month):
+        written = f"{first.day}-{last.day} {last:%B %Y}"
+    elif first.year == last.year:
+        written = f"{first.day} {first:%B} - {last.day} {last:%B %Y}"
+    else:
+        written = f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
+    text = f"From {written}, Vienna hosted the session."
+    assert _dates(text, "2040-01-01") == [(first.isoformat(), last.isoformat())]
