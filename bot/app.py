@@ -15,6 +15,7 @@ Extension points, for features built on this app (digest, reload, ...):
   Unregistered `digest`/`reload` get "not available yet".
 - `ctx.on_startup` / `ctx.on_shutdown`: `async (ctx) -> None` callables that `bot.server` runs
   once the server is listening (start a scheduler, install a SIGHUP handler) and when it stops.
+  They run one after the other, so a hook that runs for long starts a task and returns.
 - `ctx.spawn(coro, apologise=...)`: run work after an ack, tracked and guarded.
 - `ctx.holder.current`: take it once per request; `ctx.state`: the shared state database.
 """

@@ -159,17 +159,17 @@ def _event_listener(ctx: AppContext, kind: str) -> Callable[..., Awaitable[None]
     async def listener(body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext) -> None:
         if not should_answer(event, context.bot_user_id, kind=kind):
             return
-        channel, ts = str(event["channel"]), str(event["ts"])
-        if not await asyncio.to_thread(claim_event, ctx, str(body.get("event_id", "")), channel, ts):
-            log.info("already answered %s %s (%s)", channel, ts, kind)
-            return
-        thread = reply_thread(event)
-        ctx.spawn(_answer_mention(ctx, event, thread), name=kind,
+        channel, thread = str(event["channel"]), reply_thread(event)
+        ctx.spawn(_answer_mention(ctx, str(body.get("event_id", "")), event, thread), name=kind,
                   apologise=_apology_in_thread(ctx, channel, thread))
     return listener
 
 
-async def _answer_mention(ctx: AppContext, event: Mapping[str, Any], thread: str | None) -> None:
+async def _answer_mention(ctx: AppContext, event_id: str, event: Mapping[str, Any], thread: str | None) -> None:
+    channel, ts = str(event["channel"]), str(event["ts"])
+    if not await asyncio.to_thread(claim_event, ctx, event_id, channel, ts):
+        log.info("already answered %s %s", channel, ts)
+        return
     kb = ctx.holder.current
     text = str(event.get("text", ""))
 
