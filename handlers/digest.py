@@ -64,6 +64,8 @@ DDL = (
 # What the digest says; the templates' fields are escaped by the caller.
 TITLE = "Daily digest — {day}"
 PREVIEW_NOTE = "Preview — only you can see this."
+SCHEDULE = "It is posted every day at {schedule} in {channel}."
+NO_CHANNEL = "No digest channel is set (FACTBOT_DIGEST_CHANNEL), so none is posted."
 TOTALS = "factbot knows {documents} documents and {facts} facts."
 BASELINE = "First digest: changes will be counted from here on."
 CHANGES = "*What changed since the last digest*"
@@ -87,7 +89,7 @@ class StateReader(Protocol):
 class Executes(Protocol):
     """Anything that runs one statement: the state database, or a connection inside its transaction."""
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+    def execute(self, sql: str, params: Sequence[Any] = (), /) -> Any: ...
 
 
 def load_history(state: StateReader, channel: str, day: date) -> tuple[DigestSnapshot | None, Rotation]:
@@ -122,15 +124,24 @@ def digest_for(kb: KnowledgeBase, state: StateReader, *, channel: str, day: date
     return build_digest(kb, day, previous, rotation)
 
 
-def digest_preview(kb: KnowledgeBase, state: StateReader, *, channel: str, day: date, note: str = "") -> Reply:
-    """`/factbot digest`: the digest `channel` gets on `day`, marked as a preview (for an ephemeral reply)."""
+def digest_preview(kb: KnowledgeBase, state: StateReader, *, channel: str, day: date, schedule: str = "") -> Reply:
+    """`/factbot digest`: the digest `channel` gets on `day`, marked as a preview (for an ephemeral reply).
+
+    `schedule` says when it is posted (e.g. "09:00 Europe/Paris"); `channel` is an ID or #name,
+    empty when no digest channel is configured.
+    """
     digest = digest_for(kb, state, channel=channel, day=day)
-    return digest_reply(digest, preview_note=" ".join(p for p in (PREVIEW_NOTE, note) if p))
+    if not channel:
+        where = NO_CHANNEL
+    else:
+        ref = f"<#{channel}>" if not channel.startswith("#") else escape(channel)
+        where = SCHEDULE.format(schedule=escape(schedule), channel=ref) if schedule else ""
+    return digest_reply(digest, preview_note=" ".join(p for p in (PREVIEW_NOTE, where) if p))
 
 
 def digest_reply(digest: Digest, *, preview_note: str = "") -> Reply:
-    """The digest as Block Kit (within Slack's limits) with a plain-text fallback."""
-    top = [header(_title(digest)), context([escape(t) for t in _intro(digest, preview_note)])]
+    """The digest as Block Kit (within Slack's limits) with a plain-text fallback; `preview_note` is mrkdwn."""
+    top = [header(_title(digest)), context(_intro(digest, preview_note))]
     body: list[dict[str, Any]] = []
     for part in (_changes_blocks(digest), _events_blocks(UPCOMING, digest.upcoming, MAX_UPCOMING, digest, "soon"),
                  _events_blocks(ON_THIS_DAY, digest.on_this_day, MAX_ON_THIS_DAY, digest, "ago"),
