@@ -227,8 +227,11 @@ async def _more(ctx: AppContext, body: Mapping[str, Any], ref: str, offset: int)
         await ctx.respond(response_url, {**reply.message(), "response_type": "ephemeral", "replace_original": True})
     else:
         message = body.get("message") or {}
-        thread = container.get("thread_ts") or message.get("thread_ts") or message.get("ts")
-        await _post(ctx, _channel_id(body), reply, str(thread) if thread else None)
+        channel = _channel_id(body)
+        thread = container.get("thread_ts") or message.get("thread_ts")
+        if not thread and not channel.startswith("D"):  # a DM pages on in the DM, a channel in a thread
+            thread = message.get("ts")
+        await _post(ctx, channel, reply, str(thread) if thread else None)
 
 
 async def _vote(ctx: AppContext, body: Mapping[str, Any], ref: str, offset: int) -> None:

@@ -297,3 +297,14 @@ async def test_health_routes(bot: Bot, path: str, status: int) -> None:
     async with aiohttp.ClientSession() as session, session.get(bot.url + path) as response:
         assert response.status == status
         assert (await response.json())["ready" if path == "/readyz" else "ok"] is True
+
+
+async def test_more_results_in_a_dm_stays_in_the_dm(bot: Bot) -> None:
+    await bot.send.event({"type": "message", "channel_type": "im", "user": "UASKER01", "channel": "D0DIRECT1",
+                          "ts": "1700000900.000100", "text": "2010"})
+    [answer] = await bot.slack.wait_for("chat.postMessage")
+    more = buttons(answer.payload)["factbot_more"]
+    await bot.send.action("factbot_more", more, channel="D0DIRECT1", message={"ts": "1700000901.000100"},
+                          ephemeral=False)
+    posts = await bot.slack.wait_for("chat.postMessage", 2)
+    assert posts[1].payload["channel"] == "D0DIRECT1" and "thread_ts" not in posts[1].payload
