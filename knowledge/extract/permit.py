@@ -47,10 +47,12 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                 r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"),
     ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"),
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
-                      r"|\b(?:allowed|permitted|entitled|authori[sz]ed|right) to (?:work|take up employment)\b"),
+                      r"|\b(?:allowed|permitted|entitled|authori[sz]ed|permission) to (?:work|take up employment)\b"),
     ("asylum", r"\b(?:appl(?:y|ied|ies|ying)|claim(?:ed|s|ing)?|request(?:ed|s|ing)?|grant(?:ed|s|ing)?|seek(?:s|ing)?|"
                r"sought|receive[ds]?|eligible) (?:for )?asylum\b|\basylum (?:status|protection)\b|\brefugee status\b"
-               r"|\b(?:humanitarian|subsidiary) protection\b"),
+               r"|\b(?:humanitarian|subsidiary) protection (?:status|permit|visa)s?\b"
+               r"|\b(?:grant(?:ed|s)?|receive[ds]?|eligible for|obtain(?:ed|s)?) (?:\w+ ){0,2}"
+               r"(?:humanitarian|subsidiary) protection\b"),
     ("right to stay", rf"\b(?:allowed|permitted|entitled|authori[sz]ed|able|right|permits?|allows?) (?:\w+ ){{0,3}}"
                       rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
                       r"|\bcontinued presence\b"),

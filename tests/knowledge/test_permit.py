@@ -72,6 +72,7 @@ def _fields(text: str) -> dict[str, Any]:
     ("The residence permit fee is CHF 150 for adults.",
      {"topic": "residence permit", "cost": {"amount": 150, "currency": "CHF"}}),
     ("Victims are not eligible for asylum.", {"topic": "asylum"}),
+    ("Two victims were granted humanitarian protection.", {"topic": "asylum"}),
     ("The French government does not report the number of residence\ncards given each year.",
      {"topic": "residence permit"}),
     ("The government provided foreign victims with legal alternatives to their removal to countries where they "
@@ -103,6 +104,9 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     "Children remain in foster care long-term.",
     "The victims were allowed to stay in shelters run by the association.",
     "The tourist visa regime was tightened for nationals of several countries.",
+    "The resolution calls for the humanitarian protection of civilians in armed conflict.",
+    "Everyone has the right to work and to education.",
+    "The 2016 report highlighted the forced removal of organs along the route.",
 ])
 def test_other_sentences_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
