@@ -28,6 +28,8 @@ _CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?
 _HOSTED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?P<loc>[A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+"
                      r"(?:hosted|will host|hosts)\b")
 _IN_PLACE = re.compile(r"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+){0,2})")
+# A calendar entry's place in brackets at its end: "3 March: launch of the campaign (Paris)".
+_BRACKETED_PLACE = re.compile(r"\((?P<loc>[A-Z][a-z][\w’'-]*(?:[ ,]+[A-Z][a-z][\w’'-]*){0,2})\)\W*$")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december the this that "
     "these those its his her their our article articles section chapter annex part paragraph table page "
@@ -160,7 +162,8 @@ def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
     near = mention.start - a
     places = [m for m in _IN_PLACE.finditer(sentence) if _place_like(m.group("loc"))]
     if not places:
-        return None
+        bracketed = _BRACKETED_PLACE.search(sentence)
+        return bracketed.group("loc") if bracketed and _place_like(bracketed.group("loc")) else None
     best = min(places, key=lambda m: abs(m.start() - near))
     return fold(best.group("loc"))
 

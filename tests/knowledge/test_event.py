@@ -136,6 +136,8 @@ def test_non_dates_make_no_events(text: str) -> None:
     ("The next meeting is scheduled for April 22-23 in Moscow.", "The next meeting is scheduled in Moscow", "Moscow"),
     ("1. (U) SUMMARY: ON DECEMBER 4, 2008, THE DUMA PASSED A LAW ON WITNESS PROTECTION.",
      "THE DUMA PASSED A LAW ON WITNESS PROTECTION", None),
+    ("- 3 March 2020: launch of the awareness campaign (Paris)", "Launch of the awareness campaign (Paris)", "Paris"),
+    ("12 May 2020: meeting of the steering committee (UNODC).", "Meeting of the steering committee (UNODC)", None),
     ("-- E: On November 25, 2009, Prime Minister Fillon declared a great national cause.",
      "Prime Minister Fillon declared a great national cause", None),
     ("Mr Delattre spoke at the Security Council, 21 February 2018 in\nNew York.",
