@@ -21,7 +21,7 @@ TITLE_LIMIT = 90
 _META_LINE = re.compile(
     r"^[ \t]*(?:date[ds]?|sent|received|from|to|cc|subject|published|updated|issued|posted|created|"
     r"last (?:modified|updated)|printed|downloaded|accessed|released)\s*:", re.IGNORECASE)
-_HEAD_CHARS = 400
+_HEAD_CHARS = 400  # how far into a document its title and dateline lines reach
 # "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
 _CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
 # "Vienna hosted" names a place; "the MVD hosted" an organisation (after "the", or in capitals).
@@ -34,7 +34,7 @@ _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december the this that "
     "these those its his her their our article articles section chapter annex part paragraph table page "
     "persons person human children women men migrants trafficking french english spanish arabic german "
-    "italian russian order addition particular general practice total".split())
+    "italian russian order addition particular general practice total of and".split())
 _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?\s*(?:\((?:SBU|U|C|S|LOU)\))?\s*)")
 _BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated|for|to|until|till|"
                           r"through)\s*)?[,(]?\s*$", re.IGNORECASE)
@@ -170,8 +170,7 @@ def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
 
 def _place_like(name: str) -> bool:
     words = name.split()
-    return bool(words) and words[0].lower().strip("’'") not in _NOT_PLACES and not any(
-        w.lower() in ("of", "and") for w in words[:1])
+    return bool(words) and words[0].lower().strip("’'") not in _NOT_PLACES
 
 
 def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
@@ -184,6 +183,13 @@ def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
 
 
 def _when(start: str | None, end: str | None, precision: str | None) -> str:
+    try:
+        return _date_label(start, end, precision)
+    except (TypeError, ValueError):  # fields from elsewhere that are not ISO dates: show them as they are
+        return " – ".join(str(d) for d in (start, end) if d) or "undated"
+
+
+def _date_label(start: str | None, end: str | None, precision: str | None) -> str:
     if not start:
         return "undated"
     first = date.fromisoformat(start)

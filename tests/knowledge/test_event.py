@@ -26,7 +26,7 @@ def _dates(text: str, doc_date: str | None = "2018-06-01") -> list[tuple[str, st
     return [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text, doc_date))]
 
 
-@pytest.mark.parametrize(("text", "doc_date", "expected"), [
+DATED = [
     # cables: month first, year after a comma
     ("On October 19-20, 2009, Secretary of State Bockel participated at the Ministerial Conference in Brussels.",
      "2010-02-19", [("2009-10-19", "2009-10-20")]),
@@ -86,7 +86,10 @@ def _dates(text: str, doc_date: str | None = "2018-06-01") -> list[tuple[str, st
     # ... in the same paragraph: after a blank line the document's year applies again
     ("In 2017 the network was founded.\n\nOn 4 March the network met.", "2018", [("2018-03-04", None)]),
     ("The panel met on 13 July.", None, []),  # no year anywhere: no guess
-])
+]
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), DATED)
 def test_dates_are_found_and_normalised(text: str, doc_date: str | None,
                                         expected: list[tuple[str, str | None]]) -> None:
     assert _dates(text, doc_date) == expected
@@ -161,6 +164,14 @@ def test_inferred_years_are_marked() -> None:
     assert fact.fields["year_inferred"] is True
     (explicit,) = event_facts(_passage("On 4 July 2018, the group met."))
     assert "year_inferred" not in explicit.fields
+
+
+@pytest.mark.parametrize(("text", "doc_date"), [(text, doc_date) for text, doc_date, _ in DATED])
+def test_excerpts_are_verbatim_sentences_of_the_passage(text: str, doc_date: str | None) -> None:
+    passage = _passage(text, doc_date)
+    for fact in event_facts(passage):
+        assert fact.excerpt in fold(passage.text)
+        assert fact.excerpt == fold(passage.text[fact.start:fact.end])
 
 
 def test_excerpt_leaves_out_a_heading_line() -> None:
@@ -257,6 +268,9 @@ def test_every_excerpt_is_verbatim(path: Path) -> None:
      "28 December 2009 – 3 January 2010: Hearings"),
     ({"title": "Campaign unveiled", "start": "2009-03-01", "precision": "month"}, "March 2009: Campaign unveiled"),
     ({"title": "Sting operation", "start": "2010-01-21"}, "21 January 2010: Sting operation"),
+    ({"title": "Training", "start": "2019-03-01", "end": "2019-04-01", "precision": "month"},
+     "March 2019 – April 2019: Training"),
+    ({"title": "Odd", "start": "spring 2019"}, "spring 2019: Odd"),
 ])
 def test_event_summary(fields: dict[str, str], summary: str) -> None:
     assert event_summary(fields) == summary

@@ -25,7 +25,7 @@ def _fields(text: str) -> dict[str, Any]:
     return dict(fact.fields)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+PROVISIONS = [
     ("Since the Council of Europe's Convention to Fight Trafficking in Persons entered into force in 2008, "
      "victims have a 30-day reflection period to consider whether they wish to cooperate.",
      {"topic": "reflection period", "duration": "30 days",
@@ -84,7 +84,10 @@ def _fields(text: str) -> dict[str, Any]:
     ("The court allowed three victims to remain in the country legally.", {"topic": "right to stay"}),
     ("Federal authorities granted Continued Presence to 12 victims.", {"topic": "right to stay"}),
     ("The recovery period lasts 45 days and may be extended.", {"topic": "reflection period"}),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROVISIONS)
 def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> None:
     assert _fields(text) == expected
 
@@ -110,6 +113,12 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
 ])
 def test_other_sentences_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
+
+
+@pytest.mark.parametrize("text", [text for text, _ in PROVISIONS])
+def test_excerpt_is_the_verbatim_sentence(text: str) -> None:
+    (fact,) = permit_facts(_passage(text))
+    assert fact.excerpt == fold(text)  # each table entry is one sentence
 
 
 def test_one_fact_per_sentence_and_the_excerpt_is_that_sentence() -> None:
