@@ -171,8 +171,9 @@ def fact_of_the_day(items: Iterable[DigestItem], day: date, rotation: Rotation) 
     """The fact for `day` and the rotation after it.
 
     Among the facts not yet shown in the current cycle, the one whose hash with the date is
-    smallest: deterministic from the date, stable when unrelated facts come and go, and no fact
-    comes back before every fact has had its turn (then a new cycle starts).
+    smallest: deterministic from the date (not from the facts' order), and no fact comes back
+    before every fact has had its turn (then a new cycle starts). Facts added meanwhile join the
+    current cycle; removed ones simply drop out.
     """
     pool = {i.key: i for i in items}
     if not pool:
