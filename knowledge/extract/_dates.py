@@ -68,7 +68,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
 )
 _BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
-_BARE_YEAR = re.compile(r"(?<![\d/.\-–])(19[5-9]\d|20[0-4]\d)(?![\d/])")
+# A year, not an amount or a count: "2000 euros", "€2010", "2020 victims" are not years.
+_BARE_YEAR = re.compile(r"(?<![\d/.\-–€$£])(?<!EUR )(?<!USD )(19[5-9]\d|20[0-4]\d)(?![\d/])"
+                        r"(?!\s*(?:euros?|dollars|EUR|USD|€|%|percent|per cent|people|persons|victims|cases|"
+                        r"children|women|men|officers|participants|students|hours|km|kilometres|members)\b)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,6 +83,7 @@ DATED = [
     ("Over the 2018-2019 period, the first seminar will be held from 2-5 October in Sarajevo.", "2019",
      [("2018-10-02", "2018-10-05")]),
     ("Targets must be met by 2030. The panel met on 13 July.", "2018", [("2018-07-13", None)]),
+    ("The fee is 2000 euros and 2010 victims applied. The panel met on 13 July.", "2018", [("2018-07-13", None)]),
     # ... in the same paragraph: after a blank line the document's year applies again
     ("In 2017 the network was founded.\n\nOn 4 March the network met.", "2018", [("2018-03-04", None)]),
     ("The panel met on 13 July.", None, []),  # no year anywhere: no guess
