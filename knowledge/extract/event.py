@@ -40,11 +40,16 @@ _BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|
                           r"through)\s*)?[,(]?\s*$", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
 _ASIDE = re.compile(r",\s*(?:\S+\s*){1,2}$")
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas|whilst)\s+")
 # "For example, ..." / "To meet this requirement, ...": a lead-in clause, not who or what.
 _INTRO = re.compile(r"^(?:To|As|For|In|However|Moreover|Also|Furthermore|Finally|Similarly|Meanwhile|Additionally|"
                     r"According to|After|Before|Following|Thus|Therefore|Then|Later)\b[^,;:]{0,80},\s+(?=\S)")
 # "The organization to End Child Prostitution, ... (ECPAT) unveiled": a long name's acronym says who, shortly.
 _ACRONYM_SUBJECT = re.compile(r"^(?:The\s+)?[^()]{12,160}?\((?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\)\s+(?=[a-z])")
+# "Mr X, ambassador, permanent representative at the UN, speaking during...": who, without the titles.
+_APPOSITION = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof|Ambassador|Minister|Judge)\.?\s+)?"
+                         r"(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+),\s[^.;:]{3,160}?,?\s+"
+                         r"(?=(?:speaking|during|addressing|presenting|opening|closing)\b)")
 # A dated report that tells in the past tense of "November 25" later than its own date means last year's.
 _PAST = re.compile(r"\b(?:was|were|had|held|met|took place|hosted|participated|signed|launched|announced|adopted|"
                    r"visited|attended|concluded|presented|declared|carried out|arrested|opened|released|"
@@ -140,6 +145,7 @@ def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str
 
 
 def _title(text: str, a: int, b: int, mention: DateMention) -> str:
+    a, b = _clause(text, a, b, mention)
     before = _BEFORE_DATE.sub("", text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
@@ -150,8 +156,19 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
         before = ""  # "Launched on April 6, 2009, the campaign was...": the clause after the date says it
     joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
     joined = _INTRO.sub("", fold(joined), count=1)
+    joined = _APPOSITION.sub(r"\g<name> ", joined, count=1)
     title = _shorten(_ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1))
     return title[:1].upper() + title[1:]
+
+
+def _clause(text: str, a: int, b: int, mention: DateMention) -> tuple[int, int]:
+    """The part of the sentence, between "; " or ", and ...", that holds the date."""
+    for cut in _CLAUSE_BREAK.finditer(text, a, b):
+        if cut.end() <= mention.start and len(text[cut.end():b].split()) >= 4:
+            a = cut.end()
+        elif cut.start() >= mention.end and len(text[a:cut.start()].split()) >= 4:
+            return a, cut.start()
+    return a, b
 
 
 def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:

@@ -142,6 +142,11 @@ def test_non_dates_make_no_events(text: str) -> None:
      "THE DUMA PASSED A LAW ON WITNESS PROTECTION", None),
     ("- 3 March 2020: launch of the awareness campaign (Paris)", "Launch of the awareness campaign (Paris)", "Paris"),
     ("12 May 2020: meeting of the steering committee (UNODC).", "Meeting of the steering committee (UNODC)", None),
+    ("Mr Jean-Yves Le Drian, French Minister of Europe and Foreign Affairs, speaking during his address to the "
+     "Diplomatic Corps in Paris, 30 January 2018:",
+     "Mr Jean-Yves Le Drian speaking during his address to the Diplomatic Corps in Paris", "Paris"),
+    ("Mr Jean-Louis Falconi, France’s permanent representative at the UN in Vienna, 15 May 2018, during his speech.",
+     "Mr Jean-Louis Falconi during his speech", "Vienna"),
     ("-- E: On November 25, 2009, Prime Minister Fillon declared a great national cause.",
      "Prime Minister Fillon declared a great national cause", None),
     ("Mr Delattre spoke at the Security Council, 21 February 2018 in\nNew York.",
@@ -151,6 +156,12 @@ def test_title_and_location(text: str, title: str, location: str | None) -> None
     (fact,) = event_facts(_passage(text))
     assert fact.fields["title"] == title
     assert fact.fields.get("location") == location
+
+
+def test_each_date_titled_by_its_own_clause() -> None:
+    text = "Member States concluded negotiations on 13 July 2018, and it is expected to be adopted in December 2018."
+    assert [f.fields["title"] for f in event_facts(_passage(text))] == [
+        "Member States concluded negotiations", "It is expected to be adopted"]
 
 
 def test_month_only_dates_say_so() -> None:
