@@ -25,6 +25,7 @@ __all__ = [
     "MAX_ACTIONS",
     "MAX_BLOCKS",
     "MAX_CONTEXT_ELEMENTS",
+    "MAX_FALLBACK",
     "MAX_HEADER",
     "MAX_SECTION",
     "SURFACES",
