@@ -308,3 +308,12 @@ async def test_more_results_in_a_dm_stays_in_the_dm(bot: Bot) -> None:
                           ephemeral=False)
     posts = await bot.slack.wait_for("chat.postMessage", 2)
     assert posts[1].payload["channel"] == "D0DIRECT1" and "thread_ts" not in posts[1].payload
+
+
+async def test_failure_on_a_mention_apologises_in_the_thread(bot: Bot) -> None:
+    bot.ctx.holder.current.close()
+    await bot.send.event({"type": "app_mention", "user": "UASKER01", "channel": "CGENERAL1",
+                          "ts": "1700001000.000100", "text": f"<@{BOT_USER_ID}> conference"})
+    [post] = await bot.slack.wait_for("chat.postMessage")
+    assert post.payload["thread_ts"] == "1700001000.000100"
+    assert re.search(r"Reference: `\w+`", post.payload["text"])
