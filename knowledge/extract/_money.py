@@ -1,0 +1,163 @@
+"""Finding money amounts in prose: `€1,830,000`, `46,000 euros`, `two million euros`, `USD 2.5 million`, `£5m`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["MoneyMention", "find_money", "format_amount"]
+
+# Symbols and prefixes written before the number. Longest first so "US$" wins over "$".
+_SYMBOLS: dict[str, str] = {
+    "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₪": "ILS", "Rs.": "INR",
+    "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF",
+}
+# ISO 4217 codes that are unlikely to be ordinary capitalised words next to a number ("ALL" is left out).
+_CODES = frozenset(
+    "EUR USD GBP JPY CHF CAD AUD NZD CNY HKD SGD RUB INR SEK NOK DKK ISK PLN CZK HUF RON BGN RSD HRK TRY UAH "
+    "GEL AMD AZN KZT KGS TJS UZS TMT MDL MKD BAM BRL MXN ARS CLP COP PEN ZAR NGN KES GHS EGP MAD TND DZD XOF "
+    "XAF AED SAR QAR KWD BHD OMR JOD LBP ILS IRR PKR BDT LKR NPR THB MYR IDR PHP VND KRW TWD".split())
+# Currency names written after the number; matched case-insensitively (all-capitals cables).
+_NAMES: tuple[tuple[str, str], ...] = (
+    (r"(?:US|U\.S\.|American)\s+dollars?", "USD"),
+    (r"Canadian\s+dollars?", "CAD"), (r"Australian\s+dollars?", "AUD"), (r"New\s+Zealand\s+dollars?", "NZD"),
+    (r"Hong\s+Kong\s+dollars?", "HKD"), (r"Singapore\s+dollars?", "SGD"), (r"dollars?", "USD"),
+    (r"euros?", "EUR"), (r"pounds?\s+sterling", "GBP"), (r"(?:British\s+)?pounds?(?!\s+of\b)", "GBP"),
+    (r"yen", "JPY"), (r"(?:Chinese\s+)?(?:yuan|renminbi)", "CNY"), (r"Swiss\s+francs?", "CHF"),
+    (r"CFA\s+francs?", "XOF"), (r"(?:Russian\s+)?(?:rubles?|roubles?)", "RUB"), (r"(?:Indian\s+)?rupees?", "INR"),
+    (r"(?:Romanian\s+)?lei", "RON"), (r"(?:Bulgarian\s+)?leva", "BGN"), (r"(?:Serbian\s+)?dinars?", "RSD"),
+    (r"kunas?", "HRK"), (r"zlot(?:y|ys|ies)", "PLN"), (r"forints?", "HUF"), (r"(?:Czech\s+)?korun[ay]?", "CZK"),
+    (r"(?:Swedish\s+)?(?:kronor|krona)", "SEK"), (r"(?:Norwegian\s+)?kroner", "NOK"),
+    (r"(?:Turkish\s+)?liras?", "TRY"), (r"hryvnias?", "UAH"), (r"tenge", "KZT"), (r"rand", "ZAR"),
+    (r"naira", "NGN"), (r"shekels?", "ILS"), (r"baht", "THB"), (r"ringgit", "MYR"), (r"rupiah", "IDR"),
+    (r"(?:Albanian\s+)?leks?", "ALL"), (r"(?:Macedonian\s+)?denars?", "MKD"), (r"(?:Georgian\s+)?lari", "GEL"),
+    (r"(?:Moroccan\s+)?dirhams?", "MAD"), (r"(?:Mexican\s+)?pesos?", "MXN"),
+)
+_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+                "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9}
+_WORD_NUMBERS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0.5,
+}
+_QUALIFIERS = ("more than", "over", "up to", "nearly", "almost", "about", "around", "approximately", "roughly",
+               "some", "at least", "less than", "under", "close to", "an estimated", "approx.")
+
+_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:[.,]\d{1,2})?"
+           r"|\d+(?:[.,]\d+)?)")
+_WORDS = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|"
+          r"seven|eight|nine))?|half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)")
+_BIG = r"(?:thousand|millions?|billions?)"
+_SHORT_MULT = r"(?:thousand|millions?|billions?|mln|mn|bn|m|b|k)(?![A-Za-z])"
+_SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
+_NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)
+_QUALIFIER = r"(?:(?P<qual>" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+)?"
+
+# €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m
+_PREFIXED = re.compile(
+    _QUALIFIER + r"(?P<cur>(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE + r")[ \u00a0]?"
+    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r"))?")
+# 46,000 euros · 150 000 EUR · 500 € · two million euros · 1.2 billion yen
+_SUFFIXED = re.compile(
+    _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
+    r"(?:[ \u00a0]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
+    r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMention:
+    """A money amount in text: offsets, value, ISO currency and a qualifier ("over", "up to") if written."""
+
+    start: int
+    end: int
+    amount: float
+    currency: str
+    qualifier: str | None = None
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    """Every money amount in `text`, in order, without overlaps."""
+    found = [m for m in (_mention(match) for match in _matches(text)) if m is not None]
+    chosen: list[MoneyMention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def format_amount(amount: float) -> str:
+    """1830000 -> '1,830,000'; 2.5 -> '2.50'."""
+    if float(amount).is_integer():
+        return f"{int(amount):,}"
+    return f"{amount:,.2f}"
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    return [*_PREFIXED.finditer(text), *_SUFFIXED.finditer(text)]
+
+
+def _mention(match: re.Match[str]) -> MoneyMention | None:
+    g = match.groupdict()
+    if g.get("words"):
+        if not g.get("mult") and not g["words"].lower().endswith("hundred"):
+            return None  # "one euro coin", "a dollar": not an amount worth a fact
+        value = _word_value(g["words"])
+    else:
+        value = _number_value(g["num"], has_multiplier=bool(g.get("mult")))
+    if value is None or value <= 0:
+        return None
+    if g.get("mult"):
+        value *= _MULTIPLIERS[g["mult"].lower()]
+    currency = _currency(g["cur"])
+    if currency is None:
+        return None
+    qualifier = g["qual"].lower() if g.get("qual") else None
+    return MoneyMention(match.start(), match.end(), _tidy(value), currency, qualifier)
+
+
+def _currency(written: str) -> str | None:
+    if written in _SYMBOLS:
+        return _SYMBOLS[written]
+    if written.upper() in _CODES and written.isupper():
+        return written
+    if written == "€":
+        return "EUR"
+    for pattern, code in _NAMES:
+        if re.fullmatch(pattern, written, re.IGNORECASE):
+            return code
+    return None
+
+
+def _number_value(written: str, *, has_multiplier: bool) -> float | None:
+    digits = re.sub(r"[ \u00a0\u202f]", "", written)
+    seps = re.findall(r"[.,]", digits)
+    if not seps:
+        return float(digits)
+    if len(set(seps)) == 2:  # "1,234.56" or "1.234,56": the last one is the decimal mark
+        decimal = seps[-1]
+        thousands = "," if decimal == "." else "."
+        return float(digits.replace(thousands, "").replace(decimal, "."))
+    sep = seps[0]
+    tail = digits.rsplit(sep, 1)[1]
+    if len(seps) > 1 or (len(tail) == 3 and not (has_multiplier and sep == "." and digits.startswith("0"))):
+        return float(digits.replace(sep, ""))  # thousands separators
+    return float(digits.replace(sep, "."))
+
+
+def _word_value(written: str) -> float:
+    total = 0.0
+    for part in re.split(r"[ -]+", written.lower().replace("half a", "half_a")):
+        part = part.replace("half_a", "half a")
+        if part == "hundred":
+            total = (total or 1) * 100
+        else:
+            total += _WORD_NUMBERS.get(part, 0)
+    return total
+
+
+def _tidy(value: float) -> float:
+    rounded = round(value, 2)
+    return float(int(rounded)) if rounded.is_integer() else rounded
