@@ -101,6 +101,7 @@ def _matches(text: str) -> list[re.Match[str]]:
 
 def _mention(match: re.Match[str]) -> MoneyMention | None:
     g = match.groupdict()
+    value: float | None
     if g.get("words"):
         if not g.get("mult") and not g["words"].lower().endswith("hundred"):
             return None  # "one euro coin", "a dollar": not an amount worth a fact
@@ -131,7 +132,7 @@ def _currency(written: str) -> str | None:
     return None
 
 
-def _number_value(written: str, *, has_multiplier: bool) -> float | None:
+def _number_value(written: str, *, has_multiplier: bool) -> float:
     digits = re.sub(r"[ \u00a0\u202f]", "", written)
     seps = re.findall(r"[.,]", digits)
     if not seps:

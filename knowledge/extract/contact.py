@@ -1,20 +1,274 @@
-"""Contact facts: (to be written)."""
+"""Contact facts: people and offices with the ways to reach them (email, phone, fax, address, handle)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.extract._reach import Detail, find_details, is_detail_line
+from knowledge.extract._spans import statement_spans
 from knowledge.models import Fact, Passage
+from knowledge.quoting import quote_fact
+from knowledge.text import MAX_EXCERPT, fold
 
 __all__ = ["contact_facts", "contact_summary"]
 
+BLOCK_LINE_CHARS = 110
+HEADER_LINES = 4
+NAME_LIMIT = 120
+
+_HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
+              r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][A-Z'’-]{1,}(?![a-z]))"
+_PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
+_PERSON = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}\b")
+_HONORED = re.compile(rf"\b{_HONORIFIC}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}")
+_ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representation|Department|Directorate|Agency|"
+              r"Unit|Division|Section|Secretariat|Commission|Council|Committee|Association|Foundation|Institute|"
+              r"Centre|Center|Service|Services|Police|Gendarmerie|Bureau|Programme|Program|Organi[sz]ation|NGO|Fund|"
+              r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
+              r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
+              r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform")
+_ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
+_CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
+_JOIN = r"(?:of|for|to|the|and|on|against|in|at|de|du|des)"
+_ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"
+                  rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP}){{0,6}}")
+_ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinator|co-ordinator|advis[eo]r|attach[ée]|"
+                   r"secretary|manager|chief|spokes(?:person|man|woman)|minister|ambassador|consul|representative|"
+                   r"assistant|specialist|analyst|chair(?:man|woman|person)?|president|point of contact|focal point|"
+                   r"liaison|deputy|lawyer|prosecutor|inspector|researcher|journalist|editor|founder)\b", re.IGNORECASE)
+_HEADING = re.compile(r"^\W*(?:contacts?|press contacts?|media contacts?|for (?:more|further) information|"
+                      r"further information|more information|to reach us|how to reach us|contact us|"
+                      r"points? of contact)\W*$", re.IGNORECASE)
+# Capitalised words that begin a sentence or label a detail, not a person's name.
+_NOT_NAMES = frozenset(
+    "contact contacts for please call email e-mail write reach the in at tel phone fax dear this that embassy "
+    "ministry office follow twitter mobile address on by from with and or to a an his her their our its "
+    "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun "
+    "jul aug sep sept oct nov dec january february march april june july august september october november "
+    "december".split())
+_SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
+                     re.IGNORECASE)
+_REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
+                        r"address|located|based|follow|twitter)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Contact:
+    """A contact being assembled: who, and the details that reach them."""
+
+    name: str | None = None
+    org: str | None = None
+    title: str | None = None
+    details: list[Detail] = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+
+    def fields(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "org": self.org, "title": self.title}
+        for kind in ("email", "phone", "fax", "address", "handle", "web"):
+            values = list(dict.fromkeys(d.value for d in self.details if d.kind == kind))
+            out[kind] = " / ".join(values) if values else None
+        return out
+
+    def reachable(self) -> bool:
+        return bool((self.name or self.org) and any(d.kind != "web" for d in self.details))
+
 
 def contact_facts(passage: Passage) -> list[Fact]:
-    """Every contact fact the passage states."""
-    return []
+    """One fact per person or office the passage gives a way to reach: contact blocks, then sentences."""
+    text = passage.masked
+    details = find_details(text)
+    if not any(d.kind != "web" for d in details):
+        return []
+    contacts = _blocks(text, details)
+    used = {id(d) for c in contacts for d in c.details}
+    contacts += _sentences(text, [d for d in details if id(d) not in used])
+    facts = []
+    for contact in sorted(contacts, key=lambda c: c.start):
+        if not contact.reachable():
+            continue
+        first = min(d.start for d in contact.details)
+        quote = (contact.start, contact.end) if len(fold(text[contact.start:contact.end])) <= MAX_EXCERPT else None
+        facts.append(quote_fact(passage, "contact", contact.fields(), first, contact.details[-1].end, quote=quote))
+    return facts
 
 
 def contact_summary(fields: Mapping[str, Any]) -> str:
-    """A one-line summary of a contact fact's fields."""
-    return str(dict(fields))
+    """'Anny Vu (point of contact, Embassy Paris): VuAT3@state.gov, tel. (33)1-4312-2614'."""
+    who = fields.get("name") or fields.get("org") or "contact"
+    about = [str(v) for v in (fields.get("title"), fields.get("org") if fields.get("name") else None) if v]
+    if about:
+        who += f" ({', '.join(about)})"
+    ways = [str(fields["email"])] if fields.get("email") else []
+    ways += [f"{label} {fields[key]}" for key, label in (("phone", "tel."), ("fax", "fax"))
+             if fields.get(key)]
+    ways += [str(fields[key]) for key in ("handle", "address") if fields.get(key)]
+    return f"{who}: {', '.join(ways)}" if ways else who
+
+
+# -- contact blocks: short lines, one for the name or office, one per detail ------------------------------------
+
+
+def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
+    lines = _lines(text)
+    contacts: list[_Contact] = []
+    current: _Contact | None = None
+    header: list[tuple[int, int]] = []
+    for a, b in lines:
+        line = text[a:b]
+        mine = [d for d in details if d.start < b and d.end > a]
+        if not line.strip() or len(fold(line)) > BLOCK_LINE_CHARS and not mine:
+            current, header = None, []
+            continue
+        if mine and is_detail_line(line, mine, a):
+            if current is None:
+                current = _from_header(text, header, a)
+                contacts.append(current)
+                header = []
+            current.details += [d for d in mine if d not in current.details]
+            current.end = max(current.end, max(d.end for d in mine), b)
+            continue
+        if current is not None and current.details:
+            current = None
+        # A line of prose (details inside a sentence, a comma at its end) cannot head a block.
+        prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
+        header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
+    return [c for c in contacts if c.name or c.org]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, at = [], 0
+    for line in text.split("\n"):
+        out.append((at, at + len(line)))
+        at += len(line) + 1
+    return out
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip()
+    return stripped.endswith((".", "!", "?", ";")) and not re.search(rf"\b{_HONORIFIC}$|\b[A-Z]\.$", stripped)
+
+
+def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) -> _Contact:
+    """Who a block's details reach, read from the lines above them: name, role, office."""
+    header = [(a, b) for a, b in header if not _HEADING.match(text[a:b])]
+    contact = _Contact(start=header[0][0] if header else detail_start)
+    while contact.start < len(text) and text[contact.start].isspace():
+        contact.start += 1
+    previous: str | None = None
+    for a, b in header:
+        line = fold(text[a:b])
+        if previous and line[:1].islower():
+            setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
+            continue
+        previous = _read_header_line(contact, line)
+    return contact
+
+
+def _read_header_line(contact: _Contact, line: str) -> str | None:
+    head, _, tail = line.partition(", ")
+    person = _person(head) if len(head.split()) <= 5 else None
+    if person and contact.name is None and not _ORG_WORD.search(head):
+        contact.name = person
+        if tail:
+            contact.title = contact.title or tail
+        return "name"
+    if _ROLE.search(line) and (contact.name or not _ORG_WORD.search(line)) and contact.title is None:
+        contact.title = line
+        return "title"
+    if contact.org is None and (_ORG_WORD.search(line) or re.fullmatch(r"[A-Z][\w&.-]+", line) or
+                                contact.name is None):
+        contact.org = line
+        return "org"
+    if contact.title is None:
+        contact.title = line
+        return "title"
+    return None
+
+
+# -- contacts in sentences: "... is Anny Vu, who can be contacted via email at ..." -----------------------------
+
+
+def _sentences(text: str, details: list[Detail]) -> list[_Contact]:
+    contacts: list[_Contact] = []
+    for a, b in statement_spans(text):
+        inside = [d for d in details if a <= d.start and d.end <= b and _counts_in_prose(text, a, d)]
+        if inside:
+            contacts += _sentence_contacts(text, a, b, inside)
+    return contacts
+
+
+def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
+    if detail.kind == "handle":  # a handle in prose reaches someone when it is said to: "on Twitter @x", "(@x)"
+        return bool(_SOCIAL.search(text[max(a, detail.start - 30):detail.start])) or \
+            text[detail.start - 1:detail.start] == "("
+    if detail.kind == "address":
+        return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start]))
+    return True
+
+
+def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list[_Contact]:
+    groups: list[list[Detail]] = []
+    for d in details:
+        if not groups or (d.kind == "email" and any(x.kind == "email" for x in groups[-1])):
+            groups.append([d])
+        else:
+            groups[-1].append(d)
+    contacts = []
+    context_start = a
+    for group in groups:
+        before = text[context_start:group[0].start]
+        contact = _Contact(details=group, start=a, end=b)
+        contact.name = _last_person(before) or _person_after(text, group[0].end, b)
+        contact.org = _last_org(before) or _last_org(text[a:group[0].start]) or _last_org(text[group[-1].end:b])
+        contact.title = _title(before)
+        contacts.append(contact)
+        context_start = group[-1].end
+    return contacts
+
+
+def _last_person(written: str) -> str | None:
+    found = [p for p in (_person(m.group()) for m in _PERSON.finditer(written)) if p]
+    return found[-1] if found else None
+
+
+def _person_after(text: str, at: int, b: int) -> str | None:
+    m = re.match(r"\s*\(\s*([^()]{3,60})\)", text[at:b])
+    return _person(m.group(1)) if m else None
+
+
+def _person(written: str) -> str | None:
+    honored = _HONORED.match(written.strip())
+    words = written.split()
+    while words and words[0].lower().rstrip(".:,") in _NOT_NAMES:
+        words = words[1:]
+    candidate = " ".join(words).strip(" ,")
+    if honored and honored.group() == written.strip():
+        return fold(written)
+    if len(words) < 2 or _ORG_WORD.search(candidate) or _ROLE.search(candidate) or \
+            any(w.lower().rstrip(".") in _NOT_NAMES for w in words):
+        return None
+    if not re.fullmatch(rf"(?:{_NAME_WORD}|{_PARTICLE})(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}))+", candidate):
+        return None
+    if all(w.isupper() and len(w) > 1 for w in words) and len(words) > 3:
+        return None  # a heading in capitals, not a name
+    return candidate if len(candidate) <= NAME_LIMIT else None
+
+
+def _last_org(written: str) -> str | None:
+    found = [fold(m.group()) for m in _ORG.finditer(written)]
+    found = [o for o in found if len(o.split()) >= 2 or o.isupper()]
+    return found[-1] if found else None
+
+
+def _title(written: str) -> str | None:
+    m = re.search(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal point|contact person)(?:\s+(?:at|in|of|for)"
+                  r"\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", written, re.IGNORECASE)
+    if m:
+        return fold(m.group("title"))
+    m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{3,60}}?{_ROLE.pattern}[^,]{{0,40}}),", written)
+    return fold(m.group("title")) if m else None

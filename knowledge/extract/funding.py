@@ -104,7 +104,7 @@ def funding_summary(fields: Mapping[str, Any]) -> str:
 
 def _equivalents(text: str, mentions: list[MoneyMention]) -> dict[int, int]:
     """Index of an amount -> index of the bracketed equivalent that follows it: "46,000 euros ($63,020)"."""
-    pairs = {}
+    pairs: dict[int, int] = {}
     for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
         opening = _EQUIVALENT_OPEN.match(text, first.end)
         if opening and opening.end() == second.start and "(" in opening.group() and \

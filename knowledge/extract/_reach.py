@@ -1,0 +1,189 @@
+"""Finding the ways to reach someone in text: emails, phone and fax numbers, social handles, postal addresses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Detail", "find_details", "is_detail_line"]
+
+MIN_DIGITS = 7
+MAX_DIGITS = 15
+
+_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECASE)
+# "@caro_charpTEH", not the domain of an email nor a word inside one.
+_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
+_LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
+          r"switchboard|hotline|help\s*line|fax|facsimile|telefax|t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
+          r"\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*)")
+_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d \t().\-/]{4,24}\d)"
+_LABELLED_PHONE = re.compile(_LABEL + _NUMBER, re.IGNORECASE)
+# Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
+_INTERNATIONAL = re.compile(r"(?<![\w+(])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
+                            r"(?:\(\s?\d{1,4}\s?\)[ \t.\-]?)?\d[\d \t.\-/]{4,20}\d)")
+# "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_ONE_LETTER = re.compile(r"^[tfm]\b", re.IGNORECASE)
+# "12 rue de Rivoli": a street word in lower case, then the street's name; "3 street children" is no address.
+_STREET_WORDS = (r"(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|impasse|cours|via|viale|piazza|calle|"
+                 r"avenida|rua|ulica|ul\.)[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|do|dos)[ \t]+|l['’]|d['’])*"
+                 r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|di|del)[ \t]+)?[A-Z][\w'’-]*){0,3}")
+_STREET = re.compile(
+    r"(?:\b\d{1,5}[a-zA-Z]?(?:-\d{1,5})?,?[ \t]+(?:(?:bis|ter)[ \t]+)?" + _STREET_WORDS +
+    r"|\b\d{1,5}[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Lane|Drive|Way|Square|Place|Terrace|Court|Parkway|Row|Plaza)(?![\w])(?:[ \t]+(?:NW|NE|SW|SE))?\b"
+    r"|\b[A-Z][\w-]*(?:straße|strasse|platz|gasse|weg|allee|ring|damm|laan|gracht|straat|vej|gatan|gade|utca)"
+    r"[ \t]+\d{1,5}[a-z]?\b"
+    r"|\b[A-Z][\w-]*[ \t]+(?:Straße|Strasse|Str\.|Platz|Gasse|Weg|Allee|Ring|Laan|Straat)[ \t]+\d{1,5}[a-z]?\b"
+    r"|\b(?:Rue|Avenue|Boulevard|Via|Calle|Piazza|Plaza|Ulica|Avenida|Rua|Quai)[ \t]+[^\n,;.]{2,40}?,?[ \t]*"
+    r"\d{1,5}\b"
+    r"|\b(?:P\.?[ \t]?O\.?[ \t]+Box|B\.P\.|Postfach|Case[ \t]+postale)[ \t]+\d+)")
+# What may follow a street, comma by comma or line by line: postcode, city, state, country.
+_PLACE_PART = re.compile(
+    r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
+    r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?)?|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
+    r"(?:[ \t]*\([A-Z][\w ]+\))?")
+_COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa El Ivory Bosnia Sierra Burkina "
+                                 "Puerto Hong San Cape Dominican Central".split())
+_CEDEX = re.compile(r"[ \t]+CEDEX(?:[ \t]+\d{1,2})?", re.IGNORECASE)
+_LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
+                          r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """A way to reach someone: kind ("email", "phone", "fax", "handle", "address", "web"), its text and offsets."""
+
+    kind: str
+    value: str
+    start: int
+    end: int
+
+
+def find_details(text: str) -> list[Detail]:
+    """Every email, phone or fax number, handle, postal address and web address in `text`, in order."""
+    found = [*_emails(text), *_phones(text), *_handles(text), *_addresses(text), *_urls(text)]
+    chosen: list[Detail] = []
+    for d in sorted(found, key=lambda d: (_rank(d), d.start)):
+        if all(d.end <= c.start or d.start >= c.end for c in chosen):
+            chosen.append(d)
+    return sorted(chosen, key=lambda d: d.start)
+
+
+def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
+    """Whether a line is made of contact details and their labels ("Tel: +33 1 ...", "@handle", an address)."""
+    rest = line
+    for d in sorted(details, key=lambda d: -d.start):
+        a, b = max(d.start - offset, 0), min(d.end - offset, len(line))
+        if b > a:
+            rest = rest[:a] + " " + rest[b:]
+    if rest == line:
+        return False
+    return len(re.findall(r"\w{2,}", _LINE_LABELS.sub(" ", rest))) <= 1
+
+
+def _rank(d: Detail) -> int:
+    return ["email", "web", "phone", "fax", "address", "handle"].index(d.kind)
+
+
+def _emails(text: str) -> list[Detail]:
+    return [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+
+
+def _urls(text: str) -> list[Detail]:
+    return [Detail("web", m.group(), m.start(), m.end()) for m in _URL.finditer(text) if "@" not in m.group()]
+
+
+def _handles(text: str) -> list[Detail]:
+    return [Detail("handle", m.group(), m.start(), m.end()) for m in _HANDLE.finditer(text)
+            if not m.group()[1:].isdigit()]
+
+
+def _phones(text: str) -> list[Detail]:
+    out = []
+    for m in _LABELLED_PHONE.finditer(text):
+        label = m.group("label").strip().lower()
+        if _ONE_LETTER.match(label) and ":" not in label and "." not in label:
+            continue  # "t 12" is not a telephone label; "T: +44 ..." is
+        number = _trim_number(m.group("num"))
+        if _plausible(number):
+            kind = "fax" if label.startswith(("f", "telefax")) else "phone"
+            out.append(Detail(kind, number, m.start("num"), m.start("num") + len(number)))
+    for m in _INTERNATIONAL.finditer(text):
+        number = _trim_number(m.group("num"))
+        if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):
+            out.append(Detail(_kind_before(text, m.start()), number, m.start(), m.start() + len(number)))
+    return out
+
+
+def _kind_before(text: str, at: int) -> str:
+    before = text[max(0, at - 25):at].lower()
+    words = re.findall(r"[a-z]+", before)
+    fax_at = max((i for i, w in enumerate(words) if w in ("fax", "facsimile", "telefax")), default=-1)
+    tel_at = max((i for i, w in enumerate(words) if w.startswith(("tel", "phone", "mobile", "cell"))), default=-1)
+    return "fax" if fax_at > tel_at else "phone"
+
+
+def _trim_number(number: str) -> str:
+    number = number.strip(" \t.-/")
+    if number.count("(") != number.count(")"):
+        number = number.rstrip("( \t")
+        if number.count("(") > number.count(")"):
+            number = number[:number.rfind("(")].rstrip(" \t.-/") if not number.startswith("(") else number
+    return number
+
+
+def _plausible(number: str) -> bool:
+    digits = re.sub(r"\D", "", number)
+    if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
+        return False
+    # A date or a range of years is not a telephone number: "2015-2017", "12.05.2018".
+    return not re.fullmatch(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d", number)
+
+
+def _addresses(text: str) -> list[Detail]:
+    out = []
+    for m in _STREET.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
+        end = _address_end(text, m.end())
+        out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+    return out
+
+
+def _line_is_address(text: str, m: re.Match[str]) -> bool:
+    """A street on a line of its own: the whole line is the address (a building name may come first)."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    head = text[line_start:m.start()]
+    return len(head) <= 40 and not re.search(r"[.:;,]|\b[a-z]{4,}\b", head)
+
+
+def _address_end(text: str, end: int) -> int:
+    postcode = False
+    while True:
+        rest = text[end:]
+        cedex = _CEDEX.match(rest)
+        if cedex:
+            end += cedex.end()
+            continue
+        sep = re.match(r"[ \t]*,[ \t]*|[ \t]*\n[ \t]*", rest)
+        if sep is None:
+            return end
+        part = _PLACE_PART.match(rest, sep.end())
+        if part is None or part.end() == sep.end():
+            return end
+        if "\n" in sep.group() and not re.match(r"[ \t]*(?:\n|$)", rest[part.end():]):
+            return end  # on a new line only a whole line of postcode, city or country belongs to the address
+        has_digits = bool(re.search(r"\d", part.group()))
+        if "\n" in sep.group() and not has_digits and not (postcode and _country_like(part.group())):
+            return end  # a name on the next line starts the next contact; a country after the postcode does not
+        postcode = postcode or has_digits
+        if "\n" not in sep.group() and re.match(r"[ \t]+[a-z]", rest[part.end():]):
+            return end  # ", Paris is the capital": prose goes on
+        end += part.end()
+
+
+def _country_like(written: str) -> bool:
+    words = re.sub(r"\(.*?\)", "", written).split()
+    return len(words) == 1 or (len(words) == 2 and words[0] in _COUNTRY_FIRST_WORDS)
