@@ -1,6 +1,7 @@
 """The SQLite fact store: built from a folder of documents into a new file, swapped in atomically.
 
-Tables: `documents`, `passages` (+ FTS5 `passages_fts`), `facts` (+ FTS5 `facts_fts`), `meta`.
+Tables: `documents`, `passages` (+ FTS5 `passages_fts`), `facts` (+ FTS5 `facts_fts`), `vocabulary`
+(every word of the passages, lower case, with how many passages hold it: for typo correction), `meta`.
 A build writes `<db>.building-<pid>` next to the target and `os.replace`s it only when at least
 one document was usable, so a failed build never damages the working knowledge base.
 """
@@ -9,9 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -37,6 +40,7 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
+_WORD = re.compile(r"[^\W_]+")
 
 Progress = Callable[[int, int, str], None]
 
@@ -161,6 +165,7 @@ class _Counts:
     facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_TYPES, 0))
     skipped: tuple[Skipped, ...] = ()
     bytes_read: int = 0
+    words: Counter[str] = field(default_factory=Counter)
 
 
 def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None) -> _Counts:
@@ -190,7 +195,7 @@ def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | 
             counts.bytes_read += len(document.text.encode("utf-8", "replace"))
     if progress:
         progress(len(files), len(files), "")
-    _finish(db, docs_dir, hashes, skipped)
+    _finish(db, docs_dir, hashes, skipped, counts.words)
     db.close()
     counts.skipped = tuple(skipped)
     return counts
@@ -203,25 +208,27 @@ def _load(path: Path, rel: str, max_bytes: int) -> Document:
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("documents").create({"path": str, "title": str, "date": str, "kind": str, "sha256": str, "size": int,
-                            "meta": str, "notes": str, "text": str}, pk="path")
+                            "meta": str, "notes": str, "noise": str, "text": str}, pk="path")
     db.table("passages").create({"id": int, "doc": str, "ordinal": int, "start": int, "end": int, "section": str,
                            "paragraph": str, "page": int, "location": str, "text": str, "body": str}, pk="id")
     db.table("facts").create({"id": int, "type": str, "doc": str, "passage_id": int, "fields": str, "excerpt": str,
                         "start": int, "end": int, "location": str, "summary": str, "amount": float,
                         "currency": str, "date": str, "end_date": str, "body": str}, pk="id")
     db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("vocabulary").create({"word": str, "passages": int}, pk="word")
 
 
 def _insert_document(db: sqlite_utils.Database, document: Document, counts: _Counts) -> None:
     db.table("documents").insert({"path": document.path, "title": document.title, "date": document.date,
                             "kind": document.kind, "sha256": document.sha256, "size": len(document.text),
                             "meta": json.dumps(dict(document.meta)), "notes": json.dumps(list(document.notes)),
-                            "text": document.text})
+                            "noise": json.dumps([list(span) for span in document.noise]), "text": document.text})
     passage_rows, fact_rows = [], []
     for passage in split_passages(document):
         passage_id = counts.passages + 1
         counts.passages += 1
         passage_rows.append(_passage_row(passage_id, passage))
+        counts.words.update(set(_WORD.findall(passage_rows[-1]["body"].lower())))
         for fact in extract_facts(passage):
             fact_rows.append(_fact_row(passage_id, passage, fact))
             counts.facts[fact.type] = counts.facts.get(fact.type, 0) + 1
@@ -266,13 +273,15 @@ def _number(value: Any) -> float | None:
         return None
 
 
-def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped]) -> None:
+def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped],
+            words: Counter[str]) -> None:
     db.table("passages").enable_fts(["body", "section"], tokenize=_TOKENIZE)
     db.table("facts").enable_fts(["body"], tokenize=_TOKENIZE)
     db.execute("CREATE INDEX facts_type ON facts(type, date)")
     db.execute("CREATE INDEX facts_doc ON facts(doc, start)")
     db.execute("CREATE INDEX passages_doc ON passages(doc, ordinal)")
     db.execute("CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row')")
+    db.table("vocabulary").insert_all({"word": w, "passages": n} for w, n in words.items())
     meta = {"schema_version": SCHEMA_VERSION, "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped]}
     db.table("meta").insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
