@@ -31,7 +31,7 @@ _STREET_WORDS = (r"(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|impa
                  r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|di|del)[ \t]+)?[A-Z][\w'’-]*){0,3}")
 _STREET = re.compile(
     r"(?:\b\d{1,5}[a-zA-Z]?(?:-\d{1,5})?,?[ \t]+(?:(?:bis|ter)[ \t]+)?" + _STREET_WORDS +
-    r"|\b\d{1,5}[ \t]+(?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"|\b\d{1,5}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
     r"Lane|Drive|Way|Square|Place|Terrace|Court|Parkway|Row|Plaza)(?![\w])(?:[ \t]+(?:NW|NE|SW|SE))?\b"
     r"|\b[A-Z][\w-]*(?:straße|strasse|platz|gasse|weg|allee|ring|damm|laan|gracht|straat|vej|gatan|gade|utca)"
     r"[ \t]+\d{1,5}[a-z]?\b"
@@ -44,9 +44,10 @@ _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
     r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?)?|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
     r"(?:[ \t]*\([A-Z][\w ]+\))?")
-_COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa El Ivory Bosnia Sierra Burkina "
-                                 "Puerto Hong San Cape Dominican Central".split())
 _CEDEX = re.compile(r"[ \t]+CEDEX(?:[ \t]+\d{1,2})?", re.IGNORECASE)
+_PLACE_LINE = re.compile(rf"{_PLACE_PART.pattern}(?:[ \t]*,[ \t]*{_PLACE_PART.pattern})*(?:{_CEDEX.pattern})?")
+_COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa El Ivory Bosnia Sierra Burkina "
+                                 "Puerto Hong San Cape Dominican Central The".split())
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
@@ -160,28 +161,44 @@ def _line_is_address(text: str, m: re.Match[str]) -> bool:
 
 
 def _address_end(text: str, end: int) -> int:
+    """Where an address that starts with a street ends: after its postcode, city and country, by comma or line."""
     postcode = False
     while True:
-        rest = text[end:]
-        cedex = _CEDEX.match(rest)
+        cedex = _CEDEX.match(text, end)
         if cedex:
-            end += cedex.end()
+            end = cedex.end()
             continue
-        sep = re.match(r"[ \t]*,[ \t]*|[ \t]*\n[ \t]*", rest)
-        if sep is None:
+        comma = re.match(r"[ \t]*,[ \t]*", text[end:])
+        if comma:
+            part = _PLACE_PART.match(text, end + comma.end())
+            if part is None or re.match(r"[ \t]+[a-z]", text[part.end():]):
+                return end  # ", where the minister ...": prose goes on
+            postcode = postcode or bool(re.search(r"\d", part.group()))
+            end = part.end()
+            continue
+        line = _next_line(text, end)
+        if line is None:
             return end
-        part = _PLACE_PART.match(rest, sep.end())
-        if part is None or part.end() == sep.end():
+        has_digits = bool(re.search(r"\d", text[line[0]:line[1]]))
+        # A name on the next line starts the next contact; a country after the postcode does not.
+        if not has_digits and not (postcode and _country_like(text[line[0]:line[1]])):
             return end
-        if "\n" in sep.group() and not re.match(r"[ \t]*(?:\n|$)", rest[part.end():]):
-            return end  # on a new line only a whole line of postcode, city or country belongs to the address
-        has_digits = bool(re.search(r"\d", part.group()))
-        if "\n" in sep.group() and not has_digits and not (postcode and _country_like(part.group())):
-            return end  # a name on the next line starts the next contact; a country after the postcode does not
         postcode = postcode or has_digits
-        if "\n" not in sep.group() and re.match(r"[ \t]+[a-z]", rest[part.end():]):
-            return end  # ", Paris is the capital": prose goes on
-        end += part.end()
+        end = line[1]
+
+
+def _next_line(text: str, end: int) -> tuple[int, int] | None:
+    """The next line when it is wholly postcode, city, state or country: "Washington, DC 20520"."""
+    gap = re.match(r"[ \t]*\n[ \t]*", text[end:])
+    if gap is None:
+        return None
+    a = end + gap.end()
+    b = text.find("\n", a)
+    b = len(text) if b < 0 else b
+    line = text[a:b].rstrip()
+    if not line or not _PLACE_LINE.fullmatch(line):
+        return None
+    return a, a + len(line)
 
 
 def _country_like(written: str) -> bool:

@@ -24,17 +24,20 @@ _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|M
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][A-Z'’-]{1,}(?![a-z]))"
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
 _PERSON = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}\b")
+_RUN = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
 _HONORED = re.compile(rf"\b{_HONORIFIC}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}")
 _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representation|Department|Directorate|Agency|"
               r"Unit|Division|Section|Secretariat|Commission|Council|Committee|Association|Foundation|Institute|"
               r"Centre|Center|Service|Services|Police|Gendarmerie|Bureau|Programme|Program|Organi[sz]ation|NGO|Fund|"
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
-              r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform")
+              r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
+              r"Association|Comité|Ministère|Ambassade")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
-_JOIN = r"(?:of|for|to|the|and|on|against|in|at|de|du|des)"
-_ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"
+_LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
+_JOIN = r"(?:of|for|to|the|and|against|in|de|du|des)"
+_ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_LEAD_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"
                   rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP}){{0,6}}")
 _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinator|co-ordinator|advis[eo]r|attach[ée]|"
                    r"secretary|manager|chief|spokes(?:person|man|woman)|minister|ambassador|consul|representative|"
@@ -49,7 +52,11 @@ _NOT_NAMES = frozenset(
     "ministry office follow twitter mobile address on by from with and or to a an his her their our its "
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun "
     "jul aug sep sept oct nov dec january february march april june july august september october november "
-    "december".split())
+    "december is of was are be".split())
+# Words that begin a sentence before an office's name: "Follow the Embassy ...", "Please contact the Unit ...".
+_LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write reach the dear at for and to "
+                        "questions".split())
+_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email)\.$", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
                      re.IGNORECASE)
 _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
@@ -180,6 +187,9 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
     if _ROLE.search(line) and (contact.name or not _ORG_WORD.search(line)) and contact.title is None:
         contact.title = line
         return "title"
+    if contact.org and contact.name is None and _ORG_WORD.search(line):
+        contact.org = f"{contact.org}, {line}"  # "Office to Monitor ...", "U.S. Department of State"
+        return "org"
     if contact.org is None and (_ORG_WORD.search(line) or re.fullmatch(r"[A-Z][\w&.-]+", line) or
                                 contact.name is None):
         contact.org = line
@@ -195,11 +205,22 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
 
 def _sentences(text: str, details: list[Detail]) -> list[_Contact]:
     contacts: list[_Contact] = []
-    for a, b in statement_spans(text):
+    for a, b in _prose_spans(text):
         inside = [d for d in details if a <= d.start and d.end <= b and _counts_in_prose(text, a, d)]
         if inside:
             contacts += _sentence_contacts(text, a, b, inside)
     return contacts
+
+
+def _prose_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences, where "tel." or "No." before a number does not end one."""
+    spans: list[tuple[int, int]] = []
+    for a, b in statement_spans(text):
+        if spans and _LABEL_DOT.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
 
 
 def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
@@ -232,7 +253,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
 
 
 def _last_person(written: str) -> str | None:
-    found = [p for p in (_person(m.group()) for m in _PERSON.finditer(written)) if p]
+    found = [p for p in (_person(m.group()) for m in _RUN.finditer(written)) if p]
     return found[-1] if found else None
 
 
@@ -242,25 +263,30 @@ def _person_after(text: str, at: int, b: int) -> str | None:
 
 
 def _person(written: str) -> str | None:
-    honored = _HONORED.match(written.strip())
+    """The person's name a run of capitalised words ends with: "Political Officer John Matthews" -> "John Matthews"."""
+    written = fold(written).strip(" ,")
+    honored = _HONORED.fullmatch(written)
+    if honored and all(_name_word(w) for w in written.split()[1:]):
+        return written
     words = written.split()
-    while words and words[0].lower().rstrip(".:,") in _NOT_NAMES:
-        words = words[1:]
-    candidate = " ".join(words).strip(" ,")
-    if honored and honored.group() == written.strip():
-        return fold(written)
-    if len(words) < 2 or _ORG_WORD.search(candidate) or _ROLE.search(candidate) or \
-            any(w.lower().rstrip(".") in _NOT_NAMES for w in words):
-        return None
-    if not re.fullmatch(rf"(?:{_NAME_WORD}|{_PARTICLE})(?:[ \t]+(?:{_NAME_WORD}|{_PARTICLE}))+", candidate):
-        return None
-    if all(w.isupper() and len(w) > 1 for w in words) and len(words) > 3:
-        return None  # a heading in capitals, not a name
-    return candidate if len(candidate) <= NAME_LIMIT else None
+    name: list[str] = []
+    for word in reversed(words):
+        if not _name_word(word) or len(name) == 4:
+            break
+        name.insert(0, word)
+    while name and re.fullmatch(_PARTICLE, name[0]):
+        name = name[1:]
+    return " ".join(name) if len(name) >= 2 else None
+
+
+def _name_word(word: str) -> bool:
+    bare = word.rstrip(".,")
+    return not (bare.lower() in _NOT_NAMES or _ROLE.fullmatch(bare) or _ORG_WORD.fullmatch(bare)
+                or re.search(r"['’]s$", bare) or not re.fullmatch(rf"{_NAME_WORD}|{_PARTICLE}", word.rstrip(",")))
 
 
 def _last_org(written: str) -> str | None:
-    found = [fold(m.group()) for m in _ORG.finditer(written)]
+    found = [_without_lead(fold(m.group())) for m in _ORG.finditer(written)]
     found = [o for o in found if len(o.split()) >= 2 or o.isupper()]
     return found[-1] if found else None
 
@@ -272,3 +298,10 @@ def _title(written: str) -> str | None:
         return fold(m.group("title"))
     m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{3,60}}?{_ROLE.pattern}[^,]{{0,40}}),", written)
     return fold(m.group("title")) if m else None
+
+
+def _without_lead(org: str) -> str:
+    words = org.split()
+    while len(words) > 1 and words[0].lower() in _LEAD_WORDS:
+        words = words[1:]
+    return " ".join(words)

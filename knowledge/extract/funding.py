@@ -106,9 +106,8 @@ def _equivalents(text: str, mentions: list[MoneyMention]) -> dict[int, int]:
     """Index of an amount -> index of the bracketed equivalent that follows it: "46,000 euros ($63,020)"."""
     pairs: dict[int, int] = {}
     for i, (first, second) in enumerate(zip(mentions, mentions[1:], strict=False)):
-        opening = _EQUIVALENT_OPEN.match(text, first.end)
-        if opening and opening.end() == second.start and "(" in opening.group() and \
-                _EQUIVALENT_CLOSE.match(text, second.end) and i not in pairs.values():
+        opening = _EQUIVALENT_OPEN.fullmatch(text, first.end, second.start)
+        if opening and _EQUIVALENT_CLOSE.match(text, second.end) and i not in pairs.values():
             pairs[i] = i + 1
     return pairs
 

@@ -1,0 +1,195 @@
+"""Contact facts: contact blocks and sentences with emails, phones, faxes, addresses and handles; mere names ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract.contact import contact_facts, contact_summary
+from knowledge.loading import read_text
+from knowledge.models import Passage
+from knowledge.text import fold
+
+CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
+
+
+def _passage(text: str) -> Passage:
+    return Passage(doc="sample.txt", ordinal=5, start=0, end=len(text), text=text, masked=text,
+                   title="Sample", doc_date="2018-06-01")
+
+
+def _contacts(text: str) -> list[dict[str, object]]:
+    return [dict(f.fields) for f in contact_facts(_passage(text))]
+
+
+def _subset(got: dict[str, object], expected: dict[str, object]) -> None:
+    for key, value in expected.items():
+        assert got.get(key) == value, (key, got)
+
+
+SENTENCES = [
+    # cables: the post's point of contact
+    ("The point of contact at Embassy Paris for TIP related issues is \nAnny Vu, who can be contacted via email at "
+     "VuAT3@state.gov, \nor telephone  (33)1-4312-2614 (IVG 8-498-2614), and fax \n (33)1-4312-2663. ",
+     {"name": "Anny Vu", "email": "VuAT3@state.gov", "phone": "(33)1-4312-2614", "fax": "(33)1-4312-2663"}),
+    ("Post's TIP officer is Political Officer John Matthews; he can be reached at MatthewsJR@state.gov or "
+     "+39 06 4674 2205.", {"name": "John Matthews", "email": "MatthewsJR@state.gov", "phone": "+39 06 4674 2205"}),
+    ("POST POINT OF CONTACT IS POLITICAL SPECIALIST MARIA KOVACS, TEL. +36 1 475 4400, FAX +36 1 475 4248.",
+     {"phone": "+36 1 475 4400", "fax": "+36 1 475 4248"}),
+    ("For further information, please contact Dr. Elena Petrova at the Ministry of Interior "
+     "(e.petrova@mvr.bg, tel. +359 2 982 5000).",
+     {"name": "Dr. Elena Petrova", "org": "Ministry of Interior", "email": "e.petrova@mvr.bg",
+      "phone": "+359 2 982 5000"}),
+    ("Questions may be addressed to the Anti-Trafficking Unit of the Ministry of Justice at "
+     "trafficking@justice.gov.xx or by phone on +44 20 7946 0958.",
+     {"org": "Anti-Trafficking Unit of the Ministry of Justice", "email": "trafficking@justice.gov.xx",
+      "phone": "+44 20 7946 0958"}),
+    ("The national hotline run by the Association ALC can be called on 0 825 009 907, tel: 04 93 82 42 00.",
+     {"org": "Association ALC", "phone": "04 93 82 42 00"}),
+    ("Follow the Embassy of France in Austria on Twitter @FranceAutriche for updates.",
+     {"org": "Embassy of France in Austria", "handle": "@FranceAutriche"}),
+    ("The office of the National Rapporteur is located at 12 rue de Rivoli, 75001 Paris, and can be reached "
+     "at rapporteur@example.fr.", {"address": "12 rue de Rivoli, 75001 Paris", "email": "rapporteur@example.fr"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_contacts_in_sentences(text: str, expected: dict[str, object]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], expected)
+    assert contacts[0].get("name") or contacts[0].get("org")
+
+
+def test_two_people_in_one_sentence_are_two_contacts() -> None:
+    text = ("Contacts are Ms. Anna Berg (anna.berg@gov.se, +46 8 405 10 00) and Mr. Lars Holm "
+            "(lars.holm@gov.se, +46 8 405 20 00).")
+    contacts = _contacts(text)
+    assert [(c["name"], c["email"], c["phone"]) for c in contacts] == [
+        ("Ms. Anna Berg", "anna.berg@gov.se", "+46 8 405 10 00"),
+        ("Mr. Lars Holm", "lars.holm@gov.se", "+46 8 405 20 00"),
+    ]
+
+
+NEWSLETTER_BLOCK = """cooperation and cooperation between civil society
+and the Caritas Albania project concerning exploited
+minors.
+ Contact
+Ms. Caroline Charpentier
+Regional expert on “Fight against the trafficking of human beings and related crime”
+caroline-marie.charpentier@diplomatie.gouv.fr
+@caro_charpTEH
+Permanent representation of France to the UN and international
+organisations in Vienna
+Schwarzenbergplatz 16, 1010, Vienna (Austria)
+@FranceONUVienne
+Permanent representation of France to the OSCE
+Schwarzenbergplatz 16, 1010, Vienna (Austria)
+@RP_France_OSCE
+"""
+
+LABELLED_BLOCK = """Press contacts
+
+Jean Dupont, Press Officer
+Ministry for Europe and Foreign Affairs
+Tel: +33 1 43 17 53 53 | Fax: +33 1 43 17 52 03
+E-mail: jean.dupont@diplomatie.gouv.fr
+
+La Strada International
+P.O. Box 15865
+1001 NJ Amsterdam
+The Netherlands
+T: +31 20 688 1414
+info@lastradainternational.org
+"""
+
+US_BLOCK = """For more information:
+Office to Monitor and Combat Trafficking in Persons
+U.S. Department of State
+2201 C Street NW
+Washington, DC 20520
+Phone: (202) 312-9639
+tipreport@state.gov
+"""
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (NEWSLETTER_BLOCK, [
+        {"name": "Ms. Caroline Charpentier", "email": "caroline-marie.charpentier@diplomatie.gouv.fr",
+         "handle": "@caro_charpTEH",
+         "title": "Regional expert on “Fight against the trafficking of human beings and related crime”"},
+        {"org": "Permanent representation of France to the UN and international organisations in Vienna",
+         "address": "Schwarzenbergplatz 16, 1010, Vienna (Austria)", "handle": "@FranceONUVienne"},
+        {"org": "Permanent representation of France to the OSCE",
+         "address": "Schwarzenbergplatz 16, 1010, Vienna (Austria)", "handle": "@RP_France_OSCE"},
+    ]),
+    (LABELLED_BLOCK, [
+        {"name": "Jean Dupont", "title": "Press Officer", "org": "Ministry for Europe and Foreign Affairs",
+         "phone": "+33 1 43 17 53 53", "fax": "+33 1 43 17 52 03", "email": "jean.dupont@diplomatie.gouv.fr"},
+        {"org": "La Strada International", "address": "P.O. Box 15865 1001 NJ Amsterdam The Netherlands",
+         "phone": "+31 20 688 1414", "email": "info@lastradainternational.org"},
+    ]),
+    (US_BLOCK, [
+        {"org": "Office to Monitor and Combat Trafficking in Persons, U.S. Department of State",
+         "address": "2201 C Street NW Washington, DC 20520",
+         "phone": "(202) 312-9639", "email": "tipreport@state.gov"},
+    ]),
+])
+def test_contact_blocks(text: str, expected: list[dict[str, object]]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == len(expected)
+    for got, want in zip(contacts, expected, strict=True):
+        _subset(got, want)
+
+
+def test_a_block_is_quoted_whole_without_its_heading() -> None:
+    fact = contact_facts(_passage(NEWSLETTER_BLOCK))[0]
+    assert fact.excerpt == ("Ms. Caroline Charpentier Regional expert on “Fight against the trafficking of human "
+                            "beings and related crime” caroline-marie.charpentier@diplomatie.gouv.fr @caro_charpTEH")
+
+
+NO_CONTACTS = [
+    "Ambassador Jean-Louis Falconi underlined the importance of financial investigations.",
+    "The mission against human trafficking in south east Europe is led by Ms Caroline Charpentier.",
+    "Mr Davor Raus, head of the Croatian police unit, presented the results of the operation.",
+    "The shelter received 46,000 euros ($63,020) in 2009, 20 percent of its budget.",
+    "Fri Feb 19 00:00:00 +0100 2010 UNCLASSIFIED Embassy Paris",
+    "Between 2015-2017, 3 street children were found in 12 cities; 120 victims were assisted in 2009.",
+    "Article 225-4-1 of the Penal Code, amended by Law 2003-239 of 18 March 2003, punishes trafficking.",
+    "In 2019 the #MeToo debate reached the courts; the @ sign appears in 10 tweets.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CONTACTS)
+def test_mere_mentions_are_not_contacts(text: str) -> None:
+    assert _contacts(text) == []
+
+
+@pytest.mark.parametrize(("fields", "summary"), [
+    ({"name": "Anny Vu", "org": "Embassy Paris", "email": "VuAT3@state.gov", "phone": "(33)1-4312-2614",
+      "fax": "(33)1-4312-2663"},
+     "Anny Vu (Embassy Paris): VuAT3@state.gov, tel. (33)1-4312-2614, fax (33)1-4312-2663"),
+    ({"org": "Permanent representation of France to the OSCE", "handle": "@RP_France_OSCE",
+      "address": "Schwarzenbergplatz 16, 1010, Vienna (Austria)"},
+     "Permanent representation of France to the OSCE: @RP_France_OSCE, Schwarzenbergplatz 16, 1010, Vienna (Austria)"),
+])
+def test_summary(fields: dict[str, object], summary: str) -> None:
+    assert contact_summary(fields) == summary
+
+
+@pytest.mark.parametrize("text", [row[0] for row in SENTENCES] + [NEWSLETTER_BLOCK, LABELLED_BLOCK, US_BLOCK])
+def test_excerpts_are_verbatim_and_short(text: str) -> None:
+    for fact in contact_facts(_passage(text)):
+        assert fact.excerpt in fold(text) and len(fact.excerpt) <= 600
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_excerpt_in_the_corpus_is_verbatim(path: Path) -> None:
+    text, kind, sha, _ = read_text(path)
+    document = parse_document(path.name, text, kind=kind, sha256=sha)
+    for passage in split_passages(document):
+        for fact in contact_facts(passage):
+            assert fact.excerpt in fold(passage.text)
+            assert fold(text[fact.start:fact.end]) == fact.excerpt

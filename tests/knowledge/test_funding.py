@@ -1,0 +1,173 @@
+"""Funding facts: money amounts in cables, reports and newsletters; equivalents, periods, parties; non-money ignored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract.funding import funding_facts, funding_summary
+from knowledge.loading import read_text
+from knowledge.models import Passage
+from knowledge.text import fold
+
+CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
+
+
+def _passage(text: str, doc_date: str | None = "2018-06-01") -> Passage:
+    return Passage(doc="sample.txt", ordinal=2, start=0, end=len(text), text=text, masked=text,
+                   title="Sample", doc_date=doc_date)
+
+
+def _amounts(text: str) -> list[tuple[float, str]]:
+    return [(f.fields["amount"], f.fields["currency"]) for f in funding_facts(_passage(text))]
+
+
+AMOUNTS = [
+    # cables: euros with the dollar equivalent in brackets
+    ("CCEM contacts reported that they provide victims with a stipend of 100 euros ($137) a month.", [(100, "EUR")]),
+    ("However, contacts at the CCEM reveal that they received 46,000 euros ($63,020) in 2009.", [(46000, "EUR")]),
+    ("The permit costs 300 euros ($411) and 55 euros ($79) to renew it every six months.",
+     [(300, "EUR"), (55, "EUR")]),
+    ("Secretary Yade announced a fund, committing two million euros ($2.74 million) to the cause.",
+     [(2000000, "EUR")]),
+    ("THE MINISTRY GRANTED 46,000 EUROS ($63,020) TO THE SHELTER IN 2009.", [(46000, "EUR")]),
+    ("The NGO received 1.2 million euros (about USD 1.6 million) from the Ministry of Justice.", [(1200000, "EUR")]),
+    # newsletters and reports: symbols before the number
+    ("France’s general voluntary contributions to the UNODC amounted to €1,830,000 in 2018.", [(1830000, "EUR")]),
+    ("€163,500 per year", [(163500, "EUR")]),
+    ("$333,959 since 2011", [(333959, "USD")]),
+    ("The United Kingdom pledged £5m to the fund and a further £2.5bn over ten years.",
+     [(5000000, "GBP"), (2500000000, "GBP")]),
+    ("Japan provided ¥120,000,000 to IOM for the return of victims.", [(120000000, "JPY")]),
+    ("Canada gave C$ 250,000 and Australia A$1.5 million.", [(250000, "CAD"), (1500000, "AUD")]),
+    ("The project is funded with US$ 3.2 million by USAID.", [(3200000, "USD")]),
+    # ISO codes before or after the number, spaces as thousands separators
+    ("Sweden allocated USD 2.5 million to the regional programme.", [(2500000, "USD")]),
+    ("A grant of EUR 40 000 was awarded to the association.", [(40000, "EUR")]),
+    ("The budget line totals 3 500 000 RUB for 2019.", [(3500000, "RUB")]),
+    ("Switzerland contributed CHF 750,000 to the trust fund.", [(750000, "CHF")]),
+    ("Each fine can reach 15.000 EUR under the new law.", [(15000, "EUR")]),
+    ("Victims may receive up to 1.234,50 € in compensation.", [(1234.5, "EUR")]),
+    # currency names after the number
+    ("France has voluntarily contributed over 330,000 dollars to the UNVTF fund since 2011.", [(330000, "USD")]),
+    ("France financed three regional meetings in the amount of 150,000 euros between 2015 and 2017.",
+     [(150000, "EUR")]),
+    ("The ministry spent 1.2 billion yen on awareness campaigns.", [(1200000000, "JPY")]),
+    ("Traffickers demanded 20,000 Swiss francs from each family.", [(20000, "CHF")]),
+    ("The government allocated 45 million rubles to shelters.", [(45000000, "RUB")]),
+    ("Police seized 2,500 pounds sterling and two cars.", [(2500, "GBP")]),
+    ("Romania set aside 300,000 lei for the hotline.", [(300000, "RON")]),
+    ("A stipend of five hundred euros is paid to each victim.", [(500, "EUR")]),
+    ("The EU committed half a million euros to the project.", [(500000, "EUR")]),
+    ("She was paid 300 U.S. dollars for three months of work.", [(300, "USD")]),
+    # several amounts in one sentence, a range
+    ("Fines range between €5,000 and €75,000, and prison terms up to seven years.", [(5000, "EUR"), (75000, "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AMOUNTS)
+def test_every_money_amount_is_a_fact(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _amounts(text) == expected
+
+
+NOT_MONEY = [
+    "The shelter hosted 120 victims in 2009, 20 percent more than in 2008.",
+    "Article 225-4-1 of the Penal Code punishes trafficking with seven years in prison.",
+    "Between 2015 and 2017, 4 JPOs were financed by France for the UNODC.",
+    "Police seized 200 pounds of cocaine and 3 kilos of heroin.",
+    "The Council of Europe Convention entered into force on 1 February 2008.",
+    "Euro RSCG produced the campaign; it ran in 27 European countries.",
+    "One euro coin was found on the suspect, who had a dollar sign tattooed on his arm.",
+    "Tel: +33 1 43 12 26 14, fax +33 1 43 12 26 63.",
+    "Resolution 27/2 was adopted by 53 member states at the 27th session.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_other_numbers_are_not_funding(text: str) -> None:
+    assert _amounts(text) == []
+
+
+FIELDS = [
+    ("CCEM contacts reported that they provide victims with a stipend of 100 euros ($137) a month.",
+     {"amount": 100, "currency": "EUR", "usd": 137, "period": "per month"}),
+    ("However, contacts at the CCEM reveal that they received 46,000 euros ($63,020) in 2009, representing "
+     "roughly 20 percent of their annual budget.", {"usd": 63020, "year": 2009}),
+    ("The permit costs 300 euros ($411) and 55 euros ($79) to renew it every six months.",
+     {"amount": 300, "usd": 411, "period": None}),
+    ("€163,500 per year", {"period": "per year"}),
+    ("$333,959 since 2011", {"period": "since 2011", "year": None}),
+    ("France has voluntarily contributed over 330,000 dollars to the UNVTF fund since 2011.",
+     {"payer": "France", "recipient": "UNVTF", "qualifier": "over", "period": "since 2011"}),
+    ("Together with the UNODC, France financed a cycle of three regional expert meetings in the amount of "
+     "150,000 euros, organised in South-East Europe between 2015 and 2017.",
+     {"payer": "France", "period": "between 2015 and 2017", "purpose": "a cycle of three regional expert meetings"}),
+    ("On October 9, 2009, Secretary of State Rama Yade announced a new fund, committing two million euros "
+     "($2.74 million) to the cause.", {"year": 2009, "usd": 2740000}),
+    ("The Ministry of Labour pays an annual grant of €80,000 to the Comité contre l'esclavage moderne.",
+     {"period": "per year", "payer": "Ministry of Labour"}),
+    ("The shelter is funded by the City of Paris, which gives EUR 12,000 monthly.", {"period": "per month"}),
+    ("The Netherlands contributed €2 million to IOM for the reintegration of returnees in 2017.",
+     {"payer": "Netherlands", "recipient": "IOM", "year": 2017}),
+    ("The project, financed by the European Commission, has a budget of €3.4 million for 2016-2018.",
+     {"payer": "European Commission", "period": "for 2016-2018"}),
+    ("Norway will provide NOK 10 million per year to the programme.", {"period": "per year", "payer": "Norway"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELDS)
+def test_fields_the_text_gives(text: str, expected: dict[str, object]) -> None:
+    fields = funding_facts(_passage(text))[0].fields
+    for key, value in expected.items():
+        assert fields.get(key) == value, key
+
+
+def test_a_bracketed_equivalent_is_not_a_fact_of_its_own() -> None:
+    facts = funding_facts(_passage("The shelter received 46,000 euros ($63,020) and 12,000 euros ($16,440) in 2009."))
+    assert [(f.fields["amount"], f.fields["usd"]) for f in facts] == [(46000, 63020), (12000, 16440)]
+
+
+def test_key_figures_label_above_a_lone_amount() -> None:
+    text = ("Key figures\n\nFrance’s\ngeneral\nvoluntary contributions\nto the UNODC\n\n€1,830,000 in 2018\n\n"
+            "The tenth issue of the newsletter focuses on multilateralism.")
+    fact = funding_facts(_passage(text))[0]
+    assert fact.excerpt == "France’s general voluntary contributions to the UNODC €1,830,000 in 2018"
+    assert fact.fields["payer"] == "France" and fact.fields["recipient"] == "UNODC" and fact.fields["year"] == 2018
+
+
+def test_excerpt_is_the_sentence_with_the_amount() -> None:
+    text = ("The shelter opened in 2005. However, contacts at the CCEM reveal that they received 46,000 euros "
+            "($63,020) in 2009. The rest came from private donors.")
+    assert funding_facts(_passage(text))[0].excerpt == (
+        "However, contacts at the CCEM reveal that they received 46,000 euros ($63,020) in 2009.")
+
+
+@pytest.mark.parametrize(("fields", "summary"), [
+    ({"amount": 1830000, "currency": "EUR", "year": 2018, "payer": "France", "recipient": "UNODC",
+      "purpose": "general voluntary contributions"},
+     "France: EUR 1,830,000 general voluntary contributions to UNODC (2018)"),
+    ({"amount": 100, "currency": "EUR", "usd": 137, "period": "per month"}, "EUR 100 (USD 137) (per month)"),
+    ({"amount": 330000, "currency": "USD", "qualifier": "over", "period": "since 2011", "payer": "France"},
+     "France: over USD 330,000 (since 2011)"),
+    ({"amount": 2.5, "currency": "GBP"}, "GBP 2.50"),
+])
+def test_summary(fields: dict[str, object], summary: str) -> None:
+    assert funding_summary(fields) == summary
+
+
+@pytest.mark.parametrize("text", [row[0] for row in AMOUNTS + FIELDS])
+def test_excerpts_are_verbatim_and_short(text: str) -> None:
+    for fact in funding_facts(_passage(text)):
+        assert fact.excerpt in fold(text) and len(fact.excerpt) <= 600
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.name)
+def test_every_excerpt_in_the_corpus_is_verbatim(path: Path) -> None:
+    text, kind, sha, _ = read_text(path)
+    document = parse_document(path.name, text, kind=kind, sha256=sha)
+    for passage in split_passages(document):
+        for fact in funding_facts(passage):
+            assert fact.excerpt in fold(passage.text)
+            assert fold(text[fact.start:fact.end]) == fact.excerpt
