@@ -12,7 +12,7 @@ _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₪": "ILS", "Rs.": "INR",
-    "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF",
+    "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "NIS": "ILS",
 }
 # ISO 4217 codes that are unlikely to be ordinary capitalised words next to a number ("ALL" is left out).
 _CODES = frozenset(
@@ -59,8 +59,13 @@ _QUALIFIER = r"(?:(?P<qual>" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")
 # €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m
 _PREFIXED = re.compile(
     _QUALIFIER + r"(?P<cur>(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE + r")[ \u00a0]?"
-    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r"))?")
+    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r")|(?P<bigmult>M|B|K|BN|MN)(?![A-Za-z]))?")
 # 46,000 euros · 150 000 EUR · 500 € · two million euros · 1.2 billion yen
+_RANGE_START = re.compile(r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _BIG + r"))?\s*(?:and|to|-|–)\s*$")
+_RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r"))?"
+                        r"(?![\d%])(?!\s*(?:percent|per\s+cent|%|euros?|dollars?|[A-Z]{3}\b))")
+# "in 2010 and 5,000 euros in 2011": a year, not the start of a range.
+_YEARISH = re.compile(r"\b(?:in|since|of|by|from|year|FY|until)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
     r"(?:[ \u00a0]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
@@ -79,8 +84,9 @@ class MoneyMention:
 
 
 def find_money(text: str) -> list[MoneyMention]:
-    """Every money amount in `text`, in order, without overlaps."""
+    """Every money amount in `text`, in order, without overlaps; both ends of a range ("5,000 to 10,000 euros")."""
     found = [m for m in (_mention(match) for match in _matches(text)) if m is not None]
+    found += [r for m in found for r in _range_ends(text, m)]
     chosen: list[MoneyMention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
@@ -95,6 +101,31 @@ def format_amount(amount: float) -> str:
     return f"{amount:,.2f}"
 
 
+def _range_ends(text: str, mention: MoneyMention) -> list[MoneyMention]:
+    """The other end of a range whose currency is written once: "between 5,000 and 10,000 euros", "€5,000-10,000"."""
+    written = text[mention.start:mention.end]
+    if written[:1].isdigit():
+        first = _RANGE_START.search(text, max(0, mention.start - 40), mention.start)
+        if first is None or _YEARISH.search(text, max(0, first.start() - 12), first.end("num")):
+            return []
+        shared = re.search(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", written, re.IGNORECASE)
+        inherited = shared.group() if shared and _number_value(first.group("num"), has_multiplier=True) < 1000 \
+            else None
+        return [_other_end(first.group("num"), first.group("mult") or inherited, mention, first.start("num"),
+                           first.end("mult") if first.group("mult") else first.end("num"))]
+    second = _RANGE_END.match(text, mention.end)
+    if second is None:
+        return []
+    return [_other_end(second.group("num"), second.group("mult"), mention, second.start("num"), second.end())]
+
+
+def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start: int, end: int) -> MoneyMention:
+    value = _number_value(number, has_multiplier=bool(multiplier))
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.lower()]
+    return MoneyMention(start, end, _tidy(value), mention.currency, None)
+
+
 def _matches(text: str) -> list[re.Match[str]]:
     return [*_PREFIXED.finditer(text), *_SUFFIXED.finditer(text)]
 
@@ -107,11 +138,12 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
             return None  # "one euro coin", "a dollar": not an amount worth a fact
         value = _word_value(g["words"])
     else:
-        value = _number_value(g["num"], has_multiplier=bool(g.get("mult")))
+        value = _number_value(g["num"], has_multiplier=bool(g.get("mult") or g.get("bigmult")))
     if value is None or value <= 0:
         return None
-    if g.get("mult"):
-        value *= _MULTIPLIERS[g["mult"].lower()]
+    multiplier = g.get("mult") or g.get("bigmult")
+    if multiplier:
+        value *= _MULTIPLIERS[multiplier.lower()]
     currency = _currency(g["cur"])
     if currency is None:
         return None

@@ -20,7 +20,7 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
 _NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d \t().\-/]{4,24}\d)"
 _LABELLED_PHONE = re.compile(_LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
-_INTERNATIONAL = re.compile(r"(?<![\w+(])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
+_INTERNATIONAL = re.compile(r"(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
                             r"(?:\(\s?\d{1,4}\s?\)[ \t.\-]?)?\d[\d \t.\-/]{4,20}\d)")
 # "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
@@ -39,6 +39,10 @@ _STREET = re.compile(
     r"|\b(?:Rue|Avenue|Boulevard|Via|Calle|Piazza|Plaza|Ulica|Avenida|Rua|Quai)[ \t]+[^\n,;.]{2,40}?,?[ \t]*"
     r"\d{1,5}\b"
     r"|\b(?:P\.?[ \t]?O\.?[ \t]+Box|B\.P\.|Postfach|Case[ \t]+postale)[ \t]+\d+)")
+# A line with a house number, above a line that starts with a postcode: "Bulevardul Unirii 12\n030167 Bucharest".
+_STREET_LINE = re.compile(r"^[ \t]*(?=[^\n]{4,60}\n)(?:\d{1,5}[a-z]?,?[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}|"
+                          r"[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}?[ \t]+\d{1,5}[a-z]?)(?:,[ \t]*[\w .'’-]{1,30})?"
+                          r"(?=[ \t]*\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z])", re.MULTILINE)
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
@@ -150,6 +154,9 @@ def _addresses(text: str) -> list[Detail]:
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+    for m in _STREET_LINE.finditer(text):
+        end = _address_end(text, m.end())
+        out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
     return out
 
 

@@ -42,7 +42,8 @@ _ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_LEAD_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WO
 _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinator|co-ordinator|advis[eo]r|attach[ée]|"
                    r"secretary|manager|chief|spokes(?:person|man|woman)|minister|ambassador|consul|representative|"
                    r"assistant|specialist|analyst|chair(?:man|woman|person)?|president|point of contact|focal point|"
-                   r"liaison|deputy|lawyer|prosecutor|inspector|researcher|journalist|editor|founder)\b", re.IGNORECASE)
+                   r"liaison|deputy|lawyer|prosecutor|inspector|researcher|journalist|editor|founder|poloff|econoff|conoff|"
+                   r"polcouns|refcoord)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\W*(?:contacts?|press contacts?|media contacts?|for (?:more|further) information|"
                       r"further information|more information|to reach us|how to reach us|contact us|"
                       r"points? of contact)\W*$", re.IGNORECASE)
@@ -56,7 +57,9 @@ _NOT_NAMES = frozenset(
 # Words that begin a sentence before an office's name: "Follow the Embassy ...", "Please contact the Unit ...".
 _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write reach the dear at for and to "
                         "questions".split())
-_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email)\.$", re.IGNORECASE)
+# "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
+_IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*[ \t]+(?:of|for|on|against|and|to|de|du|des)(?:[ \t]+the)?[ \t]+$")
+_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
 _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
                      re.IGNORECASE)
 _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
@@ -253,7 +256,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
 
 
 def _last_person(written: str) -> str | None:
-    found = [p for p in (_person(m.group()) for m in _RUN.finditer(written)) if p]
+    found = [p for p in (_person(m.group()) for m in _RUN.finditer(written)
+                         if not _IN_ORG_NAME.search(written, 0, m.start())) if p]
     return found[-1] if found else None
 
 
@@ -271,6 +275,8 @@ def _person(written: str) -> str | None:
     words = written.split()
     name: list[str] = []
     for word in reversed(words):
+        if _ORG_WORD.fullmatch(word.rstrip(".,")):
+            return None  # "the NGO La Strada": an office's name
         if not _name_word(word) or len(name) == 4:
             break
         name.insert(0, word)

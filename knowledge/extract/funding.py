@@ -36,16 +36,18 @@ _SPAN_PERIOD = re.compile(
     rf"|between\s+{_YEAR}\s+and\s+{_YEAR}|from\s+{_YEAR}\s+(?:to|until|through)\s+{_YEAR}"
     rf"|(?:in|for|during|over)\s+(?:the\s+(?:period\s+)?)?{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b"
     r"|over\s+(?:the\s+(?:next|past|last)\s+|a\s+)?(?:\d+|two|three|four|five|six|ten)\s+(?:years|months)"
-    r"|(?:per|a)\s+(?:year|annum|month|week|day))", re.IGNORECASE)
+    r"|(?:per|a)\s+(?:year|annum|month|week|day)"
+    rf"|(?<![\d-]){_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\d-]))", re.IGNORECASE)
 _BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\b[^.;]{0,40}$", re.IGNORECASE)
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
-_NAME = r"[A-Z][\w’'.&-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[A-Z][\w’'.&-]*){0,7}"
+_NAME = r"[A-Z][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[A-Z][\w’'.&/-]*){0,7}"
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
          r"funded|funds|financed|finances|awarded|awards|disbursed|disburses|earmarked|invested|invests|"
          r"announced|offered|offers|transferred)")
 _PAYER = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?,?\s+(?:(?:has|have|had|will|would|also|"
                     rf"\w+ly)\s+)*{_GIVE}\b")
+_FROM = re.compile(rf"^[^.;]{{0,60}}?\bfrom\s+(?:the\s+)?(?P<who>{_NAME})")
 _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored|supported)\s+by\s+(?:the\s+)?"
                  rf"(?P<who>{_NAME})")
 _POSSESSIVE = re.compile(rf"(?P<who>{_NAME})[’']s\s+(?P<what>(?:[a-z]+\s+){{0,4}}(?:contributions?|funding|"
@@ -62,6 +64,7 @@ _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:[\w-]+\s+
                       re.IGNORECASE)
 _FINANCED = re.compile(r"\b(?:financed|funded|supported|sponsored)\s+(?P<what>[^,;.()]{6,100}?)\s+"
                        r"(?:in|for|with)\s+(?:the\s+|an\s+)?(?:amount|sum|total)\s+of\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s+(?:and|which|who|that|where)\s+")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -179,7 +182,7 @@ def _parties(before: str, after: str) -> dict[str, Any]:
 
 
 def _payer(before: str, after: str) -> str | None:
-    for found in (*reversed(list(_PAYER.finditer(before))), _BY.search(after), _BY.search(before),
+    for found in (*reversed(list(_PAYER.finditer(before))), _BY.search(after), _BY.search(before), _FROM.search(after),
                   _POSSESSIVE.search(before)):
         if found and _party(found.group("who")):
             return _party(found.group("who"))
@@ -200,7 +203,8 @@ def _recipient(before: str, after: str) -> str | None:
 def _purpose(before: str, after: str) -> str | None:
     for found in (_FINANCED.search(before), _NOUN_OF.search(before), _POSSESSIVE.search(before), _FOR.search(after)):
         if found:
-            return fold(found.group("what")).rstrip(" ,")[:PARTY_LIMIT]
+            what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
+            return what.rstrip(" ,")[:PARTY_LIMIT]
     return None
 
 

@@ -52,6 +52,16 @@ SENTENCES = [
      {"org": "Embassy of France in Austria", "handle": "@FranceAutriche"}),
     ("The office of the National Rapporteur is located at 12 rue de Rivoli, 75001 Paris, and can be reached "
      "at rapporteur@example.fr.", {"address": "12 rue de Rivoli, 75001 Paris", "email": "rapporteur@example.fr"}),
+    ("For media enquiries, contact the Press Office on +44 (0)20 7008 1500 or press.office@fco.gov.uk.",
+     {"org": "Press Office", "phone": "+44 (0)20 7008 1500", "email": "press.office@fco.gov.uk"}),
+    ("9. (U) Embassy point of contact is Poloff Mark Hale, tel: 40-21-200-3300, e-mail: halemd@state.gov.",
+     {"name": "Mark Hale", "phone": "40-21-200-3300", "email": "halemd@state.gov"}),
+    ("Dr Ivana Novak, Director, Centre for Migration Studies, Zagreb (ivana.novak@cms.hr)",
+     {"name": "Dr Ivana Novak", "org": "Centre for Migration Studies", "email": "ivana.novak@cms.hr"}),
+    ("The NGO La Strada operates a helpline (+380 800 500 335) and can also be reached at info@la-strada.org.ua.",
+     {"org": "NGO La Strada", "name": None, "phone": "+380 800 500 335", "email": "info@la-strada.org.ua"}),
+    ("Speaking at the event, Ambassador Smith (@USAmbRomania) thanked the organisers.",
+     {"name": "Ambassador Smith", "handle": "@USAmbRomania"}),
 ]
 
 
@@ -115,7 +125,30 @@ tipreport@state.gov
 """
 
 
+ROMANIAN_BLOCK = """Contacts
+
+Anti-Trafficking Coordination Office
+Ministry of Interior
+Bulevardul Unirii 12, Sector 3
+030167 Bucharest, Romania
+Tel.: +40 21 264 8000
+Email: anti-trafficking@mai.gov.ro
+
+Ms Ana Popescu
+Programme Officer
+ana.popescu@example.org
++40 722 123 456
+"""
+
+
 @pytest.mark.parametrize(("text", "expected"), [
+    (ROMANIAN_BLOCK, [
+        {"org": "Anti-Trafficking Coordination Office, Ministry of Interior",
+         "address": "Bulevardul Unirii 12, Sector 3 030167 Bucharest, Romania", "phone": "+40 21 264 8000",
+         "email": "anti-trafficking@mai.gov.ro"},
+        {"name": "Ms Ana Popescu", "title": "Programme Officer", "email": "ana.popescu@example.org",
+         "phone": "+40 722 123 456"},
+    ]),
     (NEWSLETTER_BLOCK, [
         {"name": "Ms. Caroline Charpentier", "email": "caroline-marie.charpentier@diplomatie.gouv.fr",
          "handle": "@caro_charpTEH",
@@ -159,6 +192,9 @@ NO_CONTACTS = [
     "Between 2015-2017, 3 street children were found in 12 cities; 120 victims were assisted in 2009.",
     "Article 225-4-1 of the Penal Code, amended by Law 2003-239 of 18 March 2003, punishes trafficking.",
     "In 2019 the #MeToo debate reached the courts; the @ sign appears in 10 tweets.",
+    "The hotline (tel. 0800 100 200) received 3,450 calls in 2011.",
+    "The workshop, held at the Vienna International Centre, Wagramer Strasse 5, 1220 Vienna, gathered 120 people.",
+    "Twitter: @UNODC | Facebook: facebook.com/UNODC | www.unodc.org",
 ]
 
 
@@ -179,7 +215,8 @@ def test_summary(fields: dict[str, object], summary: str) -> None:
     assert contact_summary(fields) == summary
 
 
-@pytest.mark.parametrize("text", [row[0] for row in SENTENCES] + [NEWSLETTER_BLOCK, LABELLED_BLOCK, US_BLOCK])
+@pytest.mark.parametrize("text", [row[0] for row in SENTENCES] + [NEWSLETTER_BLOCK, LABELLED_BLOCK, US_BLOCK,
+                                                                   ROMANIAN_BLOCK])
 def test_excerpts_are_verbatim_and_short(text: str) -> None:
     for fact in contact_facts(_passage(text)):
         assert fact.excerpt in fold(text) and len(fact.excerpt) <= 600

@@ -64,6 +64,16 @@ AMOUNTS = [
     ("She was paid 300 U.S. dollars for three months of work.", [(300, "USD")]),
     # several amounts in one sentence, a range
     ("Fines range between €5,000 and €75,000, and prison terms up to seven years.", [(5000, "EUR"), (75000, "EUR")]),
+    ("Traffickers charged each woman between 5,000 and 10,000 euros for the journey.",
+     [(5000, "EUR"), (10000, "EUR")]),
+    ("Each operation cost 2 to 3 million euros.", [(2000000, "EUR"), (3000000, "EUR")]),
+    ("Victims were promised €800-1,200 a month.", [(800, "EUR"), (1200, "EUR")]),
+    ("They paid 3,000 euros in 2010 and 5,000 euros in 2011.", [(3000, "EUR"), (5000, "EUR")]),
+    ("The programme costs $1.2M annually.", [(1200000, "USD")]),
+    ("5. (SBU) The GOI allocated NIS 9 million in 2011 for the Atlit shelter.", [(9000000, "ILS")]),
+    # tables: one amount a row
+    ("Budget 2019\nPrevention     EUR 120,000\nProtection     EUR 340,500\nTotal          EUR 460,500",
+     [(120000, "EUR"), (340500, "EUR"), (460500, "EUR")]),
 ]
 
 
@@ -114,6 +124,10 @@ FIELDS = [
     ("The project, financed by the European Commission, has a budget of €3.4 million for 2016-2018.",
      {"payer": "European Commission", "period": "for 2016-2018"}),
     ("Norway will provide NOK 10 million per year to the programme.", {"period": "per year", "payer": "Norway"}),
+    ("The IOM mission received USD 450,000 from the Government of Japan for a two-year project (2011-2012).",
+     {"payer": "Government of Japan", "period": "2011-2012", "purpose": "a two-year project"}),
+    ("The GOI allocated 12 million shekels (approximately USD 3.2 million) in 2011 for the Atlit shelter.",
+     {"amount": 12000000, "currency": "ILS", "usd": 3200000, "year": 2011, "payer": "GOI"}),
 ]
 
 
