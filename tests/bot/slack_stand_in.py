@@ -1,7 +1,8 @@
 """A local Slack for tests and benchmarks: a recording Web API stand-in and a signed-request sender.
 
 `SlackStandIn` is an aiohttp server on 127.0.0.1 (port 0) that answers Web API methods like Slack
-(`{"ok": true, ...}`), serves `response_url` posts, records every call, and fails on demand
+(`{"ok": true, ...}`), serves `response_url` posts and shared files' private URLs
+(`share_file`), records every call, and fails on demand
 (`fail("chat.postMessage", status=429, headers={"Retry-After": "1"})`). `SlackSender` sends
 correctly signed slash commands, events and button clicks to the app under test.
 """
@@ -59,10 +60,13 @@ class SlackStandIn:
     _port: int = 0
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Event | None = None
+    _files: dict[str, tuple[dict[str, Any], bytes, str]] = field(default_factory=dict)
 
     async def start(self) -> SlackStandIn:
         app = web.Application()
-        app.add_routes([web.post("/api/{method}", self._api), web.post("/response/{name}", self._response)])
+        app.add_routes([web.post("/api/{method}", self._api), web.get("/api/{method}", self._api),
+                        web.post("/response/{name}", self._response),
+                        web.get("/files-pri/{file_id}/{name}", self._download)])
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -94,6 +98,15 @@ class SlackStandIn:
         for _ in range(times):
             queue.append(_Failure(status=200 if error else status, headers=dict(headers or {}), body=body))
 
+    def share_file(self, file_id: str, name: str, content: bytes, *, content_type: str = "text/plain",
+                   **extra: Any) -> dict[str, Any]:
+        """A file as Slack describes it (files.info), downloadable from its url_private with a bot token."""
+        url = f"{self.base_url}/files-pri/{TEAM_ID}-{file_id}/download"
+        info = {"id": file_id, "name": name, "title": name, "mimetype": content_type, "size": len(content),
+                "mode": "hosted", "is_external": False, "url_private": url, "url_private_download": url, **extra}
+        self._files[file_id] = (info, content, content_type)
+        return info
+
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
@@ -118,6 +131,18 @@ class SlackStandIn:
         if failed is not None:
             return failed
         return web.json_response(self._answer(method, payload))
+
+    async def _download(self, request: web.Request) -> web.Response:
+        self._record("file_download", {}, request)
+        file_id = request.match_info["file_id"].removeprefix(f"{TEAM_ID}-")
+        if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
+            # what Slack does without a token: a sign-in web page, status 200
+            return web.Response(text="<!DOCTYPE html><html><body>Sign in to Slack</body></html>",
+                                content_type="text/html")
+        if file_id not in self._files:
+            return web.Response(status=404, text="not found")
+        _, content, content_type = self._files[file_id]
+        return web.Response(body=content, content_type=content_type)
 
     async def _response(self, request: web.Request) -> web.Response:
         self._record("response_url", await _payload(request), request)
@@ -145,6 +170,11 @@ class SlackStandIn:
             ts = payload.get("ts") or f"{1700000000 + next(self._ts)}.000100"
             return {"ok": True, "channel": payload.get("channel"), "ts": ts,
                     "message": {"text": payload.get("text"), "ts": ts, "bot_id": BOT_ID}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(payload.get("users", "UNKNOWN")).split(",")[0][1:]}}
+        if method == "files.info":
+            shared = self._files.get(str(payload.get("file", "")))
+            return {"ok": True, "file": shared[0]} if shared else {"ok": False, "error": "file_not_found"}
         if method == "users.info":
             user = str(payload.get("user", ""))
             return {"ok": True, "user": {"id": user, "is_admin": user in self.admins, "is_owner": False}}
@@ -213,9 +243,13 @@ def sign(secret: str, timestamp: int, body: str) -> str:
 
 
 async def _payload(request: web.Request) -> dict[str, Any]:
+    # slack_sdk sends some methods' arguments in the query string (GET, and POST with `params`)
+    query = dict(request.query)
+    if request.method == "GET":
+        return query
     if request.content_type == "application/json":
         data = await request.json()
-        return dict(data) if isinstance(data, dict) else {"_": data}
+        return query | (dict(data) if isinstance(data, dict) else {"_": data})
     form = await request.post()
-    return {k: (json.loads(str(v)) if k in ("blocks", "view") and str(v).startswith(("[", "{")) else str(v))
-            for k, v in form.items()}
+    return query | {k: (json.loads(str(v)) if k in ("blocks", "view") and str(v).startswith(("[", "{")) else str(v))
+                    for k, v in form.items()}
