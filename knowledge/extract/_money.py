@@ -12,7 +12,8 @@ _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₪": "ILS", "Rs.": "INR",
-    "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "NIS": "ILS",
+    "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "NIS": "ILS", "Euros": "EUR", "Euro": "EUR", "EUROS": "EUR",
+    "euros": "EUR",
 }
 # ISO 4217 codes that are unlikely to be ordinary capitalised words next to a number ("ALL" is left out).
 _CODES = frozenset(
@@ -59,7 +60,7 @@ _QUALIFIER = r"(?:(?P<qual>" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")
 # €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m
 _PREFIXED = re.compile(
     _QUALIFIER + r"(?P<cur>(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE + r")[ \u00a0]?"
-    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r")|(?P<bigmult>M|B|K|BN|MN)(?![A-Za-z]))?")
+    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0-]?(?P<mult>" + _SHORT_MULT + r")|(?P<bigmult>M|B|K|BN|MN)(?![A-Za-z]))?")
 # 46,000 euros · 150 000 EUR · 500 € · two million euros · 1.2 billion yen
 _RANGE_START = re.compile(r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _BIG + r"))?\s*(?:and|to|-|–)\s*$")
 _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r"))?"
@@ -68,7 +69,7 @@ _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0
 _YEARISH = re.compile(r"\b(?:in|since|of|by|from|year|FY|until)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
-    r"(?:[ \u00a0]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
+    r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
     r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
 
@@ -147,6 +148,9 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     currency = _currency(g["cur"])
     if currency is None:
         return None
+    before = match.start("cur") < (match.start("num") if g.get("num") else match.start("words"))
+    if g["cur"].isalpha() and before and re.fullmatch(r"(?:19|20)\d\d", g.get("num") or ""):
+        return None  # "Euro 2012", "EUR 2018-2020": a year, not an amount
     qualifier = g["qual"].lower() if g.get("qual") else None
     return MoneyMention(match.start(), match.end(), _tidy(value), currency, qualifier)
 

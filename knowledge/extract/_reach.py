@@ -11,6 +11,14 @@ MIN_DIGITS = 7
 MAX_DIGITS = 15
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# "jane.doe [at] ngo [dot] org", "jane.doe(at)ngo.org": an email written so that robots miss it.
+_MASKED_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?[\[(]\s?at\s?[\])]\s?[A-Za-z0-9-]+"
+                           r"(?:(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)[A-Za-z0-9-]+)*(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)"
+                           r"[A-Za-z]{2,}\b", re.IGNORECASE)
+# "33-1-4312-2000", "389-2-310-2000": a cable's number without + or label, counted only after a contact cue.
+_LOOSE_PHONE = re.compile(r"(?<![\w+./-])\d{1,4}(?:[-.]\d{1,5}){2,4}(?![\w/-]|\.\d)")
+_CONTACT_CUE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|call|tel|phone|telephone|poc|e-?mail|fax)\b|@",
+                          re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECASE)
 # "@caro_charpTEH", not the domain of an email nor a word inside one.
 _HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
@@ -94,7 +102,13 @@ def _rank(d: Detail) -> int:
 
 
 def _emails(text: str) -> list[Detail]:
-    return [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    found = [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    return found + [Detail("email", _unmasked(m.group()), m.start(), m.end()) for m in _MASKED_EMAIL.finditer(text)]
+
+
+def _unmasked(written: str) -> str:
+    at = re.sub(r"\s*[\[(]\s*at\s*[\])]\s*", "@", written, flags=re.IGNORECASE)
+    return re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", at, flags=re.IGNORECASE)
 
 
 def _urls(text: str) -> list[Detail]:
@@ -116,6 +130,12 @@ def _phones(text: str) -> list[Detail]:
         if _plausible(number):
             kind = "fax" if label.startswith(("f", "telefax")) else "phone"
             out.append(Detail(kind, number, m.start("num"), m.start("num") + len(number)))
+    for m in _LOOSE_PHONE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        before = text[max(0, m.start() - 80):m.start()]
+        if len(digits) >= 9 and _CONTACT_CUE.search(before) and not re.search(r"\bIVG\s*$", before) \
+                and not re.match(r"(?:19|20)\d\d\b", m.group()):
+            out.append(Detail(_kind_before(text, m.start()), m.group(), m.start(), m.end()))
     for m in _INTERNATIONAL.finditer(text):
         number = _trim_number(m.group("num"))
         if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):

@@ -38,6 +38,9 @@ _SPAN_PERIOD = re.compile(
     r"|over\s+(?:the\s+(?:next|past|last)\s+|a\s+)?(?:\d+|two|three|four|five|six|ten)\s+(?:years|months)"
     r"|(?:per|a)\s+(?:year|annum|month|week|day)"
     rf"|(?<![\d-]){_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\d-]))", re.IGNORECASE)
+# "Since 2011, France has contributed $333,959": a span of years told before the amount, in its clause.
+_SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?"
+                           rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
 _BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\b[^.;]{0,40}$", re.IGNORECASE)
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
 _NAME = r"[A-Z][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[A-Z][\w’'.&/-]*){0,7}"
@@ -143,7 +146,7 @@ def _fields(text: str, sentence: tuple[int, int], mention: MoneyMention, equival
         "usd": _number(equivalent.amount) if equivalent and equivalent.currency == "USD" else None,
         "qualifier": mention.qualifier,
         "period": period,
-        "year": _year(text, sentence, mention, period),
+        "year": _year(text, sentence, mention, f"{period} {_span_before(before)}"),
     }
     fields.update(_parties(before, after))
     return fields
@@ -158,6 +161,10 @@ def _period(after: str, before: str) -> str | None:
         written = fold(found.group()).lower() if not found.group().lower().startswith("since") else fold(found.group())
         unit = re.fullmatch(r"(?:per|a)\s+(\w+)", written)
         return _UNIT.get(unit.group(1), written) if unit else written
+    since = _SINCE_BEFORE.search(before)
+    if since:
+        written = fold(since.group(1))
+        return written[0].lower() + written[1:]
     adjective = _BEFORE_PERIOD.search(before)
     if adjective:
         word = adjective.group(1).lower()
@@ -165,9 +172,15 @@ def _period(after: str, before: str) -> str | None:
     return None
 
 
-def _year(text: str, sentence: tuple[int, int], mention: MoneyMention, period: str | None) -> int | None:
+def _span_before(before: str) -> str:
+    since = _SINCE_BEFORE.search(before)
+    return since.group(1) if since else ""
+
+
+def _year(text: str, sentence: tuple[int, int], mention: MoneyMention, taken_text: str) -> int | None:
+    """The year the amount is for: the nearest year in its sentence that is not part of a span of years."""
     a, b = sentence
-    taken = set(re.findall(_YEAR, period or ""))
+    taken = set(re.findall(_YEAR, taken_text))
     years = [(abs(at + a - mention.start), year) for at, year in context_years(text[a:b])
              if str(year) not in taken and not (mention.start <= at + a < mention.end)]
     return min(years)[1] if years else None

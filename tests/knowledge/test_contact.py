@@ -60,6 +60,10 @@ SENTENCES = [
      {"name": "Dr Ivana Novak", "org": "Centre for Migration Studies", "email": "ivana.novak@cms.hr"}),
     ("The NGO La Strada operates a helpline (+380 800 500 335) and can also be reached at info@la-strada.org.ua.",
      {"org": "NGO La Strada", "name": None, "phone": "+380 800 500 335", "email": "info@la-strada.org.ua"}),
+    ("Embassy POC: PolOff Jane Doe, DoeJ@state.gov, 33-1-4312-2000.",
+     {"name": "Jane Doe", "email": "DoeJ@state.gov", "phone": "33-1-4312-2000"}),
+    ("Readers can write to the editor, Ms. Lena Fischer, at lena.fischer [at] ngo-news [dot] org.",
+     {"name": "Ms. Lena Fischer", "email": "lena.fischer@ngo-news.org"}),
     ("Speaking at the event, Ambassador Smith (@USAmbRomania) thanked the organisers.",
      {"name": "Ambassador Smith", "handle": "@USAmbRomania"}),
 ]
@@ -195,6 +199,7 @@ NO_CONTACTS = [
     "The hotline (tel. 0800 100 200) received 3,450 calls in 2011.",
     "The workshop, held at the Vienna International Centre, Wagramer Strasse 5, 1220 Vienna, gathered 120 people.",
     "Twitter: @UNODC | Facebook: facebook.com/UNODC | www.unodc.org",
+    "Police opened case 2010-123-456 after the contact with the victim on 12-05-2010.",
 ]
 
 

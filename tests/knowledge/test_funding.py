@@ -71,6 +71,8 @@ AMOUNTS = [
     ("They paid 3,000 euros in 2010 and 5,000 euros in 2011.", [(3000, "EUR"), (5000, "EUR")]),
     ("The programme costs $1.2M annually.", [(1200000, "USD")]),
     ("5. (SBU) The GOI allocated NIS 9 million in 2011 for the Atlit shelter.", [(9000000, "ILS")]),
+    ("Euros 500,000 were earmarked for the shelters; USAID added a $2.5-million grant.",
+     [(500000, "EUR"), (2500000, "USD")]),
     # tables: one amount a row
     ("Budget 2019\nPrevention     EUR 120,000\nProtection     EUR 340,500\nTotal          EUR 460,500",
      [(120000, "EUR"), (340500, "EUR"), (460500, "EUR")]),
@@ -92,6 +94,7 @@ NOT_MONEY = [
     "One euro coin was found on the suspect, who had a dollar sign tattooed on his arm.",
     "Tel: +33 1 43 12 26 14, fax +33 1 43 12 26 63.",
     "Resolution 27/2 was adopted by 53 member states at the 27th session.",
+    "Fans travelled to the Euro 2012 championship; the EUR 2018-2020 action plan was adopted.",
 ]
 
 
@@ -124,6 +127,9 @@ FIELDS = [
     ("The project, financed by the European Commission, has a budget of €3.4 million for 2016-2018.",
      {"payer": "European Commission", "period": "for 2016-2018"}),
     ("Norway will provide NOK 10 million per year to the programme.", {"period": "per year", "payer": "Norway"}),
+    ("Since 2011, France has contributed $333,959 to the fund.", {"period": "since 2011", "year": None}),
+    ("Between 2015 and 2017 the EU provided EUR 2 million per year to IOM.",
+     {"period": "per year", "year": None, "recipient": "IOM"}),
     ("The IOM mission received USD 450,000 from the Government of Japan for a two-year project (2011-2012).",
      {"payer": "Government of Japan", "period": "2011-2012", "purpose": "a two-year project"}),
     ("The GOI allocated 12 million shekels (approximately USD 3.2 million) in 2011 for the Atlit shelter.",
