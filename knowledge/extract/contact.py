@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.extract._reach import Detail, find_details, is_detail_line
-from knowledge.extract._spans import statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import MAX_EXCERPT, fold
+from knowledge.text import MAX_EXCERPT, fold, sentence_spans
 
 __all__ = ["contact_facts", "contact_summary"]
 
@@ -24,7 +23,8 @@ _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|M
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][A-Z'’-]{1,}(?![a-z]))"
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
 _PERSON = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}\b")
-_RUN = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD})*")
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a name may wrap onto the next line of a cable
+_RUN = re.compile(rf"(?:\b{_HONORIFIC}{_GAP})?\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_NAME_WORD})*")
 _HONORED = re.compile(rf"\b{_HONORIFIC}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}")
 _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representation|Department|Directorate|Agency|"
               r"Unit|Division|Section|Secretariat|Commission|Council|Committee|Association|Foundation|Institute|"
@@ -165,7 +165,7 @@ def _ends_sentence(line: str) -> bool:
 
 def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) -> _Contact:
     """Who a block's details reach, read from the lines above them: name, role, office."""
-    header = [(a, b) for a, b in header if not _HEADING.match(text[a:b])]
+    header = _own_lines(text, header)
     contact = _Contact(start=header[0][0] if header else detail_start)
     while contact.start < len(text) and text[contact.start].isspace():
         contact.start += 1
@@ -177,6 +177,27 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
             continue
         previous = _read_header_line(contact, line)
     return contact
+
+
+def _own_lines(text: str, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines above a block's details that name its person or office, not those of what came before.
+
+    Lines after a "Contact" heading only; before a person's name, only lines that name an office.
+    """
+    headings = [i for i, (a, b) in enumerate(header) if _HEADING.match(text[a:b])]
+    if headings:
+        header = header[headings[-1] + 1:]
+    names = [i for i, (a, b) in enumerate(header) if _is_name_line(fold(text[a:b]))]
+    if names:
+        return [(a, b) for i, (a, b) in enumerate(header)
+                if i >= names[0] or _ORG_WORD.search(text[a:b])]
+    offices = [i for i, (a, b) in enumerate(header) if _ORG_WORD.search(text[a:b])]
+    return header[offices[0]:] if offices else header[-1:]
+
+
+def _is_name_line(line: str) -> bool:
+    head = line.partition(", ")[0]
+    return len(head.split()) <= 5 and _person(head) is not None and not _ORG_WORD.search(head)
 
 
 def _read_header_line(contact: _Contact, line: str) -> str | None:
@@ -218,7 +239,7 @@ def _sentences(text: str, details: list[Detail]) -> list[_Contact]:
 def _prose_spans(text: str) -> list[tuple[int, int]]:
     """Sentences, where "tel." or "No." before a number does not end one."""
     spans: list[tuple[int, int]] = []
-    for a, b in statement_spans(text):
+    for a, b in sentence_spans(text):
         if spans and _LABEL_DOT.search(text, spans[-1][0], spans[-1][1]):
             spans[-1] = (spans[-1][0], b)
         else:
@@ -246,13 +267,26 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
     context_start = a
     for group in groups:
         before = text[context_start:group[0].start]
+        if len(groups) > 1 and "\n" in before and _last_person(before[before.rfind("\n") + 1:]):
+            before = before[before.rfind("\n") + 1:]  # one person a line: the name is on the details' line
         contact = _Contact(details=group, start=a, end=b)
+        if len(groups) > 1:  # a list of people, one a line: each quotes its own line
+            contact.start, contact.end = _own_line(text, a, b, group)
         contact.name = _last_person(before) or _person_after(text, group[0].end, b)
         contact.org = _last_org(before) or _last_org(text[a:group[0].start]) or _last_org(text[group[-1].end:b])
         contact.title = _title(before)
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
+
+
+def _own_line(text: str, a: int, b: int, group: list[Detail]) -> tuple[int, int]:
+    line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
+    line_end = text.find("\n", group[-1].end)
+    line_end = b if line_end < 0 or line_end > b else line_end
+    if "\n" in text[line_start:line_end] or not _last_person(text[line_start:group[0].start]):
+        return a, b
+    return line_start, len(text[:line_end].rstrip())
 
 
 def _last_person(written: str) -> str | None:

@@ -77,6 +77,28 @@ def test_contacts_in_sentences(text: str, expected: dict[str, object]) -> None:
     assert contacts[0].get("name") or contacts[0].get("org")
 
 
+def test_one_person_a_line_quotes_each_line() -> None:
+    text = ("Ivan Petrov – ivan.petrov@mvd.ru – +7 495 667 0000\n"
+            "Olga Ivanova – olga.ivanova@mvd.ru – +7 495 667 0001\n")
+    facts = contact_facts(_passage(text))
+    assert [(f.fields["name"], f.fields["phone"], f.excerpt) for f in facts] == [
+        ("Ivan Petrov", "+7 495 667 0000", "Ivan Petrov – ivan.petrov@mvd.ru – +7 495 667 0000"),
+        ("Olga Ivanova", "+7 495 667 0001", "Olga Ivanova – olga.ivanova@mvd.ru – +7 495 667 0001"),
+    ]
+
+
+def test_two_people_in_a_wrapped_sentence() -> None:
+    text = ("Post contacts are Political Officer Jane\nDoe (DoeJ@state.gov) and Economic Officer\n"
+            "Mark Ross (RossM@state.gov).")
+    assert [c["name"] for c in _contacts(text)] == ["Jane Doe", "Mark Ross"]
+
+
+def test_lines_before_a_contact_heading_are_not_the_contact() -> None:
+    text = "Upcoming events\n15-19 October, Vienna: COP\nContact\nMs Jane Doe\njane@x.org\n"
+    contacts = _contacts(text)
+    assert contacts == [{"name": "Ms Jane Doe", "email": "jane@x.org"}]
+
+
 def test_two_people_in_one_sentence_are_two_contacts() -> None:
     text = ("Contacts are Ms. Anna Berg (anna.berg@gov.se, +46 8 405 10 00) and Mr. Lars Holm "
             "(lars.holm@gov.se, +46 8 405 20 00).")
