@@ -1,0 +1,456 @@
+"""Search: FTS5 finds candidates, then a typo-tolerant ranking picks the best and the sentence that answers.
+
+A query becomes concepts: each word the user typed, with its typo corrections (rapidfuzz against
+the knowledge base's vocabulary) and domain synonyms as weaker alternatives, weighted by how rare
+the word is. FTS5 (bm25) proposes a bounded set of candidates, never a scan of every passage; each
+candidate is scored by the share of the query's weight it covers, with a bonus for words that
+appear side by side as in the query. For a passage the best sentence (or two) is found the same
+way and becomes the verbatim excerpt, cut from the original text by offsets.
+
+Years in a query (`2018`) are filters, not words. User text never reaches SQL: every word is a
+parameter inside a quoted FTS5 term.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from knowledge.models import Passage
+from knowledge.quoting import quote_span
+from knowledge.store import KnowledgeBase
+from knowledge.synonyms import SYNONYMS
+from knowledge.text import MAX_EXCERPT, fold, sentence_spans
+from knowledge.vocabulary import STOPWORDS, Vocabulary, normalize, stem, stems, vocabulary_of, words
+
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
+    "Concept",
+    "FactHit",
+    "PassageHit",
+    "Query",
+    "coverage",
+    "fact_years",
+    "parse_query",
+    "search_facts",
+    "search_passages",
+]
+
+MAX_QUERY_CHARS = 2_000  # a query longer than this is read up to here
+MAX_QUERY_WORDS = 24
+SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
+CORRECTION_CREDIT = 0.95
+COMMON_SHARE = 0.3  # words in more passages than this share do not propose candidates (they still score)
+PASSAGE_CANDIDATES = 60
+FACT_CANDIDATES = 150
+SENTENCE_CANDIDATES = 15
+BIGRAM_BONUS = 0.15
+CONTEXT_CREDIT = 0.6
+_YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)")
+_NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
+# What kind of answer a question asks for, and what a sentence that gives it contains.
+_WANTS = (("amount", re.compile(r"\bhow much\b|\bwhat (?:does|did) .{1,40}\bcost\b")),
+          ("number", re.compile(r"\bhow many\b")),
+          ("date", re.compile(r"\bwhen\b|\bwhat (?:date|day|year|month)\b")),
+          ("person", re.compile(r"\bwho(?:m)?\b")))
+_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion )?(?:euros?|dollars?|pounds?|"
+                               r"francs?|usd|eur|gbp)\b", re.IGNORECASE),
+          "number": re.compile(r"\d"),
+          "date": re.compile(rf"\b(?:{_MONTH})\b\.?\s*\d|\d\s*(?:{_MONTH})\b|\b(?:1[89]|20)\d\d\b",
+                             re.IGNORECASE),
+          "person": re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|In|On|At|For|Of|And|But|Since|As|If|When|"
+                               r"Under|From|By|To|With|Its|Their|Our|His|Her)\b)"
+                               r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")}
+ANSWER_TYPE_BONUS = 0.12
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One thing the query asks for: alternatives (stem tuples with their credit 0-1) and a weight."""
+
+    word: str
+    weight: float
+    alternatives: tuple[tuple[tuple[str, ...], float], ...]
+    terms: tuple[str, ...]  # words and phrases to ask FTS5 for
+    domain: str | None = None  # the fact type the word is about, if it is a domain word
+    year: bool = False  # a year: a filter first, and a word that the best sentence should hold
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: concepts, year filters, corrections made and words nobody knows."""
+
+    text: str
+    concepts: tuple[Concept, ...] = ()
+    years: tuple[int, ...] = ()
+    corrections: tuple[tuple[str, str], ...] = ()
+    unknown: tuple[str, ...] = ()
+    numbers: tuple[float, ...] = ()
+    wants: str | None = None  # what the question asks for: person, date, amount or number
+
+    @property
+    def words(self) -> tuple[Concept, ...]:
+        """The concepts that are words, not year filters."""
+        return tuple(c for c in self.concepts if not c.year)
+
+    @property
+    def corrected_text(self) -> str:
+        """The query with each corrected word replaced: what intent detection should read."""
+        text = normalize(self.text[:MAX_QUERY_CHARS])
+        for wrong, right in self.corrections:
+            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text)
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class PassageHit:
+    """A passage that answers, its score, and the verbatim excerpt of its best sentence(s)."""
+
+    passage: Passage
+    score: float
+    excerpt: str
+    start: int
+    end: int
+    passage_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FactHit:
+    """A `facts` row (joined with its document's title and date) and its score."""
+
+    row: dict[str, Any]
+    score: float
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_query(vocabulary: Vocabulary, text: str) -> Query:
+    """The concepts, years and corrections of a user's text (any text: never raises)."""
+    text = text[:MAX_QUERY_CHARS]
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
+    numbers = tuple(float(re.sub(r"[,.]", "", n)) for n in _NUMBER.findall(text))
+    without_years = _YEAR.sub(" ", text)
+    folded = " ".join(words(without_years))
+    concepts: list[Concept] = []
+    corrections: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for word in folded.split():
+        if word in STOPWORDS or stem(word) in seen or len(concepts) >= MAX_QUERY_WORDS:
+            continue
+        seen.add(stem(word))
+        concept = _concept(vocabulary, word, folded, corrections)
+        if concept is None:
+            unknown.append(word)
+        else:
+            concepts.append(concept)
+    if concepts:
+        concepts += [Concept(word=str(y), weight=vocabulary.idf(str(y)), alternatives=(((str(y),), 1.0),),
+                             terms=(str(y),), year=True) for y in years]
+    return Query(text=text, concepts=tuple(concepts), years=years, corrections=tuple(corrections),
+                 unknown=tuple(unknown), numbers=numbers, wants=_wants(text))
+
+
+def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[str] = frozenset()) -> float:
+    """The share (0-1) of the query's weight that a candidate's stems cover.
+
+    Words found only in the candidate's `context` (its heading, the passage around a fact) count
+    for CONTEXT_CREDIT of their weight.
+    """
+    total = matched = 0.0
+    for concept in query.concepts:
+        total += concept.weight
+        best = 0.0
+        for alternative, credit in concept.alternatives:
+            if credit <= best:
+                continue
+            if all(s in candidate for s in alternative):
+                best = credit
+            elif context and all(s in candidate or s in context for s in alternative):
+                best = max(best, credit * CONTEXT_CREDIT)
+        matched += concept.weight * best
+    return matched / total if total else 0.0
+
+
+def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CANDIDATES,
+                    min_score: float = 0.0) -> list[PassageHit]:
+    """Passages that answer the query, best first, each with its best sentence(s) as excerpt."""
+    match = _match_expression(vocabulary_of(kb), query)
+    if not match:
+        return []
+    try:
+        ranked = kb.query("SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
+                          (match, PASSAGE_CANDIDATES))
+    except sqlite3.OperationalError:
+        return []
+    rows = _rows_by_id(kb, "passages", [r[0] for r in ranked])
+    bm25 = _normalized_ranks([r[1] for r in ranked])
+    scored: list[tuple[float, float, dict[str, Any]]] = []
+    for (passage_id, _), relevance in zip(ranked, bm25, strict=True):
+        row = rows.get(passage_id)
+        if row is None or (query.years and not _mentions_year(row["body"], query.years)):
+            continue
+        body_stems = _stems_of(row["body"])
+        score = (coverage(query, set(body_stems), set(_stems_of(row["section"] or "")))
+                 + _bigram_bonus(query, body_stems) + 0.05 * relevance)
+        scored.append((score, relevance, row))
+    scored.sort(key=lambda t: -t[0])
+    hits = [_passage_hit(kb, query, row, score, relevance) for score, relevance, row in scored[:SENTENCE_CANDIDATES]]
+    hits = [h for h in hits if h is not None and h.score >= min_score]
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limit: int = FACT_CANDIDATES,
+                 min_score: float = 0.0) -> list[FactHit]:
+    """Facts (of one type) that answer the query, best first."""
+    match = _match_expression(vocabulary_of(kb), query)
+    if not match:
+        return []
+    sql = ("SELECT f.*, d.title AS title, d.date AS doc_date, p.body AS passage_body, p.section AS section, "
+           "bm25(facts_fts) AS rank FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid "
+           "JOIN documents d ON d.path = f.doc LEFT JOIN passages p ON p.id = f.passage_id "
+           "WHERE facts_fts MATCH ?" + (" AND f.type = ?" if fact_type else "") + " ORDER BY rank LIMIT ?")
+    params: tuple[Any, ...] = (match, fact_type, FACT_CANDIDATES) if fact_type else (match, FACT_CANDIDATES)
+    try:
+        rows = [dict(r) for r in kb.query(sql, params)]
+    except sqlite3.OperationalError:
+        return []
+    bm25 = _normalized_ranks([r["rank"] for r in rows])
+    hits = []
+    for row, relevance in zip(rows, bm25, strict=True):
+        fields = json.loads(row["fields"])
+        if query.years and not set(query.years) & fact_years(row, fields):
+            continue
+        body_stems = _stems_of(row["body"])
+        context = set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
+        score = (coverage(query, set(body_stems), context) + _bigram_bonus(query, body_stems) + 0.05 * relevance
+                 + _number_bonus(query, fields))
+        if score >= min_score:
+            hits.append(FactHit(row, score, fields))
+    hits.sort(key=lambda h: -h.score)
+    return hits[:limit]
+
+
+def fact_years(row: dict[str, Any] | sqlite3.Row, fields: dict[str, Any]) -> set[int]:
+    """The years a fact is about: its year field, its dates and the years its excerpt names."""
+    years: set[int] = set()
+    if isinstance(fields.get("year"), int):
+        years.add(fields["year"])
+    first, last = _year_of(row["date"]), _year_of(row["end_date"])
+    if first:
+        years.update(range(first, (last or first) + 1))
+    for text in (row["excerpt"], str(fields.get("period") or "")):
+        years.update(int(y) for y in _YEAR.findall(text))
+    return years
+
+
+# --- query parsing -------------------------------------------------------------------------------
+
+def _concept(vocabulary: Vocabulary, word: str, folded: str,
+             corrections: list[tuple[str, str]]) -> Concept | None:
+    alternatives: list[tuple[tuple[str, ...], float]] = []
+    terms: list[str] = []
+    weight = 0.0
+    if vocabulary.knows(word):
+        alternatives.append(((stem(word),), 1.0))
+        terms.append(word)
+        weight = vocabulary.idf(word)
+    else:
+        found = vocabulary.corrections(word)
+        for c in found:
+            alternatives.append(((stem(c.word),), CORRECTION_CREDIT * c.similarity))
+            terms.append(c.word)
+        if found:
+            corrections.append((word, found[0].word))
+            weight = vocabulary.idf(found[0].word)
+    domain = None
+    for group_domain, synonyms in _synonyms_of(word, folded):
+        domain = domain or group_domain
+        for term in synonyms:
+            key = tuple(stem(w) for w in words(term) if w not in STOPWORDS) or (stem(term),)
+            if all(vocabulary.knows(s) or vocabulary.knows(w) for s, w in zip(key, words(term), strict=False)):
+                alternatives.append((key, SYNONYM_CREDIT))
+                terms.append(term)
+    if not alternatives:
+        return None
+    if weight == 0.0:
+        weight = 2.0  # a word only its synonyms know: an ordinary weight
+    return Concept(word=word, weight=max(weight, 0.05), alternatives=tuple(dict.fromkeys(alternatives)),
+                   terms=tuple(dict.fromkeys(terms)), domain=domain)
+
+
+def _synonyms_of(word: str, folded: str) -> Iterable[tuple[str | None, list[str]]]:
+    key = stem(word)
+    for group in SYNONYMS:
+        hit = None
+        for term in group.terms:
+            parts = words(term)
+            if len(parts) == 1 and stem(parts[0]) == key or (
+                    len(parts) > 1 and parts[0] == word and re.search(rf"\b{re.escape(' '.join(parts))}\b", folded)):
+                hit = term
+                break
+        if hit is not None:
+            yield group.domain, [t for t in group.terms if t != hit]
+
+
+def _match_expression(vocabulary: Vocabulary, query: Query) -> str:
+    terms = list(dict.fromkeys(normalize(t) for c in query.concepts for t in c.terms))
+    rare = [t for t in terms if " " in t or vocabulary.count(t) <= COMMON_SHARE * vocabulary.passages]
+    chosen = rare or terms
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in chosen if t.strip())
+
+
+def _wants(text: str) -> str | None:
+    lowered = text.lower()
+    for kind, pattern in _WANTS:
+        if pattern.search(lowered):
+            return kind
+    return None
+
+
+# --- scoring ---------------------------------------------------------------------------------------
+
+def _bigram_bonus(query: Query, sequence: Sequence[str]) -> float:
+    pairs = [(a.alternatives[0][0][0], b.alternatives[0][0][0]) for a, b in zip(query.concepts, query.concepts[1:],
+                                                                               strict=False)]
+    if not pairs:
+        return 0.0
+    present = set(zip(sequence, sequence[1:], strict=False))
+    return BIGRAM_BONUS * sum(p in present for p in pairs) / len(pairs)
+
+
+def _number_bonus(query: Query, fields: dict[str, Any]) -> float:
+    if not query.numbers:
+        return 0.0
+    values = {fields.get("amount"), fields.get("usd")}
+    return 0.3 if any(isinstance(v, int | float) and abs(v - n) < 0.5 for v in values for n in query.numbers) else 0.0
+
+
+def _normalized_ranks(ranks: list[float]) -> list[float]:
+    """bm25 ranks (lower is better) as 0-1 relevance, 1 for the best candidate."""
+    if not ranks:
+        return []
+    best, worst = min(ranks), max(ranks)
+    span = worst - best
+    return [1.0 if span == 0 else (worst - r) / span for r in ranks]
+
+
+def _mentions_year(text: str, years: tuple[int, ...]) -> bool:
+    return any(re.search(rf"(?<!\d){y}(?!\d)", text) for y in years)
+
+
+def _year_of(value: Any) -> int | None:
+    return int(value[:4]) if isinstance(value, str) and value[:4].isdigit() else None
+
+
+@lru_cache(maxsize=8192)
+def _stems_of(text: str) -> tuple[str, ...]:
+    return tuple(stems(text))
+
+
+# --- passages and their best sentences ----------------------------------------------------------
+
+def _passage_hit(kb: KnowledgeBase, query: Query, row: dict[str, Any], score: float,
+                 relevance: float) -> PassageHit | None:
+    passage = _passage(kb, row)
+    spans = sentence_spans(passage.masked)
+    if not spans:
+        return None
+    context = set(_stems_of(row["body"])) | set(_stems_of(row["section"] or ""))
+    best, window = _best_window(query, passage.masked, spans, context)
+    excerpt, start, end = _quote(passage, query, *window)
+    if not excerpt:
+        return None
+    passage_cov = score - 0.05 * relevance
+    final = 0.7 * best + 0.3 * passage_cov + 0.05 * relevance
+    return PassageHit(passage=passage, score=final, excerpt=excerpt, start=start, end=end, passage_id=row["id"])
+
+
+def _quote(passage: Passage, query: Query, a: int, b: int) -> tuple[str, int, int]:
+    """The verbatim excerpt for sentence(s) [a, b) of a passage, focused on the query's words when too long."""
+    excerpt, start, end = quote_span(passage, a, b)
+    if len(excerpt) <= MAX_EXCERPT:
+        return excerpt, start, end
+    wanted = {s for c in query.concepts for alternative, _ in c.alternatives for s in alternative}
+    hits = [m.start() + a for m in _WORD_RE.finditer(normalize(passage.masked[a:b])) if stem(m.group()) in wanted]
+    centre = hits[len(hits) // 2] if hits else a
+    limit = MAX_EXCERPT
+    while limit > 80:
+        excerpt, start, end = quote_span(passage, centre, centre + 1, limit=limit)
+        if len(excerpt) <= MAX_EXCERPT:
+            return excerpt, start, end
+        limit -= max(20, len(excerpt) - MAX_EXCERPT)
+    return "", 0, 0
+
+
+def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
+                 context: set[str]) -> tuple[float, tuple[int, int]]:
+    sentence_stems = [stems(masked[a:b]) for a, b in spans]
+    gives = _GIVES.get(query.wants or "")
+    scores = [coverage(query, set(s), context) + _bigram_bonus(query, s)
+              + (ANSWER_TYPE_BONUS if gives and gives.search(masked[a:b]) else 0.0)
+              for s, (a, b) in zip(sentence_stems, spans, strict=True)]
+    i = max(range(len(spans)), key=lambda k: scores[k])
+    best, window = scores[i], spans[i]
+    # A neighbour that adds what the sentence lacks joins the excerpt ("...in 2008. It ...").
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans):
+            a, b = min(spans[i][0], spans[j][0]), max(spans[i][1], spans[j][1])
+            joined = coverage(query, set(sentence_stems[i]) | set(sentence_stems[j]), context)
+            if joined > best + 0.1 and len(fold(masked[a:b])) <= MAX_EXCERPT:
+                best, window = joined, (a, b)
+    return best, window
+
+
+def _passage(kb: KnowledgeBase, row: dict[str, Any]) -> Passage:
+    title, date, noise = _document(kb, row["doc"])
+    text = row["text"]
+    chars = list(text)
+    for a, b in noise:
+        lo, hi = max(a, row["start"]), min(b, row["end"])
+        if lo < hi:
+            chars[lo - row["start"]:hi - row["start"]] = " " * (hi - lo)
+    return Passage(doc=row["doc"], ordinal=row["ordinal"], start=row["start"], end=row["end"], text=text,
+                   masked="".join(chars), title=title, doc_date=date, section=row["section"],
+                   paragraph=row["paragraph"], page=row["page"])
+
+
+_DOCS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, tuple[str, str | None, list[tuple[int, int]]]]] = \
+    weakref.WeakKeyDictionary()
+_DOCS_LOCK = threading.Lock()
+
+
+def _document(kb: KnowledgeBase, path: str) -> tuple[str, str | None, list[tuple[int, int]]]:
+    with _DOCS_LOCK:
+        cache = _DOCS.setdefault(kb, {})
+        if path in cache:
+            return cache[path]
+    try:
+        rows = kb.query("SELECT title, date, noise FROM documents WHERE path = ?", (path,))
+        noise = [(a, b) for a, b in json.loads(rows[0]["noise"] or "[]")] if rows else []
+    except sqlite3.OperationalError:  # built before noise was stored: quotes still verbatim, less tidy
+        rows = kb.query("SELECT title, date FROM documents WHERE path = ?", (path,))
+        noise = []
+    found = (rows[0]["title"], rows[0]["date"], noise) if rows else (path, None, [])
+    with _DOCS_LOCK:
+        _DOCS.setdefault(kb, {})[path] = found
+    return found
+
+
+def _rows_by_id(kb: KnowledgeBase, table: str, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))  # placeholders only; the ids are parameters
+    rows = kb.query(f"SELECT * FROM {table} WHERE id IN ({marks})", ids)
+    return {r["id"]: dict(r) for r in rows}
