@@ -16,8 +16,10 @@ import json
 import logging
 import os
 import signal
+import sqlite3
+import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,9 +35,17 @@ from bot.state import StateDB
 from bot.uploads import UploadRefused, save_shared_file, uploads_blocked
 from handlers import messages
 from handlers.blocks import Reply
-from handlers.reload import busy_reply, failure_reply, progress_reply, refused_reply, result_reply, upload_refused_reply
+from handlers.reload import (
+    busy_reply,
+    failure_reply,
+    progress_reply,
+    refused_reply,
+    result_reply,
+    upload_note,
+    upload_refused_reply,
+)
 from knowledge.check import check_knowledge_base
-from knowledge.diff import KnowledgeDiff, diff_knowledge, snapshot
+from knowledge.diff import KnowledgeDiff, Snapshot, diff_knowledge, snapshot
 from knowledge.errors import FactbotError
 from knowledge.holder import KnowledgeHolder
 from knowledge.store import BuildReport, KnowledgeBase, build_knowledge_base
@@ -142,26 +152,34 @@ class Reloader:
     async def shared_files(self, files: Sequence[Mapping[str, Any]], *, user: str,
                            channel: str) -> ReloadOutcome:
         """Files shared in a DM: from an admin, save the acceptable ones into the documents folder and reload."""
-        if not await self.is_admin(user):
-            reply = upload_refused_reply(_names(files), messages.UPLOAD_NOT_ADMIN)
-            return await self._decline("refused", reply, user=user, via="upload", channel=channel, files=files)
-        blocked = uploads_blocked(self.settings)
-        if blocked:
-            reply = upload_refused_reply(_names(files), blocked)
+        why = None if await self.is_admin(user) else messages.UPLOAD_NOT_ADMIN
+        why = why or uploads_blocked(self.settings)
+        if why:
+            reply = upload_refused_reply([(_name(f), why) for f in files])
             return await self._decline("refused", reply, user=user, via="upload", channel=channel, files=files)
         if not self._claim():
-            return await self._decline("busy", busy_reply(), user=user, via="upload", channel=channel, files=files)
+            reply = upload_refused_reply([(_name(f), messages.UPLOAD_BUSY) for f in files])
+            return await self._decline("busy", reply, user=user, via="upload", channel=channel, files=files)
         try:
             return await self._save_and_reload(files, user=user, channel=channel)
         finally:
             self._running = False
 
-    def spawn(self, coro: Awaitable[Any]) -> asyncio.Task[Any]:
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run `coro` in the background, keeping a reference so the task is not collected mid-way."""
         task: asyncio.Task[Any] = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return task
+
+    def first_delivery(self, file_id: str) -> bool:
+        """True the first time a shared file is seen (Slack may deliver a share more than once)."""
+        now = time.monotonic()
+        self._seen_files = {k: v for k, v in self._seen_files.items() if v > now - 3600}
+        if file_id in self._seen_files:
+            return False
+        self._seen_files[file_id] = now
+        return True
 
     def history(self, limit: int = 20) -> list[dict[str, Any]]:
         """The latest reload attempts, newest first."""
@@ -170,25 +188,26 @@ class Reloader:
 
     async def _save_and_reload(self, files: Sequence[Mapping[str, Any]], *, user: str, channel: str) -> ReloadOutcome:
         ts = await self._post(channel, progress_reply("downloading"))
-        saved, refused = [], []
+        saved: list[Path] = []
+        refused: list[tuple[str, str]] = []
         for f in files:
             try:
                 saved.append(await save_shared_file(self.settings, f))
             except UploadRefused as e:
-                refused.append((str(f.get("name") or "?"), str(e)))
-        for name, reason in refused:
-            await self._post(channel, upload_refused_reply(name, reason))
+                refused.append((_name(f), str(e)))
         if not saved:
-            reply = upload_refused_reply(_names(files), refused[0][1] if len(refused) == 1 else "see above")
+            reply = upload_refused_reply(refused)
             await self._update(channel, ts, reply)
-            return self._record("refused", 0.0, reply, user=user, via="upload", error="; ".join(r for _, r in refused),
+            return self._record("refused", 0.0, reply, user=user, via="upload", error=reply.text,
                                 files=[n for n, _ in refused])
-        trigger = messages.UPLOAD_SAVED.format(name=", ".join(p.name for p in saved), size=_size(saved))
-        return await self._reload(user=user, via="upload", channel=channel, ts=ts, trigger=trigger,
+        if refused:
+            await self._post(channel, upload_refused_reply(refused))
+        note = upload_note([p.name for p in saved], sum(p.stat().st_size for p in saved))
+        return await self._reload(user=user, via="upload", channel=channel, ts=ts, note=note,
                                   files=[p.name for p in saved])
 
     async def _reload(self, *, user: str | None, via: str, channel: str | None, ts: str | None = None,
-                      respond: Respond | None = None, trigger: str = "",
+                      respond: Respond | None = None, note: str = "",
                       files: Sequence[str] = ()) -> ReloadOutcome:
         started = time.perf_counter()
         progress = _Progress()
@@ -197,7 +216,7 @@ class Reloader:
         ticker = asyncio.create_task(self._tick(channel, ts, progress)) if channel and ts else None
         try:
             diff = await asyncio.to_thread(self._rebuild, progress)
-            reply = result_reply(diff, seconds=time.perf_counter() - started, trigger=trigger)
+            reply = result_reply(diff, seconds=time.perf_counter() - started, note=note)
             outcome, error = "ok", None
         except Exception as e:  # noqa: BLE001 - whatever broke the build, the old knowledge base keeps serving
             error = str(e) if isinstance(e, FactbotError) else f"{type(e).__name__}: {e}"
@@ -218,10 +237,10 @@ class Reloader:
 
     def _rebuild(self, progress: _Progress) -> KnowledgeDiff:
         """Build, check and swap in a new knowledge base (blocking: runs in a worker thread)."""
-        before = snapshot(self.holder.current)
+        before = _snapshot_or_empty(self.holder.current)
         target = self.settings.db_path
-        staging = target.with_name(f"{target.name}.reload")
-        staging.unlink(missing_ok=True)
+        # one name per build thread: a build left running by a cancelled reload never shares it
+        staging = target.with_name(f"{target.name}.reload-{os.getpid()}-{threading.get_ident()}")
         try:
             self._build(self.settings.docs_dir, staging, max_bytes=self.settings.max_file_bytes,
                         progress=progress.building)
@@ -229,8 +248,12 @@ class Reloader:
             check_knowledge_base(staging)
             kb = KnowledgeBase(staging)
             progress.step("swapping")
-            # the open connection follows the file through the rename
-            os.replace(staging, target)
+            try:
+                # the open connection follows the file through the rename
+                os.replace(staging, target)
+            except OSError:
+                kb.close()
+                raise
             kb.path = target
         finally:
             staging.unlink(missing_ok=True)
@@ -254,22 +277,13 @@ class Reloader:
         self._running = True
         return True
 
-    def first_delivery(self, file_id: str) -> bool:
-        """True the first time a shared file is seen (Slack may deliver a share more than once)."""
-        now = time.monotonic()
-        self._seen_files = {k: v for k, v in self._seen_files.items() if v > now - 3600}
-        if file_id in self._seen_files:
-            return False
-        self._seen_files[file_id] = now
-        return True
-
     async def _decline(self, outcome: str, reply: Reply, *, user: str | None, via: str, channel: str | None = None,
                        respond: Respond | None = None, files: Sequence[Mapping[str, Any]] = ()) -> ReloadOutcome:
         if respond is not None:
             await _quietly(respond(text=reply.text, blocks=list(reply.blocks), response_type="ephemeral"))
         elif channel:
             await self._post(channel, reply)
-        names = [str(f.get("name") or f.get("id")) for f in files]
+        names = [_name(f) for f in files]
         return self._record(outcome, 0.0, reply, user=user, via=via, error=reply.text, files=names)
 
     def _record(self, outcome: str, seconds: float, reply: Reply, *, user: str | None, via: str,
@@ -319,7 +333,7 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
         await reloader.reload_command(request.user_id, respond=respond)
 
     async def sighup(ctx: AppContext) -> None:
-        if install_sighup(reloader):
+        if install_sighup(reloader, spawn=lambda work: ctx.spawn(work, name="reload")):
             _log.info("kill -HUP %d reloads the knowledge base", os.getpid())
 
     ctx.subcommands["reload"] = reload_subcommand
@@ -332,13 +346,18 @@ def reloader_of(app: AsyncApp) -> Reloader:
     return _RELOADERS[app]
 
 
-def install_sighup(reloader: Reloader, loop: asyncio.AbstractEventLoop | None = None) -> bool:
-    """Reload on SIGHUP (`kill -HUP <pid>`); False where the platform has no SIGHUP or loop signals."""
+def install_sighup(reloader: Reloader, loop: asyncio.AbstractEventLoop | None = None, *,
+                   spawn: Callable[[Coroutine[Any, Any, Any]], Any] | None = None) -> bool:
+    """Reload on SIGHUP (`kill -HUP <pid>`); False where the platform has no SIGHUP or loop signals.
+
+    `spawn` runs the reload (default `reloader.spawn`; the app passes its own, so shutdown waits for it).
+    """
     loop = loop or asyncio.get_running_loop()
+    run = spawn or reloader.spawn
     if not hasattr(signal, "SIGHUP"):
         return False
     try:
-        loop.add_signal_handler(signal.SIGHUP, lambda: reloader.spawn(reloader.reload_on_signal()))
+        loop.add_signal_handler(signal.SIGHUP, lambda: run(reloader.reload_on_signal()))
     except (NotImplementedError, RuntimeError, ValueError):
         return False
     return True
@@ -383,6 +402,15 @@ class _Progress:
         self.state = (step, 0, 0, "")
 
 
+def _snapshot_or_empty(kb: KnowledgeBase) -> Snapshot:
+    # a broken serving knowledge base must not prevent the reload that replaces it
+    try:
+        return snapshot(kb)
+    except (sqlite3.Error, FactbotError) as e:
+        _log.warning("the serving knowledge base cannot be read (%s); diffing against nothing", e)
+        return Snapshot()
+
+
 async def _quietly(call: Awaitable[Any]) -> None:
     # a reply that cannot be delivered (expired response_url) must not turn a reload into an error
     try:
@@ -391,13 +419,8 @@ async def _quietly(call: Awaitable[Any]) -> None:
         _log.warning("could not deliver a reload reply: %s", e)
 
 
-def _names(files: Sequence[Mapping[str, Any]]) -> str:
-    return ", ".join(str(f.get("name") or f.get("id") or "?") for f in files)
-
-
-def _size(paths: Sequence[Path]) -> str:
-    total = sum(p.stat().st_size for p in paths if p.exists())
-    return f"{total / 1024:.0f} KB" if total < 1024 * 1024 else f"{total / 1024 / 1024:.1f} MB"
+def _name(file: Mapping[str, Any]) -> str:
+    return str(file.get("name") or file.get("title") or file.get("id") or "?")
 
 
 def _now() -> str:

@@ -46,6 +46,7 @@ __all__ = [
     "SUGGESTIONS",
     "UNKNOWN_SUBCOMMAND",
     "UPLOAD_BUNDLED",
+    "UPLOAD_BUSY",
     "UPLOAD_NOT_ADMIN",
     "UPLOAD_REFUSED",
     "UPLOAD_SAVED",
@@ -139,10 +140,12 @@ RELOAD_KEPT = "The previous knowledge base is still answering; nothing was lost.
 RELOAD_REASON = "Why:"
 RELOAD_REFUSED = ("Sorry, only factbot admins can reload the knowledge base. "
                   "Ask one of them, or an admin of this workspace.")
-RELOAD_BUSY = "A reload is already running; I'll post its result when it is done. No second build was started."
+RELOAD_BUSY = ("A reload is already running, so I did not start another one. "
+               "`/factbot status` shows the new knowledge base once it is done.")
 RELOAD_STARTED = "Reloading the knowledge base; I'll keep you posted in our direct messages."
 UPLOAD_REFUSED = "I did not add `{name}`: {reason}"
-UPLOAD_SAVED = "Saved `{name}` ({size}) to the documents folder; reloading."
+UPLOAD_SAVED = "Saved to the documents folder from Slack: {names} ({size})."
+UPLOAD_BUSY = "a reload is running right now; share the file again in a minute."
 UPLOAD_NOT_ADMIN = ("only factbot admins can add documents. Ask one of them to share it with me, "
                     "or an admin of this workspace.")
 UPLOAD_BUNDLED = ("I am reading the documents shipped with factbot, and I don't write into my own package. "

@@ -17,6 +17,7 @@ __all__ = [
     "progress_reply",
     "refused_reply",
     "result_reply",
+    "upload_note",
     "upload_refused_reply",
 ]
 
@@ -34,8 +35,11 @@ def progress_reply(step: str, *, done: int = 0, total: int = 0, name: str = "") 
     return Reply(text=body, blocks=(section(body),))
 
 
-def result_reply(diff: KnowledgeDiff, *, seconds: float, trigger: str = "") -> Reply:
-    """The reply after a successful reload: documents added/removed/changed, facts per type, skipped files."""
+def result_reply(diff: KnowledgeDiff, *, seconds: float, note: str = "") -> Reply:
+    """The reply after a successful reload: documents added/removed/changed, facts per type, skipped files.
+
+    `note` (mrkdwn, already escaped: see `upload_note`) closes the message as a context line.
+    """
     before, after = diff.documents
     summary = messages.RELOAD_SUMMARY.format(after=after, before=before, seconds=seconds)
     if not diff.documents_changed:
@@ -48,8 +52,8 @@ def result_reply(diff: KnowledgeDiff, *, seconds: float, trigger: str = "") -> R
     blocks.append(section(f"*{messages.RELOAD_FACTS}*\n{_fact_lines(diff)}"))
     if diff.skipped:
         blocks.append(section(_skipped_text(diff.skipped)))
-    if trigger:
-        blocks.append(context([escape(trigger)]))
+    if note:
+        blocks.append(context([note]))
     return Reply(text=_fallback(summary, diff), blocks=tuple(blocks))
 
 
@@ -71,10 +75,21 @@ def busy_reply() -> Reply:
     return Reply(text=messages.RELOAD_BUSY, blocks=(section(messages.RELOAD_BUSY),))
 
 
-def upload_refused_reply(name: str, reason: str) -> Reply:
-    """A shared file that was not saved, and why (`reason` is our own text, `name` the user's)."""
-    text = messages.UPLOAD_REFUSED.format(name=escape(shorten(name, 120)), reason=escape(reason))
+def upload_refused_reply(refused: Sequence[tuple[str, str]]) -> Reply:
+    """Shared files that were not saved, each with why: (name as the user gave it, our reason)."""
+    lines = [messages.UPLOAD_REFUSED.format(name=escape(shorten(name, 120)), reason=escape(reason))
+             for name, reason in refused[:MAX_LISTED]]
+    if len(refused) > MAX_LISTED:
+        lines.append(messages.RELOAD_MORE.format(n=len(refused) - MAX_LISTED))
+    text = shorten("\n".join(lines), MAX_SECTION)
     return Reply(text=text, blocks=(section(text),))
+
+
+def upload_note(names: Sequence[str], size: int) -> str:
+    """The context line saying which shared files were saved (names escaped)."""
+    listed = ", ".join(f"`{escape(shorten(n, 80))}`" for n in names[:MAX_LISTED])
+    shown = f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+    return messages.UPLOAD_SAVED.format(names=listed, size=shown)
 
 
 def _names(names: Sequence[str]) -> str:

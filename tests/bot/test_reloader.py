@@ -246,11 +246,15 @@ async def test_two_reloads_at_once_build_once(settings: Settings, slack: SlackSt
     await asyncio.to_thread(started.wait, 10)
     responses = Responses()
     second = await reloader.reload_command(ADMIN, respond=responses)
+    shared = slack.share_file("F0UPDATE1", "update-2020.txt", UPDATE.encode())
+    upload = await reloader.shared_files([shared], user=ADMIN, channel=ADMIN_DM)
     release.set()
     assert (await first).outcome == "ok"
     assert second.outcome == "busy" and responses.texts == [messages.RELOAD_BUSY]
+    assert upload.outcome == "busy" and messages.UPLOAD_BUSY in upload.reply.text
+    assert not (settings.docs_dir / "update-2020.txt").exists() and not slack.calls_to("file_download")
     assert len(builds) == 1
-    assert [r["outcome"] for r in reloader.history()] == ["ok", "busy"]
+    assert [r["outcome"] for r in reloader.history()] == ["ok", "busy", "busy"]
     assert not reloader.running
 
 
