@@ -60,6 +60,8 @@ _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write 
 # "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
 _IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*[ \t]+(?:of|for|on|against|and|to|de|du|des)(?:[ \t]+the)?[ \t]+$")
 _LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that can could is was will has have "
+                            "via as of the a an".split())
 _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
                      re.IGNORECASE)
 _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
@@ -110,7 +112,10 @@ def contact_facts(passage: Passage) -> list[Fact]:
 def contact_summary(fields: Mapping[str, Any]) -> str:
     """'Anny Vu (point of contact, Embassy Paris): VuAT3@state.gov, tel. (33)1-4312-2614'."""
     who = fields.get("name") or fields.get("org") or "contact"
-    about = [str(v) for v in (fields.get("title"), fields.get("org") if fields.get("name") else None) if v]
+    org = fields.get("org") if fields.get("name") else None
+    about = [str(v) for v in (fields.get("title"), org) if v]
+    if org and fields.get("title") and str(org) in str(fields["title"]):
+        about = [str(fields["title"])]
     if about:
         who += f" ({', '.join(about)})"
     ways = [str(fields["email"])] if fields.get("email") else []
@@ -326,7 +331,7 @@ def _name_word(word: str) -> bool:
 
 
 def _last_org(written: str) -> str | None:
-    found = [_without_lead(fold(m.group())) for m in _ORG.finditer(written)]
+    found = [_without_lead(fold(_whole_words(written, m))) for m in _ORG.finditer(written)]
     found = [o for o in found if len(o.split()) >= 2 or o.isupper()]
     return found[-1] if found else None
 
@@ -338,6 +343,17 @@ def _title(written: str) -> str | None:
         return fold(m.group("title"))
     m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{3,60}}?{_ROLE.pattern}[^,]{{0,40}}),", written)
     return fold(m.group("title")) if m else None
+
+
+def _whole_words(written: str, m: re.Match[str]) -> str:
+    """The office's name without a last capitalised word that qualifies what follows: "for TIP related issues"."""
+    org = m.group()
+    after = re.match(r"[ \t]+([a-z]+)", written[m.end():])
+    if after and after.group(1) not in _FUNCTION_WORDS:
+        cut = re.search(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$", org)
+        if cut and _ORG_WORD.search(org[:cut.start()]):
+            return org[:cut.start()]
+    return org
 
 
 def _without_lead(org: str) -> str:

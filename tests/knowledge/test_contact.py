@@ -33,7 +33,8 @@ SENTENCES = [
     # cables: the post's point of contact
     ("The point of contact at Embassy Paris for TIP related issues is \nAnny Vu, who can be contacted via email at "
      "VuAT3@state.gov, \nor telephone  (33)1-4312-2614 (IVG 8-498-2614), and fax \n (33)1-4312-2663. ",
-     {"name": "Anny Vu", "email": "VuAT3@state.gov", "phone": "(33)1-4312-2614", "fax": "(33)1-4312-2663"}),
+     {"name": "Anny Vu", "org": "Embassy Paris", "email": "VuAT3@state.gov", "phone": "(33)1-4312-2614",
+      "fax": "(33)1-4312-2663", "title": "point of contact at Embassy Paris for TIP related issues"}),
     ("Post's TIP officer is Political Officer John Matthews; he can be reached at MatthewsJR@state.gov or "
      "+39 06 4674 2205.", {"name": "John Matthews", "email": "MatthewsJR@state.gov", "phone": "+39 06 4674 2205"}),
     ("POST POINT OF CONTACT IS POLITICAL SPECIALIST MARIA KOVACS, TEL. +36 1 475 4400, FAX +36 1 475 4248.",
@@ -234,6 +235,9 @@ def test_mere_mentions_are_not_contacts(text: str) -> None:
     ({"name": "Anny Vu", "org": "Embassy Paris", "email": "VuAT3@state.gov", "phone": "(33)1-4312-2614",
       "fax": "(33)1-4312-2663"},
      "Anny Vu (Embassy Paris): VuAT3@state.gov, tel. (33)1-4312-2614, fax (33)1-4312-2663"),
+    ({"name": "Anny Vu", "org": "Embassy Paris", "title": "point of contact at Embassy Paris for TIP related issues",
+      "email": "VuAT3@state.gov"},
+     "Anny Vu (point of contact at Embassy Paris for TIP related issues): VuAT3@state.gov"),
     ({"org": "Permanent representation of France to the OSCE", "handle": "@RP_France_OSCE",
       "address": "Schwarzenbergplatz 16, 1010, Vienna (Austria)"},
      "Permanent representation of France to the OSCE: @RP_France_OSCE, Schwarzenbergplatz 16, 1010, Vienna (Austria)"),
