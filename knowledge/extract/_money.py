@@ -55,7 +55,7 @@ _SHORT_MULT = r"(?:thousand|millions?|billions?|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
 _NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)
-_QUALIFIER = r"(?:(?P<qual>" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\s+)?"
+_QUALIFIER = r"(?:(?P<qual>(?i:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r"))\s+)?"
 
 # €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m
 _PREFIXED = re.compile(
@@ -67,6 +67,7 @@ _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0
                         r"(?![\d%])(?!\s*(?:percent|per\s+cent|%|euros?|dollars?|[A-Z]{3}\b))")
 # "in 2010 and 5,000 euros in 2011": a year, not the start of a range.
 _YEARISH = re.compile(r"\b(?:in|since|of|by|from|year|FY|until)\s+(?:19|20)\d\d$", re.IGNORECASE)
+_PRICE_LEVEL = re.compile(r"\b(?:in|constant|current|nominal|real)\s+$", re.IGNORECASE)
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
     r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
@@ -151,6 +152,9 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     before = match.start("cur") < (match.start("num") if g.get("num") else match.start("words"))
     if g["cur"].isalpha() and before and re.fullmatch(r"(?:19|20)\d\d", g.get("num") or ""):
         return None  # "Euro 2012", "EUR 2018-2020": a year, not an amount
+    lead = match.string[max(0, match.start() - 12):match.start()]
+    if not before and re.fullmatch(r"(?:19|20)\d\d", g.get("num") or "") and _PRICE_LEVEL.search(lead):
+        return None  # "in 2009 dollars": a price level, not an amount
     qualifier = g["qual"].lower() if g.get("qual") else None
     return MoneyMention(match.start(), match.end(), _tidy(value), currency, qualifier)
 

@@ -22,8 +22,9 @@ LABEL_CHARS = 250
 
 # "(about $137)", "(USD 2.74 million)", "(i.e. $411)": the equivalent written right after an amount.
 _EQUIVALENT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|approx\.|around|roughly|some|or|i\.e\.|=|~|"
-                              r"equivalent\s+to|the\s+equivalent\s+of)\s*)?", re.IGNORECASE)
-_EQUIVALENT_CLOSE = re.compile(r"\s*(?:U\.?S\.?\s*)?\)")
+                              r"equivalent\s+to|equal\s+to|the\s+equivalent\s+of(?:\s+about)?|approximately\s+equal\s+to)\s*)?"
+                              r"(?:US\$|\$|€|£)?", re.IGNORECASE)
+_EQUIVALENT_CLOSE = re.compile(r"\s*(?:USD|US\$|U\.?S\.?(?:\s*dollars)?)?\s*\)")
 _UNIT = {"year": "per year", "annum": "per year", "month": "per month", "week": "per week", "day": "per day"}
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:(?:per|a|an|each|every)\s+(?P<unit>year|annum|month|week|day)\b|"
                           r"(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)

@@ -95,6 +95,7 @@ NOT_MONEY = [
     "Tel: +33 1 43 12 26 14, fax +33 1 43 12 26 63.",
     "Resolution 27/2 was adopted by 53 member states at the 27th session.",
     "Fans travelled to the Euro 2012 championship; the EUR 2018-2020 action plan was adopted.",
+    "Costs rose to 5 billion in 2009 dollars, the report says.",
 ]
 
 
@@ -142,6 +143,18 @@ def test_fields_the_text_gives(text: str, expected: dict[str, object]) -> None:
     fields = funding_facts(_passage(text))[0].fields
     for key, value in expected.items():
         assert fields.get(key) == value, key
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("The fee was 300 euros ($411 USD).", 411),
+    ("The grant was 46,000 euros (equal to $63,020).", 63020),
+    ("The fund received EUR 2 million (approx. USD 2.74 million) in 2009.", 2740000),
+    ("A stipend of 100 euros (some $137) a month is paid.", 137),
+    ("The shelter costs 1,2 million euros (US$1.6 million) a year.", 1600000),
+])
+def test_bracketed_equivalents(text: str, usd: int) -> None:
+    facts = funding_facts(_passage(text))
+    assert len(facts) == 1 and facts[0].fields["usd"] == usd
 
 
 def test_a_bracketed_equivalent_is_not_a_fact_of_its_own() -> None:
