@@ -36,7 +36,8 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (r"(?:Albanian\s+)?leks?", "ALL"), (r"(?:Macedonian\s+)?denars?", "MKD"), (r"(?:Georgian\s+)?lari", "GEL"),
     (r"(?:Moroccan\s+)?dirhams?", "MAD"), (r"(?:Mexican\s+)?pesos?", "MXN"),
 )
-_MULTIPLIERS = {"thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+_MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+                "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
                 "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9}
 _WORD_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -50,8 +51,8 @@ _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]
            r"|\d+(?:[.,]\d+)?)")
 _WORDS = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|"
           r"seven|eight|nine))?|half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)")
-_BIG = r"(?:thousand|millions?|billions?)"
-_SHORT_MULT = r"(?:thousand|millions?|billions?|mln|mn|bn|m|b|k)(?![A-Za-z])"
+_BIG = r"(?:thousand|millions?|billions?|crores?|lakhs?)"
+_SHORT_MULT = r"(?:thousand|millions?|billions?|crores?|lakhs?|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
 _NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)

@@ -51,6 +51,9 @@ _STREET = re.compile(
 _STREET_LINE = re.compile(r"^[ \t]*(?=[^\n]{4,60}\n)(?:\d{1,5}[a-z]?,?[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}|"
                           r"[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}?[ \t]+\d{1,5}[a-z]?)(?:,[ \t]*[\w .'’-]{1,30})?"
                           r"(?=[ \t]*\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z])", re.MULTILINE)
+# A line of postcode and city alone, as in a letterhead: "F-67075 Strasbourg Cedex"; not "2010 Annual Report".
+_POSTCODE_LINE = re.compile(r"^[ \t]*(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!19|20)\d{4})[ \t]+[A-Z][\w'’-]+"
+                            r"(?:[ \t-]+[A-Z][\w'’-]+)?(?:[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)?[ \t]*$", re.MULTILINE)
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
@@ -174,6 +177,9 @@ def _addresses(text: str) -> list[Detail]:
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+    for m in _POSTCODE_LINE.finditer(text):
+        end = _address_end(text, m.end(), postcode=True)
+        out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
     for m in _STREET_LINE.finditer(text):
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
@@ -187,9 +193,8 @@ def _line_is_address(text: str, m: re.Match[str]) -> bool:
     return len(head) <= 40 and not re.search(r"[.:;,]|\b[a-z]{4,}\b", head)
 
 
-def _address_end(text: str, end: int) -> int:
+def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
     """Where an address that starts with a street ends: after its postcode, city and country, by comma or line."""
-    postcode = False
     while True:
         cedex = _CEDEX.match(text, end)
         if cedex:

@@ -43,7 +43,8 @@ _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinat
                    r"secretary|manager|chief|spokes(?:person|man|woman)|minister|ambassador|consul|representative|"
                    r"assistant|specialist|analyst|chair(?:man|woman|person)?|president|point of contact|focal point|"
                    r"liaison|deputy|lawyer|prosecutor|inspector|researcher|journalist|editor|founder|poloff|econoff|conoff|"
-                   r"polcouns|refcoord)\b", re.IGNORECASE)
+                   r"polcouns|refcoord|charg[ée]e? de mission|conseill[eè]re?|directeur|directrice|chef|responsable|"
+                   r"adjointe?|magistrate?|juge)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\W*(?:contacts?|press contacts?|media contacts?|for (?:more|further) information|"
                       r"further information|more information|to reach us|how to reach us|contact us|"
                       r"points? of contact)\W*$", re.IGNORECASE)
@@ -341,7 +342,7 @@ def _title(written: str) -> str | None:
                   r"\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", written, re.IGNORECASE)
     if m:
         return fold(m.group("title"))
-    m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{3,60}}?{_ROLE.pattern}[^,]{{0,40}}),", written)
+    m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{0,60}}?(?i:{_ROLE.pattern})[^,]{{0,40}}),", written)
     return fold(m.group("title")) if m else None
 
 

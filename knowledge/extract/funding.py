@@ -251,6 +251,8 @@ def _key_figure(text: str, sentence: tuple[int, int], fields: dict[str, Any]) ->
     to = _TO.search(written)
     if to and not fields.get("recipient"):
         fields["recipient"] = _party(to.group("to"))
+    if not fields.get("purpose") and len(written) <= PARTY_LIMIT:
+        fields["purpose"] = written  # the label says what the figure is: "EU funding for anti-trafficking projects"
     return label[0], b
 
 

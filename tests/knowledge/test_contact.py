@@ -65,6 +65,12 @@ SENTENCES = [
      {"name": "Jane Doe", "email": "DoeJ@state.gov", "phone": "33-1-4312-2000"}),
     ("Readers can write to the editor, Ms. Lena Fischer, at lena.fischer [at] ngo-news [dot] org.",
      {"name": "Ms. Lena Fischer", "email": "lena.fischer@ngo-news.org"}),
+    ("For additional information please contact:\nJane Smith, Regional Coordinator, jsmith@iom.int, "
+     "Tel: +43 1 581 22 22", {"name": "Jane Smith", "title": "Regional Coordinator", "email": "jsmith@iom.int",
+                              "phone": "+43 1 581 22 22"}),
+    ("Contact person: Maria Schmidt, Federal Criminal Police Office (BKA), phone +49 611 55-0, "
+     "e-mail maria.schmidt@bka.bund.de", {"name": "Maria Schmidt", "org": "Federal Criminal Police Office",
+                                          "phone": "+49 611 55-0", "email": "maria.schmidt@bka.bund.de"}),
     ("Speaking at the event, Ambassador Smith (@USAmbRomania) thanked the organisers.",
      {"name": "Ambassador Smith", "handle": "@USAmbRomania"}),
 ]
@@ -152,6 +158,21 @@ tipreport@state.gov
 """
 
 
+LETTERHEAD_BLOCK = """Secretariat of the Group of Experts on Action against Trafficking in Human Beings (GRETA)
+Council of Europe
+F-67075 Strasbourg Cedex
+France
+Tel: +33 (0)3 88 41 20 00
+trafficking@coe.int
+"""
+
+FRENCH_BLOCK = """CONTACTS
+DUPONT Jean
+Chargé de mission
+Tél. : +33 (0)1 53 69 30 00
+jean.dupont@interieur.gouv.fr
+"""
+
 ROMANIAN_BLOCK = """Contacts
 
 Anti-Trafficking Coordination Office
@@ -169,6 +190,15 @@ ana.popescu@example.org
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    (LETTERHEAD_BLOCK, [
+        {"org": "Secretariat of the Group of Experts on Action against Trafficking in Human Beings (GRETA), "
+                "Council of Europe", "address": "F-67075 Strasbourg Cedex France", "phone": "+33 (0)3 88 41 20 00",
+         "email": "trafficking@coe.int"},
+    ]),
+    (FRENCH_BLOCK, [
+        {"name": "DUPONT Jean", "title": "Chargé de mission", "phone": "+33 (0)1 53 69 30 00",
+         "email": "jean.dupont@interieur.gouv.fr"},
+    ]),
     (ROMANIAN_BLOCK, [
         {"org": "Anti-Trafficking Coordination Office, Ministry of Interior",
          "address": "Bulevardul Unirii 12, Sector 3 030167 Bucharest, Romania", "phone": "+40 21 264 8000",
@@ -223,6 +253,7 @@ NO_CONTACTS = [
     "The workshop, held at the Vienna International Centre, Wagramer Strasse 5, 1220 Vienna, gathered 120 people.",
     "Twitter: @UNODC | Facebook: facebook.com/UNODC | www.unodc.org",
     "Police opened case 2010-123-456 after the contact with the victim on 12-05-2010.",
+    "Photo: © UNODC/John Doe\n2010 Annual Report\nThe workshop gathered 40 judges.",
 ]
 
 
@@ -247,7 +278,7 @@ def test_summary(fields: dict[str, object], summary: str) -> None:
 
 
 @pytest.mark.parametrize("text", [row[0] for row in SENTENCES] + [NEWSLETTER_BLOCK, LABELLED_BLOCK, US_BLOCK,
-                                                                   ROMANIAN_BLOCK])
+                                                                   ROMANIAN_BLOCK, LETTERHEAD_BLOCK, FRENCH_BLOCK])
 def test_excerpts_are_verbatim_and_short(text: str) -> None:
     for fact in contact_facts(_passage(text)):
         assert fact.excerpt in fold(text) and len(fact.excerpt) <= 600
