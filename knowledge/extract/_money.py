@@ -135,14 +135,13 @@ def _matches(text: str) -> list[re.Match[str]]:
 
 def _mention(match: re.Match[str]) -> MoneyMention | None:
     g = match.groupdict()
-    value: float | None
     if g.get("words"):
         if not g.get("mult") and not g["words"].lower().endswith("hundred"):
             return None  # "one euro coin", "a dollar": not an amount worth a fact
         value = _word_value(g["words"])
     else:
         value = _number_value(g["num"], has_multiplier=bool(g.get("mult") or g.get("bigmult")))
-    if value is None or value <= 0:
+    if value <= 0:
         return None
     multiplier = g.get("mult") or g.get("bigmult")
     if multiplier:

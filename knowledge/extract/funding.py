@@ -8,10 +8,10 @@ from typing import Any
 
 from knowledge.extract._dates import context_years
 from knowledge.extract._money import MoneyMention, find_money, format_amount
-from knowledge.extract._spans import statement_spans
+from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import MAX_EXCERPT, fold
+from knowledge.text import fold
 
 __all__ = ["funding_facts", "funding_summary"]
 
@@ -87,7 +87,7 @@ def funding_facts(passage: Passage) -> list[Fact]:
         following = [m.start for m in mentions[i + 1:] if m.start >= end]
         sentence = _sentence(spans, mention.start, end)
         fields = _fields(text, sentence, mention, equivalent, end, following[0] if following else sentence[1])
-        quote = _key_figure(text, sentence, fields) or _quotable(text, sentence)
+        quote = _key_figure(text, sentence, fields) or quotable(passage.text, sentence)
         facts.append(quote_fact(passage, "funding", fields, mention.start, end, quote=quote))
     return facts
 
@@ -129,10 +129,6 @@ def _equivalent_end(text: str, mention: MoneyMention, equivalent: MoneyMention |
 def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     inside = [s for s in spans if s[1] > start and s[0] < end]
     return (inside[0][0], inside[-1][1]) if inside else (start, end)
-
-
-def _quotable(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    return span if len(fold(text[span[0]:span[1]])) <= MAX_EXCERPT else None
 
 
 def _fields(text: str, sentence: tuple[int, int], mention: MoneyMention, equivalent: MoneyMention | None,
@@ -245,8 +241,7 @@ def _key_figure(text: str, sentence: tuple[int, int], fields: dict[str, Any]) ->
     written = fold(text[label[0]:label[1]])
     owner = _POSSESSIVE.search(written)
     if owner:
-        fields.setdefault("payer", None)
-        fields["payer"] = fields["payer"] or _party(owner.group("who"))
+        fields["payer"] = fields.get("payer") or _party(owner.group("who"))
         fields["purpose"] = fields.get("purpose") or fold(owner.group("what"))
     to = _TO.search(written)
     if to and not fields.get("recipient"):
