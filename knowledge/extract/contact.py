@@ -22,7 +22,6 @@ _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|M
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
 _NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][A-Z'’-]{1,}(?![a-z]))"
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
-_PERSON = re.compile(rf"(?:\b{_HONORIFIC}[ \t]+)?\b{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,3}}\b")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a name may wrap onto the next line of a cable
 _RUN = re.compile(rf"(?:\b{_HONORIFIC}{_GAP})?\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_NAME_WORD})*")
 _HONORED = re.compile(rf"\b{_HONORIFIC}[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{0,3}}")
@@ -32,7 +31,7 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
-              r"Association|Comité|Ministère|Ambassade")
+              r"Comité|Ministère|Ambassade")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
@@ -71,7 +70,10 @@ _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|ph
 
 @dataclass(slots=True)
 class _Contact:
-    """A contact being assembled: who, and the details that reach them."""
+    """A contact being assembled: who, and the details that reach them.
+
+    Mutable on purpose, unlike the public data: a block is read line by line into it.
+    """
 
     name: str | None = None
     org: str | None = None
