@@ -46,7 +46,9 @@ _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinat
                    r"adjointe?|magistrate?|juge)\b", re.IGNORECASE)
 _HEADING = re.compile(r"^\W*(?:contacts?|press contacts?|media contacts?|for (?:more|further) information|"
                       r"further information|more information|to reach us|how to reach us|contact us|"
-                      r"points? of contact)\W*$", re.IGNORECASE)
+                      r"points? of contact|follow us(?: on \w+)?|stay (?:connected|in touch)|find us(?: on \w+)?|"
+                      r"social media|subscribe|newsletter|get in touch|write to us|useful contacts|address(?:es)?|"
+                      r"e-?mail|phone|telephone|tel)\W*$", re.IGNORECASE)
 # Capitalised words that begin a sentence or label a detail, not a person's name.
 _NOT_NAMES = frozenset(
     "contact contacts for please call email e-mail write reach the in at tel phone fax dear this that embassy "

@@ -254,6 +254,8 @@ NO_CONTACTS = [
     "Twitter: @UNODC | Facebook: facebook.com/UNODC | www.unodc.org",
     "Police opened case 2010-123-456 after the contact with the victim on 12-05-2010.",
     "Photo: © UNODC/John Doe\n2010 Annual Report\nThe workshop gathered 40 judges.",
+    "Follow us\n@FranceONUVienne\n",
+    "www.example.org | info@example.org | +33 1 43 12 26 14",
 ]
 
 
