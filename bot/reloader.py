@@ -197,9 +197,10 @@ class Reloader:
                 refused.append((_name(f), str(e)))
         if not saved:
             reply = upload_refused_reply(refused)
+            recorded = self._record("refused", 0.0, reply, user=user, via="upload", error=reply.text,
+                                    files=[n for n, _ in refused])
             await self._update(channel, ts, reply)
-            return self._record("refused", 0.0, reply, user=user, via="upload", error=reply.text,
-                                files=[n for n, _ in refused])
+            return recorded
         if refused:
             await self._post(channel, upload_refused_reply(refused))
         note = upload_note([p.name for p in saved], sum(p.stat().st_size for p in saved))
@@ -228,12 +229,14 @@ class Reloader:
                 ticker.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
+        # recorded before the admin sees the result, so the history never lags behind the reply
+        recorded = self._record(outcome, time.perf_counter() - started, reply, user=user, via=via, diff=diff,
+                                error=error, files=files)
         if channel and ts:
             await self._update(channel, ts, reply)
         elif respond is not None:
             await _quietly(respond(text=reply.text, blocks=list(reply.blocks), response_type="ephemeral"))
-        return self._record(outcome, time.perf_counter() - started, reply, user=user, via=via, diff=diff,
-                            error=error, files=files)
+        return recorded
 
     def _rebuild(self, progress: _Progress) -> KnowledgeDiff:
         """Build, check and swap in a new knowledge base (blocking: runs in a worker thread)."""
@@ -279,12 +282,13 @@ class Reloader:
 
     async def _decline(self, outcome: str, reply: Reply, *, user: str | None, via: str, channel: str | None = None,
                        respond: Respond | None = None, files: Sequence[Mapping[str, Any]] = ()) -> ReloadOutcome:
+        recorded = self._record(outcome, 0.0, reply, user=user, via=via, error=reply.text,
+                                files=[_name(f) for f in files])
         if respond is not None:
             await _quietly(respond(text=reply.text, blocks=list(reply.blocks), response_type="ephemeral"))
         elif channel:
             await self._post(channel, reply)
-        names = [_name(f) for f in files]
-        return self._record(outcome, 0.0, reply, user=user, via=via, error=reply.text, files=names)
+        return recorded
 
     def _record(self, outcome: str, seconds: float, reply: Reply, *, user: str | None, via: str,
                 diff: KnowledgeDiff | None = None, error: str | None = None,

@@ -481,3 +481,36 @@ def test_knowledge_base_keeps_reading_a_replaced_file(tmp_path: Path, docs: Path
     (docs / "report-2018.txt").write_text(REPORT, encoding="utf-8")
     build_knowledge_base(docs, tmp_path / "a.db")
     assert kb.counts()["documents"] == 2 and KnowledgeBase(tmp_path / "a.db").counts()["documents"] == 3
+
+
+@needs_app
+async def test_slash_answers_while_a_reload_runs_through_the_app(bot: Any, docs: Path) -> None:
+    """20 /funding answers racing a reload: all arrive, none apologises, none mixes old and new documents."""
+    old_titles = {d["title"] for d in bot.ctx.holder.current.documents()}
+    for path in docs.iterdir():
+        path.unlink()
+    for path in (Path(__file__).resolve().parents[2] / "knowledge" / "corpus").iterdir():
+        (docs / path.name).write_bytes(path.read_bytes())
+    (docs / "update-2020.txt").write_text(UPDATE, encoding="utf-8")
+
+    async def ask(i: int) -> Any:
+        await asyncio.sleep(i * 0.1)  # spread over the build, so answers come from before and after the swap
+        return await bot.send.command("/funding", "shelter funding", user=OTHER,
+                                      response_url=bot.slack.response_url(f"q{i}"))
+
+    responses = await asyncio.gather(bot.send.command("/factbot", "reload", user=ADMIN), *map(ask, range(20)))
+    assert all(r.status == 200 for r in responses)
+    await bot.slack.wait_for("chat.update", where=lambda c: messages.RELOAD_DONE_TITLE in c.payload["text"],
+                             timeout=15)
+    answers = await bot.slack.wait_for("response_url", 20, where=lambda c: c.path.split("/")[-1].startswith("q"),
+                                       timeout=15)
+    new_titles = {d["title"] for d in bot.ctx.holder.current.documents()}
+    only_old, only_new = old_titles - new_titles, new_titles - old_titles
+    for call in answers:
+        text = json.dumps(call.payload, ensure_ascii=False)
+        assert "Reference:" not in text, "an answer failed"
+        assert not (any(t in text for t in only_old) and any(t in text for t in only_new)), text[:300]
+    await bot.send.command("/funding", "shelter funding", user=OTHER, response_url=bot.slack.response_url("after"))
+    after = json.dumps((await bot.slack.wait_for("response_url", where=lambda c: c.path.endswith("/after")))[0].payload,
+                       ensure_ascii=False)
+    assert any(t in after for t in only_new) and not any(t in after for t in only_old)
