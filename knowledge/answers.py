@@ -10,14 +10,13 @@ and suggests the nearest words the knowledge base knows. Any user text gives an 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from knowledge.extract import fact_summary
 from knowledge.intent import COMMAND_INTENTS, INTENT_FACT_TYPES, detect_intent
 from knowledge.models import Answer, Result, Source
-from knowledge.search import FactHit, PassageHit, Query, fact_years, parse_query, search_facts, search_passages
+from knowledge.search import FactHit, PassageHit, Query, parse_query, search_facts, search_passages
 from knowledge.store import KnowledgeBase
 from knowledge.vocabulary import vocabulary_of
 
@@ -43,40 +42,49 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     """The answer to `text` typed after `command` (ask, funding, contact, permits, events).
 
     Results are the page [offset, offset + limit) of every result, best first; `total` counts them all.
+    `today` (default: the current date) decides which events are upcoming.
     """
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; expected one of {', '.join(COMMANDS)}")
     text = _clean(text)
     query = parse_query(vocabulary_of(kb), text)
     intent = COMMAND_INTENTS.get(command) or detect_intent(query.corrected_text).intent
-    if not text.strip() or (not query.words and query.years and command != "ask"):
-        ranked = _overview(kb, intent, query, today or date.today())
+    fact_type = INTENT_FACT_TYPES.get(intent)
+    offset, limit = max(0, offset), max(0, limit)
+    day = today or date.today()
+    if fact_type and command != "ask" and (not text or (not query.words and query.years)):
+        results, total = _overview_page(kb, fact_type, query.years, day, offset, limit)
     elif not query.words:
-        ranked = []
+        results, total = [], 0
     else:
-        ranked = _ranked(kb, command, intent, query, today or date.today())
-    page = tuple(ranked[offset:offset + max(0, limit)])
-    suggestions = () if ranked or not text.strip() else _suggestions(kb, query)
-    return Answer(query=text, intent=intent, results=page, suggestions=suggestions, total=len(ranked))
+        ranked = _ranked(kb, command, fact_type, query, day, offset + limit)
+        results, total = ranked[offset:offset + limit], len(ranked)
+        if fact_type and command != "ask" and _only_domain_words(query, fact_type):
+            # Only the command's own words ("/events calendar"): the overview follows the matching facts.
+            results, total = _with_overview(kb, fact_type, query.years, day, ranked, offset, limit)
+    suggestions = () if total or not text else _suggestions(kb, query)
+    return Answer(query=text, intent=intent, results=tuple(results), suggestions=suggestions, total=total)
 
 
 # --- searching ---------------------------------------------------------------------------------------
 
-def _ranked(kb: KnowledgeBase, command: str, intent: str, query: Query, today: date) -> list[Result]:
-    fact_type = INTENT_FACT_TYPES.get(intent)
-    if fact_type and command != "ask" and all(c.domain == fact_type for c in query.words):
-        # Only the command's own words ("/events conferences"): every fact of the type, those words first.
-        overview = _overview(kb, intent, query, today)
-        return sorted(overview, key=lambda r: -r.score)
-    facts = [_fact_result(h, FACT_BONUS) for h in search_facts(kb, query, fact_type)] if fact_type else []
+def _ranked(kb: KnowledgeBase, command: str, fact_type: str | None, query: Query, today: date,
+            need: int) -> list[Result]:
+    facts = _kept([_fact_result(h, FACT_BONUS) for h in search_facts(kb, query, fact_type)]) if fact_type else []
+    if command != "ask" and len(facts) >= need:
+        return facts[:MAX_RESULTS]  # a command's facts fill the page: no passage search needed
     passages = [_passage_result(h) for h in search_passages(kb, query)]
-    if fact_type and facts:
+    if facts:
         covered = {(r.source.doc, r.excerpt) for r in facts}
         passages = [p for p in passages if not any(p.source.doc == d and p.excerpt in e for d, e in covered)]
     if command != "ask":
         # A command asks for facts of its type: they come first; passages only follow (or stand in).
-        return (_kept(facts) + _kept(passages))[:MAX_RESULTS]
+        return (facts + _kept(passages))[:MAX_RESULTS]
     return _kept(facts + passages)[:MAX_RESULTS]
+
+
+def _only_domain_words(query: Query, fact_type: str) -> bool:
+    return all(c.domain == fact_type for c in query.words)
 
 
 def _kept(results: list[Result]) -> list[Result]:
@@ -108,60 +116,71 @@ def _result_from_row(row: dict[str, Any], fields: dict[str, Any], *, score: floa
 
 # --- overviews -------------------------------------------------------------------------------------------
 
-def _overview(kb: KnowledgeBase, intent: str, query: Query, today: date) -> list[Result]:
-    fact_type = INTENT_FACT_TYPES.get(intent)
-    if fact_type is None:
-        return []
-    rows = [dict(r) for r in kb.fact_rows(fact_type)]
-    items = [(row, json.loads(row["fields"])) for row in rows]
-    if query.years:
-        items = [(row, f) for row, f in items if set(query.years) & fact_years(row, f)]
-    order = _OVERVIEW_ORDER[fact_type]
-    ordered = order(items, today)
-    stems_score = _domain_scores(query, ordered)
-    return [_result_from_row(row, fields, score=s) for (row, fields), s in zip(ordered, stems_score, strict=True)]
+def _overview_page(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date, offset: int,
+                   limit: int) -> tuple[list[Result], int]:
+    rows = _overview_rows(kb, fact_type, years, today, offset + limit)[offset:]
+    return [_result_from_row(r, json.loads(r["fields"]), score=1.0) for r in rows], _overview_count(kb, fact_type,
+                                                                                                    years)
 
 
-def _domain_scores(query: Query, items: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> list[float]:
-    from knowledge.search import coverage
-    from knowledge.vocabulary import stems
-
-    if not query.concepts:
-        return [1.0] * len(items)
-    return [coverage(query, set(stems(row["body"]))) for row, _ in items]
-
-
-def _events_order(items: list[tuple[dict[str, Any], dict[str, Any]]], today: date) -> list[tuple[dict, dict]]:
-    iso = today.isoformat()
-    dated = [(r, f) for r, f in items if r["date"]]
-    upcoming = sorted((i for i in dated if (i[0]["end_date"] or i[0]["date"]) >= iso), key=lambda i: i[0]["date"])
-    past = sorted((i for i in dated if (i[0]["end_date"] or i[0]["date"]) < iso), key=lambda i: i[0]["date"],
-                  reverse=True)
-    return upcoming + past
+def _with_overview(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date, ranked: list[Result],
+                   offset: int, limit: int) -> tuple[list[Result], int]:
+    hits = [r for r in ranked if r.type == fact_type]
+    seen = {(r.source.doc, r.excerpt, r.summary) for r in hits}
+    rows = _overview_rows(kb, fact_type, years, today, offset + limit + len(hits))
+    rest = [_result_from_row(r, json.loads(r["fields"]), score=0.0) for r in rows]
+    merged = hits + [r for r in rest if (r.source.doc, r.excerpt, r.summary) not in seen]
+    return merged[offset:offset + limit], max(len(hits), _overview_count(kb, fact_type, years))
 
 
-def _funding_order(items: list[tuple[dict[str, Any], dict[str, Any]]], today: date) -> list[tuple[dict, dict]]:
-    return sorted(items, key=lambda i: -_usd_value(i[1]))
+def _overview_rows(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date,
+                   n: int) -> list[dict[str, Any]]:
+    """The first `n` facts of a type in overview order, read with ORDER BY ... LIMIT (never every fact)."""
+    where, params = _year_filter(fact_type, years)
+    select = _FACT_SELECT + " WHERE f.type = ?" + where
+    if fact_type == "event":
+        iso = today.isoformat()
+        upcoming = kb.query(select + " AND f.date IS NOT NULL AND coalesce(f.end_date, f.date) >= ? "
+                            "ORDER BY f.date, f.id LIMIT ?", (fact_type, *params, iso, n))
+        past = kb.query(select + " AND f.date IS NOT NULL AND coalesce(f.end_date, f.date) < ? "
+                        "ORDER BY f.date DESC, f.id LIMIT ?", (fact_type, *params, iso, n))
+        return [dict(r) for r in [*upcoming, *past][:n]]
+    rows = kb.query(select + " ORDER BY " + _OVERVIEW_ORDER[fact_type] + " LIMIT ?", (fact_type, *params, n))
+    return [dict(r) for r in rows]
 
 
-def _contact_order(items: list[tuple[dict[str, Any], dict[str, Any]]], today: date) -> list[tuple[dict, dict]]:
-    return sorted(items, key=lambda i: (-(len(i[1])), i[0]["doc"], i[0]["start"]))
+def _overview_count(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...]) -> int:
+    where, params = _year_filter(fact_type, years)
+    extra = " AND f.date IS NOT NULL" if fact_type == "event" else ""
+    return int(kb.query("SELECT count(*) FROM facts f WHERE f.type = ?" + where + extra,
+                        (fact_type, *params))[0][0])
 
 
-def _permit_order(items: list[tuple[dict[str, Any], dict[str, Any]]], today: date) -> list[tuple[dict, dict]]:
-    return sorted(items, key=lambda i: (-sum(k in i[1] for k in _KEY_PERMIT_FIELDS), i[0]["doc"], i[0]["start"]))
+def _year_filter(fact_type: str, years: tuple[int, ...]) -> tuple[str, list[Any]]:
+    """SQL (placeholders only) keeping facts about one of `years`, as `search.fact_years` does."""
+    if not years:
+        return "", []
+    clauses, params = [], []
+    for year in years:
+        span = "(f.date <= ? AND coalesce(f.end_date, f.date) >= ?)"
+        params += [f"{year}-12-31", f"{year}-01-01"]
+        if fact_type != "event":
+            span += (" OR json_extract(f.fields, '$.year') = ? OR f.excerpt LIKE ? "
+                     "OR coalesce(json_extract(f.fields, '$.period'), '') LIKE ?")
+            params += [year, f"%{year}%", f"%{year}%"]
+        clauses.append(f"({span})")
+    return " AND (" + " OR ".join(clauses) + ")", params
 
 
-_OVERVIEW_ORDER: dict[str, Callable[[list[tuple[dict[str, Any], dict[str, Any]]], date], list[tuple[dict, dict]]]] = {
-    "event": _events_order, "funding": _funding_order, "contact": _contact_order, "permit": _permit_order}
-
-
-def _usd_value(fields: dict[str, Any]) -> float:
-    for key, rate in (("usd", 1.0), ("amount", _USD_PER_UNIT.get(str(fields.get("currency")), 1.0))):
-        value = fields.get(key)
-        if isinstance(value, int | float):
-            return float(value) * rate
-    return 0.0
+_FACT_SELECT = "SELECT f.*, d.title AS title, d.date AS doc_date FROM facts f JOIN documents d ON d.path = f.doc"
+_USD = ("coalesce(json_extract(f.fields, '$.usd'), f.amount * CASE f.currency "
+        + " ".join(f"WHEN '{code}' THEN {rate}" for code, rate in _USD_PER_UNIT.items()) + " ELSE 1 END, 0)")
+_OVERVIEW_ORDER = {
+    "funding": _USD + " DESC, f.doc, f.start",
+    "contact": "(SELECT count(*) FROM json_each(f.fields)) DESC, f.doc, f.start",
+    "permit": " + ".join(f"(json_extract(f.fields, '$.{k}') IS NOT NULL)" for k in _KEY_PERMIT_FIELDS)
+              + " DESC, f.doc, f.start",
+}
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

@@ -48,9 +48,10 @@ MAX_QUERY_CHARS = 2_000  # a query longer than this is read up to here
 MAX_QUERY_WORDS = 24
 SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
-COMMON_SHARE = 0.3  # words in more passages than this share do not propose candidates (they still score)
-PASSAGE_CANDIDATES = 60
-FACT_CANDIDATES = 150
+RANK_BUDGET = 4_000  # at most this many FTS5 matches are ranked by bm25 for one query
+PASSAGE_CANDIDATES = 40
+FACT_CANDIDATES = 80
+CONTEXT_CANDIDATES = 30
 SENTENCE_CANDIDATES = 15
 BIGRAM_BONUS = 0.15
 CONTEXT_CREDIT = 0.6
@@ -185,18 +186,11 @@ def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[st
 def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CANDIDATES,
                     min_score: float = 0.0) -> list[PassageHit]:
     """Passages that answer the query, best first, each with its best sentence(s) as excerpt."""
-    match = _match_expression(vocabulary_of(kb), query)
-    if not match:
-        return []
-    try:
-        ranked = kb.query("SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?",
-                          (match, PASSAGE_CANDIDATES))
-    except sqlite3.OperationalError:
-        return []
+    sql = "SELECT rowid, {rank} FROM passages_fts WHERE passages_fts MATCH ?"
+    ranked = _candidates(kb, query, "passages_fts", sql, (), PASSAGE_CANDIDATES)
     rows = _rows_by_id(kb, "passages", [r[0] for r in ranked])
-    bm25 = _normalized_ranks([r[1] for r in ranked])
     scored: list[tuple[float, float, dict[str, Any]]] = []
-    for (passage_id, _), relevance in zip(ranked, bm25, strict=True):
+    for passage_id, relevance in ranked:
         row = rows.get(passage_id)
         if row is None or (query.years and not _mentions_year(row["body"], query.years)):
             continue
@@ -214,28 +208,30 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
 def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limit: int = FACT_CANDIDATES,
                  min_score: float = 0.0) -> list[FactHit]:
     """Facts (of one type) that answer the query, best first."""
-    match = _match_expression(vocabulary_of(kb), query)
-    if not match:
-        return []
-    sql = ("SELECT f.*, d.title AS title, d.date AS doc_date, p.body AS passage_body, p.section AS section, "
-           "bm25(facts_fts) AS rank FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid "
-           "JOIN documents d ON d.path = f.doc LEFT JOIN passages p ON p.id = f.passage_id "
-           "WHERE facts_fts MATCH ?" + (" AND f.type = ?" if fact_type else "") + " ORDER BY rank LIMIT ?")
-    params: tuple[Any, ...] = (match, fact_type, FACT_CANDIDATES) if fact_type else (match, FACT_CANDIDATES)
-    try:
-        rows = [dict(r) for r in kb.query(sql, params)]
-    except sqlite3.OperationalError:
-        return []
-    bm25 = _normalized_ranks([r["rank"] for r in rows])
-    hits = []
-    for row, relevance in zip(rows, bm25, strict=True):
+    # CROSS JOIN keeps FTS5 as the outer loop: the type index must not drive a MATCH per fact.
+    sql = ("SELECT f.id, {rank} FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ?"
+           + (" AND f.type = ?" if fact_type else ""))
+    ranked = _candidates(kb, query, "facts_fts", sql, (fact_type,) if fact_type else (), FACT_CANDIDATES)
+    rows = _fact_rows(kb, [r[0] for r in ranked])
+    scored = []
+    for fact_id, relevance in ranked:
+        row = rows.get(fact_id)
+        if row is None:
+            continue
         fields = json.loads(row["fields"])
         if query.years and not set(query.years) & fact_years(row, fields):
             continue
         body_stems = _stems_of(row["body"])
-        context = set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
-        score = (coverage(query, set(body_stems), context) + _bigram_bonus(query, body_stems) + 0.05 * relevance
-                 + _number_bonus(query, fields))
+        own = coverage(query, set(body_stems))
+        scored.append((own + _bigram_bonus(query, body_stems) + 0.05 * relevance + _number_bonus(query, fields),
+                       own, row, fields))
+    scored.sort(key=lambda t: -t[0])
+    hits = []
+    for i, (score, own, row, fields) in enumerate(scored):
+        if i < CONTEXT_CANDIDATES and own < 1.0:
+            # Words the fact's own text lacks may be in its passage or heading ("Victims Trust Fund" above "$333,959").
+            context = set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
+            score += coverage(query, set(_stems_of(row["body"])), context) - own
         if score >= min_score:
             hits.append(FactHit(row, score, fields))
     hits.sort(key=lambda h: -h.score)
@@ -304,11 +300,54 @@ def _synonyms_of(word: str, folded: str) -> Iterable[tuple[str | None, list[str]
             yield group.domain, [t for t in group.terms if t != hit]
 
 
-def _match_expression(vocabulary: Vocabulary, query: Query) -> str:
-    terms = list(dict.fromkeys(normalize(t) for c in query.concepts for t in c.terms))
-    rare = [t for t in terms if " " in t or vocabulary.count(t) <= COMMON_SHARE * vocabulary.passages]
-    chosen = rare or terms
-    return " OR ".join('"' + t.replace('"', '""') + '"' for t in chosen if t.strip())
+def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: tuple[Any, ...],
+                n: int) -> list[tuple[int, float]]:
+    """(id, relevance 0-1) of up to `n` candidates from FTS5, ranking at most RANK_BUDGET matches by bm25.
+
+    First the rows that match every concept; then, if too few, rows that match any of the rarer
+    concepts. A set of matches too large to rank (only common words) is taken in index order:
+    bm25 over tens of thousands of rows would cost more than the whole answer may.
+    """
+    vocabulary = vocabulary_of(kb)
+    groups = sorted(((_concept_count(vocabulary, c), _fts_group(c)) for c in query.concepts if c.terms),
+                    key=lambda g: g[0])
+    if not groups:
+        return []
+    found: dict[int, float] = {}
+    stages = [(" AND ".join(g for _, g in groups), groups[0][0] <= RANK_BUDGET)]
+    if len(groups) > 1:
+        rare, total = [], 0
+        for count, group in groups:
+            if total + count > RANK_BUDGET:
+                break
+            rare.append(group)
+            total += count
+        stages.append((" OR ".join(rare), True) if rare else (" OR ".join(g for _, g in groups), False))
+    for match, rank in stages:
+        if len(found) >= n:
+            break
+        statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
+        try:
+            rows = kb.query(statement, (match, *params, n))
+        except sqlite3.OperationalError:
+            continue
+        for (row_id, relevance) in zip((r[0] for r in rows), _normalized_ranks([r[1] for r in rows]), strict=True):
+            found.setdefault(row_id, relevance if rank else 0.0)
+    return list(found.items())[:n]
+
+
+def _concept_count(vocabulary: Vocabulary, concept: Concept) -> int:
+    """How many passages may match a concept's terms (a bound: phrases count as their rarest word)."""
+    total = 0
+    for term in concept.terms:
+        parts = words(term) or [term]
+        total += min(vocabulary.count(w) for w in parts)
+    return total
+
+
+def _fts_group(concept: Concept) -> str:
+    quoted = ['"' + normalize(t).replace('"', '""') + '"' for t in concept.terms if t.strip()]
+    return "(" + " OR ".join(quoted) + ")"
 
 
 def _wants(text: str) -> str | None:
@@ -446,6 +485,16 @@ def _document(kb: KnowledgeBase, path: str) -> tuple[str, str | None, list[tuple
     with _DOCS_LOCK:
         _DOCS.setdefault(kb, {})[path] = found
     return found
+
+
+def _fact_rows(kb: KnowledgeBase, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))  # placeholders only; the ids are parameters
+    rows = kb.query("SELECT f.*, d.title AS title, d.date AS doc_date, p.body AS passage_body, p.section AS section "
+                    "FROM facts f JOIN documents d ON d.path = f.doc LEFT JOIN passages p ON p.id = f.passage_id "
+                    f"WHERE f.id IN ({marks})", ids)
+    return {r["id"]: dict(r) for r in rows}
 
 
 def _rows_by_id(kb: KnowledgeBase, table: str, ids: list[int]) -> dict[int, dict[str, Any]]:

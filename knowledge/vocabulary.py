@@ -51,6 +51,7 @@ _CUTOFF = {4: 74.0, 5: 79.0}
 _DEFAULT_CUTOFF = 80.0
 _MAX_CORRECTIONS = 3
 _WORD = re.compile(r"[^\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,10 @@ class Correction:
 
 def normalize(text: str) -> str:
     """Lower case without accents: the form words are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def words(text: str) -> list[str]:
