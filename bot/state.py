@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +32,7 @@ class StateDB:
         self._conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
         self._conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
 
     def ensure(self, *ddl: str) -> None:
         """Run CREATE TABLE/INDEX IF NOT EXISTS statements."""
@@ -63,3 +64,16 @@ class StateDB:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+    def _use_wal(self) -> None:
+        # Turning a new file to WAL takes an exclusive lock without waiting on the busy timeout,
+        # so processes opening a fresh state database at the same moment retry for a while.
+        deadline = time.monotonic() + _BUSY_MS / 1000
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
