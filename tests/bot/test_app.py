@@ -170,7 +170,7 @@ async def test_more_results_pages_on_replacing_the_ephemeral(bot: Bot) -> None:
 
 async def test_more_results_in_a_thread_replies_in_the_thread(bot: Bot) -> None:
     await bot.send.event({"type": "app_mention", "user": "UASKER01", "channel": "CGENERAL1",
-                          "ts": "1700000700.000100", "text": f"<@{BOT_USER_ID}> 2010"})
+                          "ts": "1700000700.000100", "text": f"<@{BOT_USER_ID}> trafficking victims"})
     [answer] = await bot.slack.wait_for("chat.postMessage")
     more = buttons(answer.payload).get("factbot_more")
     assert more, "the question has more than one page of results"
@@ -301,7 +301,7 @@ async def test_health_routes(bot: Bot, path: str, status: int) -> None:
 
 async def test_more_results_in_a_dm_stays_in_the_dm(bot: Bot) -> None:
     await bot.send.event({"type": "message", "channel_type": "im", "user": "UASKER01", "channel": "D0DIRECT1",
-                          "ts": "1700000900.000100", "text": "2010"})
+                          "ts": "1700000900.000100", "text": "trafficking victims"})
     [answer] = await bot.slack.wait_for("chat.postMessage")
     more = buttons(answer.payload)["factbot_more"]
     await bot.send.action("factbot_more", more, channel="D0DIRECT1", message={"ts": "1700000901.000100"},
