@@ -223,13 +223,20 @@ def emphasise(text: str, words: Sequence[str]) -> str:
     """`text` escaped for mrkdwn, with the words that match the query in bold."""
     if not words:
         return escape(text)
+    spans: list[list[int]] = []
+    for m in _WORD.finditer(text):
+        if not _matches(m.group().lower(), words):
+            continue
+        if spans and text[spans[-1][1]:m.start()] == " ":  # "*shelter network*", not "*shelter* *network*"
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
     out: list[str] = []
     pos = 0
-    for m in _WORD.finditer(text):
-        if _matches(m.group().lower(), words):
-            out.append(escape(text[pos:m.start()]))
-            out.append(f"*{escape(m.group())}*")
-            pos = m.end()
+    for start, end in spans:
+        out.append(escape(text[pos:start]))
+        out.append(f"*{escape(text[start:end])}*")
+        pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
 

@@ -68,6 +68,8 @@ def test_query_words_drop_stopwords(query: str, words: tuple[str, ...]) -> None:
     ("Contact <!channel> & the office.", "office", "Contact &lt;!channel&gt; &amp; the *office*."),
     ("Nothing to mark here.", "shelter", "Nothing to mark here."),
     ("Shelters opened.", "she", "Shelters opened."),
+    ("the shelter network and the shelter", "shelter network", "the *shelter network* and the *shelter*"),
+    ("victim-care shelter", "victim care", "*victim*-*care* shelter"),
 ])
 def test_emphasise_bolds_query_words_and_escapes(text: str, query: str, expected: str) -> None:
     assert emphasise(text, query_words(query)) == expected
