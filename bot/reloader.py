@@ -259,7 +259,7 @@ class Reloader:
                 raise
             kb.path = target
         finally:
-            staging.unlink(missing_ok=True)
+            _remove(staging)
         self.holder.swap(kb)
         return diff_knowledge(before, snapshot(kb))
 
@@ -404,6 +404,12 @@ class _Progress:
 
     def step(self, step: str) -> None:
         self.state = (step, 0, 0, "")
+
+
+def _remove(staging: Path) -> None:
+    # a file that only looked like SQLite may have made SQLite leave its side files too
+    for path in (staging, *(staging.with_name(staging.name + s) for s in ("-wal", "-shm", "-journal"))):
+        path.unlink(missing_ok=True)
 
 
 def _snapshot_or_empty(kb: KnowledgeBase) -> Snapshot:

@@ -514,3 +514,24 @@ async def test_slash_answers_while_a_reload_runs_through_the_app(bot: Any, docs:
     after = json.dumps((await bot.slack.wait_for("response_url", where=lambda c: c.path.endswith("/after")))[0].payload,
                        ensure_ascii=False)
     assert any(t in after for t in only_new) and not any(t in after for t in only_old)
+
+
+async def test_progress_is_shown_while_the_build_runs(settings: Settings, slack: SlackStandIn) -> None:
+    halfway, release = threading.Event(), threading.Event()
+
+    def observed_build(docs_dir: Path, db_path: Path, *, progress: Any = None, **options: Any) -> BuildReport:
+        progress(1, 2, "cable-2009.txt")
+        halfway.set()
+        release.wait(10)
+        return build_knowledge_base(docs_dir, db_path, progress=progress, **options)
+
+    reloader = make_reloader(settings, build=observed_build)
+    running = asyncio.create_task(reloader.reload_command(ADMIN))
+    await asyncio.to_thread(halfway.wait, 10)
+    update = await slack.wait_for("chat.update", where=lambda c: "1 of 2" in c.payload["text"])
+    release.set()
+    assert (await running).outcome == "ok"
+    assert "cable-2009.txt" in json.dumps(update[0].payload["blocks"])
+    first = slack.calls_to("chat.postMessage")[0].payload
+    assert messages.RELOAD_STEPS["starting"] in first["text"]
+    assert len({c.payload["ts"] for c in slack.calls_to("chat.update")}) == 1, "one message, updated in place"
