@@ -49,6 +49,7 @@ MAX_QUERY_WORDS = 24
 SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
 RANK_BUDGET = 4_000  # at most this many FTS5 matches are ranked by bm25 for one query
+COMMON_SHARE = 0.1
 PASSAGE_CANDIDATES = 40
 FACT_CANDIDATES = 80
 CONTEXT_CANDIDATES = 30
@@ -300,29 +301,42 @@ def _synonyms_of(word: str, folded: str) -> Iterable[tuple[str | None, list[str]
             yield group.domain, [t for t in group.terms if t != hit]
 
 
+def _wants(text: str) -> str | None:
+    lowered = text.lower()
+    for kind, pattern in _WANTS:
+        if pattern.search(lowered):
+            return kind
+    return None
+
+
 def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: tuple[Any, ...],
                 n: int) -> list[tuple[int, float]]:
     """(id, relevance 0-1) of up to `n` candidates from FTS5, ranking at most RANK_BUDGET matches by bm25.
 
-    First the rows that match every concept; then, if too few, rows that match any of the rarer
-    concepts. A set of matches too large to rank (only common words) is taken in index order:
-    bm25 over tens of thousands of rows would cost more than the whole answer may.
+    Words in more than COMMON_SHARE of the passages do not propose candidates (they still score).
+    First the rows that match every other concept; then, if too few, rows that match any of the
+    rarer ones. A set of matches too large to rank is taken in index order: bm25 over tens of
+    thousands of rows would cost more than the whole answer may.
     """
     vocabulary = vocabulary_of(kb)
-    groups = sorted(((_concept_count(vocabulary, c), _fts_group(c)) for c in query.concepts if c.terms),
+    common = max(RANK_BUDGET, int(COMMON_SHARE * vocabulary.passages))
+    groups = sorted((g for g in (_fts_group(vocabulary, c, common) for c in query.concepts) if g[1]),
                     key=lambda g: g[0])
     if not groups:
+        rarest = min(query.concepts, key=lambda c: vocabulary.count(c.word), default=None)
+        groups = [(vocabulary.count(rarest.word), _quoted([rarest.word]))] if rarest and rarest.terms else []
+    if not groups:
         return []
-    found: dict[int, float] = {}
     stages = [(" AND ".join(g for _, g in groups), groups[0][0] <= RANK_BUDGET)]
+    rare, total = [], 0
+    for count, group in groups:
+        if total + count > RANK_BUDGET:
+            break
+        rare.append(group)
+        total += count
     if len(groups) > 1:
-        rare, total = [], 0
-        for count, group in groups:
-            if total + count > RANK_BUDGET:
-                break
-            rare.append(group)
-            total += count
         stages.append((" OR ".join(rare), True) if rare else (" OR ".join(g for _, g in groups), False))
+    found: dict[int, float] = {}
     for match, rank in stages:
         if len(found) >= n:
             break
@@ -336,26 +350,20 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     return list(found.items())[:n]
 
 
-def _concept_count(vocabulary: Vocabulary, concept: Concept) -> int:
-    """How many passages may match a concept's terms (a bound: phrases count as their rarest word)."""
-    total = 0
+def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int) -> tuple[int, str]:
+    """(how many passages may match, FTS5 group) for a concept's terms that are not too common."""
+    kept, total = [], 0
     for term in concept.terms:
-        parts = words(term) or [term]
-        total += min(vocabulary.count(w) for w in parts)
-    return total
+        count = min(vocabulary.count(w) for w in (words(term) or [term]))  # a phrase: its rarest word
+        if count <= common:
+            kept.append(term)
+            total += count
+    return total, _quoted(kept)
 
 
-def _fts_group(concept: Concept) -> str:
-    quoted = ['"' + normalize(t).replace('"', '""') + '"' for t in concept.terms if t.strip()]
-    return "(" + " OR ".join(quoted) + ")"
-
-
-def _wants(text: str) -> str | None:
-    lowered = text.lower()
-    for kind, pattern in _WANTS:
-        if pattern.search(lowered):
-            return kind
-    return None
+def _quoted(terms: list[str]) -> str:
+    quoted = ['"' + normalize(t).replace('"', '""') + '"' for t in terms if t.strip()]
+    return "(" + " OR ".join(quoted) + ")" if quoted else ""
 
 
 # --- scoring ---------------------------------------------------------------------------------------

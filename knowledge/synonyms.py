@@ -55,6 +55,7 @@ SYNONYMS: tuple[SynonymGroup, ...] = (
     _g("permit", "duration / valid / validity"),
     _g(None, "conditions / criteria / requirements / provided that"),
     _g(None, "campaign / awareness / prevention"),
+    _g(None, "head / chief / director / leader / in charge"),
 )
 
 

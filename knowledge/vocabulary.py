@@ -77,7 +77,10 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A light stem of one normalized word; equal stems mean the same word for search."""
+    """A light stem of one normalized word; equal stems mean the same word for search.
+
+    residence, residency, resident -> resid; contributions, contribute -> contribut.
+    """
     w = word
     if len(w) <= 3 or w.isdigit():
         return w
@@ -87,7 +90,7 @@ def stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
-    for suffix in ("ing", "ed", "ion", "ly", "e"):
+    for suffix in ("ency", "ence", "ent", "ing", "ed", "ion", "ly", "e"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             w = w[: -len(suffix)]
             break
