@@ -1,6 +1,6 @@
 """Reloading the knowledge base while the bot keeps answering: admin check, build off the loop, check, swap.
 
-A reload builds a new file next to the serving one (`<db>.reload`), checks it, opens it, then
+A reload builds a new file next to the serving one (`<db>.reload-<pid>-<thread>`), checks it, opens it, then
 `os.replace`s it over the knowledge base path and swaps it into the KnowledgeHolder. The old
 KnowledgeBase keeps its open connection to the old file, so queries that took it finish on it;
 later queries take the new one. Anything failing before the swap leaves the old one serving and
@@ -210,7 +210,7 @@ class Reloader:
     async def _reload(self, *, user: str | None, via: str, channel: str | None, ts: str | None = None,
                       respond: Respond | None = None, note: str = "",
                       files: Sequence[str] = ()) -> ReloadOutcome:
-        started = time.perf_counter()
+        started, started_at = time.perf_counter(), _now()
         progress = _Progress()
         if channel and ts is None:
             ts = await self._post(channel, progress_reply("starting"))
@@ -231,7 +231,7 @@ class Reloader:
                     await ticker
         # recorded before the admin sees the result, so the history never lags behind the reply
         recorded = self._record(outcome, time.perf_counter() - started, reply, user=user, via=via, diff=diff,
-                                error=error, files=files)
+                                error=error, files=files, started_at=started_at)
         if channel and ts:
             await self._update(channel, ts, reply)
         elif respond is not None:
@@ -291,12 +291,12 @@ class Reloader:
         return recorded
 
     def _record(self, outcome: str, seconds: float, reply: Reply, *, user: str | None, via: str,
-                diff: KnowledgeDiff | None = None, error: str | None = None,
-                files: Sequence[str] = ()) -> ReloadOutcome:
+                diff: KnowledgeDiff | None = None, error: str | None = None, files: Sequence[str] = (),
+                started_at: str | None = None) -> ReloadOutcome:
         self.state.execute(
             "INSERT INTO reloads (started_at, user, via, outcome, seconds, error, diff, files) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (_now(), user, via, outcome, round(seconds, 3), error,
+            (started_at or _now(), user, via, outcome, round(seconds, 3), error,
              json.dumps(diff.to_json(), ensure_ascii=False) if diff else None,
              json.dumps(list(files), ensure_ascii=False) if files else None))
         return ReloadOutcome(outcome=outcome, seconds=seconds, reply=reply, diff=diff, error=error)
