@@ -535,3 +535,13 @@ async def test_progress_is_shown_while_the_build_runs(settings: Settings, slack:
     first = slack.calls_to("chat.postMessage")[0].payload
     assert messages.RELOAD_STEPS["starting"] in first["text"]
     assert len({c.payload["ts"] for c in slack.calls_to("chat.update")}) == 1, "one message, updated in place"
+
+
+async def test_without_a_dm_the_result_comes_through_response_url(reloader: Reloader, slack: SlackStandIn) -> None:
+    slack.fail("conversations.open", error="missing_scope")
+    responses = Responses()
+    outcome = await reloader.reload_command(ADMIN, respond=responses)
+    assert outcome.outcome == "ok"
+    assert responses.texts[0] == messages.RELOAD_STARTED
+    assert messages.RELOAD_DONE_TITLE in responses.texts[-1] and responses.messages[-1]["blocks"]
+    assert not slack.calls_to("chat.postMessage") and not slack.calls_to("chat.update")
