@@ -131,7 +131,8 @@ class Reloader:
         try:
             channel = await self._dm(user)
             if respond is not None:
-                await _quietly(respond(text=messages.RELOAD_STARTED, response_type="ephemeral"))
+                started = messages.RELOAD_STARTED if channel else messages.RELOAD_STEPS["starting"]
+                await _quietly(respond(text=started, response_type="ephemeral"))
             return await self._reload(user=user, via="command", channel=channel, respond=respond)
         finally:
             self._running = False

@@ -542,6 +542,6 @@ async def test_without_a_dm_the_result_comes_through_response_url(reloader: Relo
     responses = Responses()
     outcome = await reloader.reload_command(ADMIN, respond=responses)
     assert outcome.outcome == "ok"
-    assert responses.texts[0] == messages.RELOAD_STARTED
+    assert responses.texts[0] == messages.RELOAD_STEPS["starting"]
     assert messages.RELOAD_DONE_TITLE in responses.texts[-1] and responses.messages[-1]["blocks"]
     assert not slack.calls_to("chat.postMessage") and not slack.calls_to("chat.update")
