@@ -23,9 +23,13 @@ _ABBREVIATIONS = frozenset(
     "col lt sgt ph.d m mme cf ca".split()
 )
 _END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_START = re.compile(r"\n[ \t]*(?=--\s*[A-Z][.:]|[-•*·]\s|\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z])")
 _UNDERLINE = re.compile(r"\n[ \t]*-{3,}[ \t]*(?=\n)")
+# Each extractor and the quoting ask for the same passage's sentences: remember the last few texts.
+_SPANS_SEEN: dict[str, tuple[tuple[int, int], ...]] = {}
+_SPANS_SEEN_MAX = 64
 
 
 def fold(text: str) -> str:
@@ -40,6 +44,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     initial), a blank line unless the text runs on in lower case (a page break inside a
     sentence), a heading underline, a lettered answer (`-- B.`), a bullet or a calendar line.
     """
+    spans = _SPANS_SEEN.get(text)
+    if spans is None:
+        if len(_SPANS_SEEN) >= _SPANS_SEEN_MAX:
+            _SPANS_SEEN.clear()
+        spans = _SPANS_SEEN[text] = _sentence_spans(text)
+    return list(spans)
+
+
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(text)}
     for m in _END.finditer(text):
         if not _is_abbreviation(text, m.start()):
@@ -56,7 +69,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         a, b = _trim(text, a, b)
         if b > a:
             spans.append((a, b))
-    return spans
+    return tuple(spans)
 
 
 def excerpt_around(text: str, start: int, end: int, *, limit: int = MAX_EXCERPT,
@@ -77,7 +90,7 @@ def excerpt_around(text: str, start: int, end: int, *, limit: int = MAX_EXCERPT,
 def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
-    m = re.search(r"([\w.]+)$", text[max(0, dot - 12):dot])
+    m = _LAST_WORD.search(text[max(0, dot - 12):dot])
     if not m:
         return False
     word = m.group(1).lower()
