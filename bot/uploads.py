@@ -32,6 +32,8 @@ __all__ = ["ALLOWED_SUFFIXES", "UploadRefused", "safe_document_name", "save_shar
 ALLOWED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 MAX_NAME = 120
 _UNSAFE = re.compile(r"[^\w.()+,@' -]")  # anything else in a name becomes "_"
+# names the documents folder keeps for notes about itself; builds skip them (knowledge.loading.document_files)
+_FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)$", re.IGNORECASE)
 _HTML_SUFFIXES = (".html", ".htm")
 _CHUNK = 64 * 1024
 _TIMEOUT = aiohttp.ClientTimeout(total=120, sock_connect=15)
@@ -56,6 +58,8 @@ def safe_document_name(name: str) -> str:
     if suffix.lower() not in ALLOWED_SUFFIXES:
         raise UploadRefused(messages.UPLOAD_WHY["type"].format(allowed=", ".join(ALLOWED_SUFFIXES),
                                                                suffix=suffix or "(no extension)"))
+    if _FOLDER_NOTES.match(stem):
+        raise UploadRefused(messages.UPLOAD_WHY["folder_note"].format(name=name))
     stem = _UNSAFE.sub("_", stem).strip(" .") or "document"
     return stem[:MAX_NAME - len(suffix)].rstrip(" .") + suffix.lower()
 

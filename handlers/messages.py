@@ -155,6 +155,7 @@ UPLOAD_WHY = {
     "path": "its name contains a path (`/` or `\\`); share the file under a plain name.",
     "control": "its name contains control characters.",
     "hidden": "names starting with a dot are hidden files and would be ignored.",
+    "folder_note": "a file named `{name}` is taken as a note about the folder and ignored; rename it first.",
     "type": "only {allowed} files are accepted, not `{suffix}`.",
     "external": "only files uploaded to Slack can be added, not links to other services.",
     "too_large": "it is too large ({size:,} bytes; the limit is {limit:,}).",

@@ -340,6 +340,7 @@ def test_safe_names(name: str, saved_as: str) -> None:
     ("evil.sh", "type"),
     ("report.txt.exe", "type"),
     ("README", "type"),
+    ("ReadMe.md", "folder_note"),
     (".env.txt", "hidden"),
     ("..", "hidden"),
     ("minutes\x00.txt", "control"),
