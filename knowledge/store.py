@@ -81,12 +81,23 @@ def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFA
         if report.documents == 0:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "the folder is empty"
             raise BuildError(f"no usable document in {docs_dir} ({reasons})")
+        _check(tmp)
         os.replace(tmp, db_path)
     finally:
         tmp.unlink(missing_ok=True)
     return BuildReport(documents=report.documents, passages=report.passages, facts=report.facts,
                        skipped=report.skipped, seconds=time.perf_counter() - started,
                        db_path=str(db_path), bytes_read=report.bytes_read)
+
+
+def _check(path: Path) -> None:
+    # The same checks a reload makes before it swaps a file in (knowledge.check imports this module).
+    from knowledge.check import check_knowledge_base
+
+    try:
+        check_knowledge_base(path)
+    except KnowledgeBaseError as e:
+        raise BuildError(f"the new knowledge base failed its checks: {e}") from None
 
 
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
@@ -286,4 +297,3 @@ def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], s
             "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped]}
     db.table("meta").insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
     db.conn.commit()
-    db.execute("PRAGMA integrity_check")
