@@ -16,6 +16,7 @@ from typing import Any
 from knowledge.extract import fact_summary
 from knowledge.intent import COMMAND_INTENTS, INTENT_FACT_TYPES, detect_intent
 from knowledge.models import Answer, Result, Source
+from knowledge.overview import overview_ids
 from knowledge.search import FactHit, PassageHit, Query, parse_query, search_facts, search_passages
 from knowledge.store import KnowledgeBase
 from knowledge.vocabulary import vocabulary_of
@@ -31,10 +32,6 @@ MIN_SCORE = 0.3  # share of the query's weight a result must cover to count as a
 RELATIVE_SCORE = 0.5  # ... and at least this share of the best result's score
 FACT_BONUS = 0.1  # a fact of the asked type outranks a passage that covers the query as well
 MAX_RESULTS = 100
-# Rough US dollar value of a unit, only to order amounts in different currencies in the overview.
-_USD_PER_UNIT = {"USD": 1.0, "EUR": 1.1, "GBP": 1.3, "CHF": 1.1, "CAD": 0.75, "AUD": 0.65, "JPY": 0.007,
-                 "SEK": 0.1, "NOK": 0.1, "DKK": 0.15, "PLN": 0.25, "RON": 0.22, "XOF": 0.0017}
-_KEY_PERMIT_FIELDS = ("duration", "cost", "legal_basis", "conditions", "renewal_cost")
 
 
 def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset: int = 0,
@@ -118,69 +115,29 @@ def _result_from_row(row: dict[str, Any], fields: dict[str, Any], *, score: floa
 
 def _overview_page(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date, offset: int,
                    limit: int) -> tuple[list[Result], int]:
-    rows = _overview_rows(kb, fact_type, years, today, offset + limit)[offset:]
-    return [_result_from_row(r, json.loads(r["fields"]), score=1.0) for r in rows], _overview_count(kb, fact_type,
-                                                                                                    years)
+    ids = overview_ids(kb, fact_type, years, today)
+    return _facts_by_id(kb, ids[offset:offset + limit], score=1.0), len(ids)
 
 
 def _with_overview(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date, ranked: list[Result],
                    offset: int, limit: int) -> tuple[list[Result], int]:
     hits = [r for r in ranked if r.type == fact_type]
     seen = {(r.source.doc, r.excerpt, r.summary) for r in hits}
-    rows = _overview_rows(kb, fact_type, years, today, offset + limit + len(hits))
-    rest = [_result_from_row(r, json.loads(r["fields"]), score=0.0) for r in rows]
-    merged = hits + [r for r in rest if (r.source.doc, r.excerpt, r.summary) not in seen]
-    return merged[offset:offset + limit], max(len(hits), _overview_count(kb, fact_type, years))
+    ids = overview_ids(kb, fact_type, years, today)
+    rest = [r for r in _facts_by_id(kb, ids[:offset + limit + len(hits)], score=0.0)
+            if (r.source.doc, r.excerpt, r.summary) not in seen]
+    return (hits + rest)[offset:offset + limit], max(len(hits), len(ids))
 
 
-def _overview_rows(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], today: date,
-                   n: int) -> list[dict[str, Any]]:
-    """The first `n` facts of a type in overview order, read with ORDER BY ... LIMIT (never every fact)."""
-    where, params = _year_filter(fact_type, years)
-    select = _FACT_SELECT + " WHERE f.type = ?" + where
-    if fact_type == "event":
-        iso = today.isoformat()
-        upcoming = kb.query(select + " AND f.date IS NOT NULL AND coalesce(f.end_date, f.date) >= ? "
-                            "ORDER BY f.date, f.id LIMIT ?", (fact_type, *params, iso, n))
-        past = kb.query(select + " AND f.date IS NOT NULL AND coalesce(f.end_date, f.date) < ? "
-                        "ORDER BY f.date DESC, f.id LIMIT ?", (fact_type, *params, iso, n))
-        return [dict(r) for r in [*upcoming, *past][:n]]
-    rows = kb.query(select + " ORDER BY " + _OVERVIEW_ORDER[fact_type] + " LIMIT ?", (fact_type, *params, n))
-    return [dict(r) for r in rows]
-
-
-def _overview_count(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...]) -> int:
-    where, params = _year_filter(fact_type, years)
-    extra = " AND f.date IS NOT NULL" if fact_type == "event" else ""
-    return int(kb.query("SELECT count(*) FROM facts f WHERE f.type = ?" + where + extra,
-                        (fact_type, *params))[0][0])
-
-
-def _year_filter(fact_type: str, years: tuple[int, ...]) -> tuple[str, list[Any]]:
-    """SQL (placeholders only) keeping facts about one of `years`, as `search.fact_years` does."""
-    if not years:
-        return "", []
-    clauses, params = [], []
-    for year in years:
-        span = "(f.date <= ? AND coalesce(f.end_date, f.date) >= ?)"
-        params += [f"{year}-12-31", f"{year}-01-01"]
-        if fact_type != "event":
-            span += (" OR json_extract(f.fields, '$.year') = ? OR f.excerpt LIKE ? "
-                     "OR coalesce(json_extract(f.fields, '$.period'), '') LIKE ?")
-            params += [year, f"%{year}%", f"%{year}%"]
-        clauses.append(f"({span})")
-    return " AND (" + " OR ".join(clauses) + ")", params
+def _facts_by_id(kb: KnowledgeBase, ids: list[int], *, score: float) -> list[Result]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))  # placeholders only; the ids are parameters
+    rows = {r["id"]: dict(r) for r in kb.query(_FACT_SELECT + f" WHERE f.id IN ({marks})", ids)}
+    return [_result_from_row(rows[i], json.loads(rows[i]["fields"]), score=score) for i in ids if i in rows]
 
 
 _FACT_SELECT = "SELECT f.*, d.title AS title, d.date AS doc_date FROM facts f JOIN documents d ON d.path = f.doc"
-_USD = ("coalesce(json_extract(f.fields, '$.usd'), f.amount * CASE f.currency "
-        + " ".join(f"WHEN '{code}' THEN {rate}" for code, rate in _USD_PER_UNIT.items()) + " ELSE 1 END, 0)")
-_OVERVIEW_ORDER = {
-    "funding": _USD + " DESC, f.doc, f.start",
-    "contact": "(SELECT count(*) FROM json_each(f.fields)) DESC, f.doc, f.start",
-    "permit": " + ".join(f"(json_extract(f.fields, '$.{k}') IS NOT NULL)" for k in _KEY_PERMIT_FIELDS)
-              + " DESC, f.doc, f.start",
-}
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

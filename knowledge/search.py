@@ -48,7 +48,8 @@ MAX_QUERY_CHARS = 2_000  # a query longer than this is read up to here
 MAX_QUERY_WORDS = 24
 SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
-RANK_BUDGET = 4_000  # at most this many FTS5 matches are ranked by bm25 for one query
+RANK_BUDGET = 2_500  # at most this many FTS5 matches are ranked by bm25 for one query
+ENOUGH_MATCHING_ALL = 20  # with this many candidates matching every word, rows matching some are not sought
 COMMON_SHARE = 0.1
 PASSAGE_CANDIDATES = 40
 FACT_CANDIDATES = 80
@@ -337,8 +338,8 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     if len(groups) > 1:
         stages.append((" OR ".join(rare), True) if rare else (" OR ".join(g for _, g in groups), False))
     found: dict[int, float] = {}
-    for match, rank in stages:
-        if len(found) >= n:
+    for i, (match, rank) in enumerate(stages):
+        if len(found) >= (n if i == 0 else ENOUGH_MATCHING_ALL):
             break
         statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
         try:
@@ -352,12 +353,14 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
 
 def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int) -> tuple[int, str]:
     """(how many passages may match, FTS5 group) for a concept's terms that are not too common."""
+    if vocabulary.count(concept.word) > common:
+        return 0, ""  # a common word (and its synonyms) would cost much and tell little
     kept, total = [], 0
     for term in concept.terms:
-        count = min(vocabulary.count(w) for w in (words(term) or [term]))  # a phrase: its rarest word
-        if count <= common:
+        counts = [vocabulary.count(w) for w in (words(term) or [term])]
+        if max(counts) <= common:  # reading a phrase costs as much as its most common word
             kept.append(term)
-            total += count
+            total += min(counts)
     return total, _quoted(kept)
 
 
