@@ -48,7 +48,7 @@ MAX_QUERY_CHARS = 2_000  # a query longer than this is read up to here
 MAX_QUERY_WORDS = 24
 SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
-RANK_BUDGET = 2_500  # at most this many FTS5 matches are ranked by bm25 for one query
+RANK_BUDGET = 1_500  # at most this many FTS5 matches are ranked by bm25 for one query
 ENOUGH_MATCHING_ALL = 20  # with this many candidates matching every word, rows matching some are not sought
 COMMON_SHARE = 0.1
 PASSAGE_CANDIDATES = 40
@@ -315,9 +315,9 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     """(id, relevance 0-1) of up to `n` candidates from FTS5, ranking at most RANK_BUDGET matches by bm25.
 
     Words in more than COMMON_SHARE of the passages do not propose candidates (they still score).
-    First the rows that match every other concept; then, if too few, rows that match any of the
-    rarer ones. A set of matches too large to rank is taken in index order: bm25 over tens of
-    thousands of rows would cost more than the whole answer may.
+    First the rows that match every other concept; then, if too few, rows that match any of them.
+    A set of matches too large to rank is taken in index order: bm25 over tens of thousands of
+    rows would cost more than the whole answer may.
     """
     vocabulary = vocabulary_of(kb)
     common = max(RANK_BUDGET, int(COMMON_SHARE * vocabulary.passages))
@@ -326,29 +326,30 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     if not groups:
         rarest = min(query.concepts, key=lambda c: vocabulary.count(c.word), default=None)
         groups = [(vocabulary.count(rarest.word), _quoted([rarest.word]))] if rarest and rarest.terms else []
-    if not groups:
-        return []
-    stages = [(" AND ".join(g for _, g in groups), groups[0][0] <= RANK_BUDGET)]
-    rare, total = [], 0
-    for count, group in groups:
-        if total + count > RANK_BUDGET:
-            break
-        rare.append(group)
-        total += count
+    stages = [" AND ".join(g for _, g in groups)] if groups else []
     if len(groups) > 1:
-        stages.append((" OR ".join(rare), True) if rare else (" OR ".join(g for _, g in groups), False))
+        stages.append(" OR ".join(g for _, g in groups))
     found: dict[int, float] = {}
-    for i, (match, rank) in enumerate(stages):
+    for i, match in enumerate(stages):
         if len(found) >= (n if i == 0 else ENOUGH_MATCHING_ALL):
             break
-        statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
-        try:
-            rows = kb.query(statement, (match, *params, n))
-        except sqlite3.OperationalError:
-            continue
-        for (row_id, relevance) in zip((r[0] for r in rows), _normalized_ranks([r[1] for r in rows]), strict=True):
-            found.setdefault(row_id, relevance if rank else 0.0)
+        for row_id, relevance in _fetch(kb, table, sql, match, params, n):
+            found.setdefault(row_id, relevance)
     return list(found.items())[:n]
+
+
+def _fetch(kb: KnowledgeBase, table: str, sql: str, match: str, params: tuple[Any, ...],
+           n: int) -> list[tuple[int, float]]:
+    """Up to `n` (id, relevance) matching `match`: by bm25 when few enough rows match, else in index order."""
+    count_sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
+    try:
+        rank = kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
+        statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
+        rows = kb.query(statement, (match, *params, n))
+    except sqlite3.OperationalError:
+        return []
+    relevance = _normalized_ranks([r[1] for r in rows]) if rank else [0.0] * len(rows)
+    return [(r[0], v) for r, v in zip(rows, relevance, strict=True)]
 
 
 def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int) -> tuple[int, str]:
