@@ -10,6 +10,7 @@ and suggests the nearest words the knowledge base knows. Any user text gives an 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -17,8 +18,17 @@ from knowledge.extract import fact_summary
 from knowledge.intent import COMMAND_INTENTS, INTENT_FACT_TYPES, detect_intent
 from knowledge.models import Answer, Result, Source
 from knowledge.overview import overview_ids
-from knowledge.search import FactHit, PassageHit, Query, parse_query, search_facts, search_passages
+from knowledge.search import (
+    FactHit,
+    PassageHit,
+    Query,
+    parse_query,
+    passage_candidates,
+    search_facts,
+    search_passages,
+)
 from knowledge.store import KnowledgeBase
+from knowledge.synonyms import domain_of
 from knowledge.vocabulary import vocabulary_of
 
 __all__ = [
@@ -49,28 +59,31 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     fact_type = INTENT_FACT_TYPES.get(intent)
     offset, limit = max(0, offset), max(0, limit)
     day = today or date.today()
-    if fact_type and command != "ask" and (not text or (not query.words and query.years)):
-        results, total = _overview_page(kb, fact_type, query.years, day, offset, limit)
+    if fact_type and command != "ask" and _only_domain_words(query, fact_type):
+        # No words or only the command's own ("/events calendar", "/funding 2009"): the overview,
+        # after the facts those words match.
+        ranked = _ranked(kb, command, fact_type, query, day, offset + limit) if query.words else []
+        results, total = _with_overview(kb, fact_type, query.years, day, ranked, offset, limit)
     elif not query.words:
         results, total = [], 0
     else:
         ranked = _ranked(kb, command, fact_type, query, day, offset + limit)
         results, total = ranked[offset:offset + limit], len(ranked)
-        if fact_type and command != "ask" and _only_domain_words(query, fact_type):
-            # Only the command's own words ("/events calendar"): the overview follows the matching facts.
-            results, total = _with_overview(kb, fact_type, query.years, day, ranked, offset, limit)
     suggestions = () if total or not text else _suggestions(kb, query)
-    return Answer(query=text, intent=intent, results=tuple(results), suggestions=suggestions, total=total)
+    page = tuple(replace(r, score=max(0.0, min(1.0, r.score))) for r in results)  # raw scores ranked; 0-1 shown
+    return Answer(query=text, intent=intent, results=page, suggestions=suggestions, total=total)
 
 
 # --- searching ---------------------------------------------------------------------------------------
 
 def _ranked(kb: KnowledgeBase, command: str, fact_type: str | None, query: Query, today: date,
             need: int) -> list[Result]:
-    facts = _kept([_fact_result(h, FACT_BONUS) for h in search_facts(kb, query, fact_type)]) if fact_type else []
+    candidates = passage_candidates(kb, query)
+    found = search_facts(kb, query, fact_type, passages=candidates) if fact_type else []
+    facts = _kept([_fact_result(h, FACT_BONUS) for h in found])
     if command != "ask" and len(facts) >= need:
-        return facts[:MAX_RESULTS]  # a command's facts fill the page: no passage search needed
-    passages = [_passage_result(h) for h in search_passages(kb, query)]
+        return facts[:MAX_RESULTS]  # a command's facts fill the page: no passage excerpts needed
+    passages = [_passage_result(h) for h in search_passages(kb, query, candidates=candidates)]
     if facts:
         covered = {(r.source.doc, r.excerpt) for r in facts}
         passages = [p for p in passages if not any(p.source.doc == d and p.excerpt in e for d, e in covered)]
@@ -81,7 +94,8 @@ def _ranked(kb: KnowledgeBase, command: str, fact_type: str | None, query: Query
 
 
 def _only_domain_words(query: Query, fact_type: str) -> bool:
-    return all(c.domain == fact_type for c in query.words)
+    return (all(c.domain == fact_type for c in query.words)
+            and all(domain_of(w) == fact_type for w in query.unknown))
 
 
 def _kept(results: list[Result]) -> list[Result]:
@@ -94,14 +108,14 @@ def _kept(results: list[Result]) -> list[Result]:
 
 
 def _fact_result(hit: FactHit, bonus: float) -> Result:
-    return _result_from_row(hit.row, hit.fields, score=min(1.0, hit.score + bonus))
+    return _result_from_row(hit.row, hit.fields, score=hit.score + bonus)
 
 
 def _passage_result(hit: PassageHit) -> Result:
     p = hit.passage
     summary = f"{p.title} — {p.location}"
     return Result(type="passage", summary=summary, excerpt=hit.excerpt, source=p.source(),
-                  score=min(1.0, hit.score), fields={"start": hit.start, "end": hit.end})
+                  score=hit.score, fields={"start": hit.start, "end": hit.end})
 
 
 def _result_from_row(row: dict[str, Any], fields: dict[str, Any], *, score: float) -> Result:

@@ -40,6 +40,7 @@ __all__ = [
     "coverage",
     "fact_years",
     "parse_query",
+    "passage_candidates",
     "search_facts",
     "search_passages",
 ]
@@ -54,9 +55,11 @@ COMMON_SHARE = 0.1
 PASSAGE_CANDIDATES = 40
 FACT_CANDIDATES = 80
 CONTEXT_CANDIDATES = 30
+PASSAGE_FACT_SOURCES = 10  # facts of this many best passages are candidates even if their own text misses
 SENTENCE_CANDIDATES = 15
 BIGRAM_BONUS = 0.15
 CONTEXT_CREDIT = 0.6
+EXCERPT_SHARE = 0.2
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)")
 _NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
 # What kind of answer a question asks for, and what a sentence that gives it contains.
@@ -185,11 +188,16 @@ def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[st
     return matched / total if total else 0.0
 
 
-def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CANDIDATES,
-                    min_score: float = 0.0) -> list[PassageHit]:
-    """Passages that answer the query, best first, each with its best sentence(s) as excerpt."""
+def passage_candidates(kb: KnowledgeBase, query: Query) -> list[tuple[int, float]]:
+    """(passage id, bm25 relevance 0-1) of the passages FTS5 proposes for the query (bounded)."""
     sql = "SELECT rowid, {rank} FROM passages_fts WHERE passages_fts MATCH ?"
-    ranked = _candidates(kb, query, "passages_fts", sql, (), PASSAGE_CANDIDATES)
+    return _candidates(kb, query, "passages_fts", sql, (), PASSAGE_CANDIDATES)
+
+
+def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CANDIDATES, min_score: float = 0.0,
+                    candidates: list[tuple[int, float]] | None = None) -> list[PassageHit]:
+    """Passages that answer the query, best first, each with its best sentence(s) as excerpt."""
+    ranked = passage_candidates(kb, query) if candidates is None else candidates
     rows = _rows_by_id(kb, "passages", [r[0] for r in ranked])
     scored: list[tuple[float, float, dict[str, Any]]] = []
     for passage_id, relevance in ranked:
@@ -208,12 +216,18 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
 
 
 def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limit: int = FACT_CANDIDATES,
-                 min_score: float = 0.0) -> list[FactHit]:
-    """Facts (of one type) that answer the query, best first."""
+                 min_score: float = 0.0, passages: list[tuple[int, float]] | None = None) -> list[FactHit]:
+    """Facts (of one type) that answer the query, best first.
+
+    Facts of the best `passages` (see `passage_candidates`) are candidates too: a figure whose label
+    is a line above it ("Sweden's contribution to ..." over "SEK 4,000,000") is found by its passage.
+    """
     # CROSS JOIN keeps FTS5 as the outer loop: the type index must not drive a MATCH per fact.
     sql = ("SELECT f.id, {rank} FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ?"
            + (" AND f.type = ?" if fact_type else ""))
     ranked = _candidates(kb, query, "facts_fts", sql, (fact_type,) if fact_type else (), FACT_CANDIDATES)
+    ranked += [(i, 0.0) for i in _facts_in(kb, [p for p, _ in (passages or [])[:PASSAGE_FACT_SOURCES]], fact_type)
+               if i not in dict(ranked)]
     rows = _fact_rows(kb, [r[0] for r in ranked])
     scored = []
     for fact_id, relevance in ranked:
@@ -225,15 +239,17 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
             continue
         body_stems = _stems_of(row["body"])
         own = coverage(query, set(body_stems))
-        scored.append((own + _bigram_bonus(query, body_stems) + 0.05 * relevance + _number_bonus(query, fields),
-                       own, row, fields))
+        # Words in the quote itself weigh a little more than words only in the normalised fields.
+        quoted = EXCERPT_SHARE * coverage(query, set(_stems_of(row["excerpt"])))
+        scored.append(((1 - EXCERPT_SHARE) * own + quoted + _bigram_bonus(query, body_stems) + 0.05 * relevance
+                       + _number_bonus(query, fields), own, row, fields))
     scored.sort(key=lambda t: -t[0])
     hits = []
     for i, (score, own, row, fields) in enumerate(scored):
         if i < CONTEXT_CANDIDATES and own < 1.0:
             # Words the fact's own text lacks may be in its passage or heading ("Victims Trust Fund" above "$333,959").
             context = set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
-            score += coverage(query, set(_stems_of(row["body"])), context) - own
+            score += (1 - EXCERPT_SHARE) * (coverage(query, set(_stems_of(row["body"])), context) - own)
         if score >= min_score:
             hits.append(FactHit(row, score, fields))
     hits.sort(key=lambda h: -h.score)
@@ -497,6 +513,14 @@ def _document(kb: KnowledgeBase, path: str) -> tuple[str, str | None, list[tuple
     with _DOCS_LOCK:
         _DOCS.setdefault(kb, {})[path] = found
     return found
+
+
+def _facts_in(kb: KnowledgeBase, passage_ids: list[int], fact_type: str | None) -> list[int]:
+    if not passage_ids:
+        return []
+    marks = ",".join("?" * len(passage_ids))  # placeholders only; the ids are parameters
+    sql = f"SELECT id FROM facts WHERE passage_id IN ({marks})" + (" AND type = ?" if fact_type else "")
+    return [r[0] for r in kb.query(sql, [*passage_ids, *([fact_type] if fact_type else [])])]
 
 
 def _fact_rows(kb: KnowledgeBase, ids: list[int]) -> dict[int, dict[str, Any]]:

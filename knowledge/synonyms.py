@@ -13,6 +13,7 @@ from dataclasses import dataclass
 __all__ = [
     "SYNONYMS",
     "SynonymGroup",
+    "domain_of",
     "domain_words",
 ]
 
@@ -62,3 +63,19 @@ SYNONYMS: tuple[SynonymGroup, ...] = (
 def domain_words(domain: str) -> frozenset[str]:
     """Every term of the groups about one fact type (`funding`, `contact`, `permit`, `event`)."""
     return frozenset(t for g in SYNONYMS if g.domain == domain for t in g.terms)
+
+
+def domain_of(word: str) -> str | None:
+    """The fact type a single word is about ("seminar" -> event), or None."""
+    key = _key(word)
+    for group in SYNONYMS:
+        if group.domain and any(" " not in t and _key(t) == key for t in group.terms):
+            return group.domain
+    return None
+
+
+def _key(word: str) -> str:
+    # The stemmer lives with the vocabulary; imported here to keep this module a readable table first.
+    from knowledge.vocabulary import normalize, stem
+
+    return stem(normalize(word))
