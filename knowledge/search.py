@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -60,6 +60,8 @@ SENTENCE_CANDIDATES = 15
 BIGRAM_BONUS = 0.15
 CONTEXT_CREDIT = 0.6
 EXCERPT_SHARE = 0.2
+DOMAIN_WEIGHT = 0.5
+PAIR_PENALTY = 0.08
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)")
 _NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
 # What kind of answer a question asks for, and what a sentence that gives it contains.
@@ -140,8 +142,12 @@ class FactHit:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_query(vocabulary: Vocabulary, text: str) -> Query:
-    """The concepts, years and corrections of a user's text (any text: never raises)."""
+def parse_query(vocabulary: Vocabulary, text: str, *, domain: str | None = None) -> Query:
+    """The concepts, years and corrections of a user's text (any text: never raises).
+
+    `domain` is the fact type the command already asks for: its own words ("email" after
+    /contact) tell little about which fact is meant, so they weigh less.
+    """
     text = text[:MAX_QUERY_CHARS]
     years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
     numbers = tuple(float(re.sub(r"[,.]", "", n)) for n in _NUMBER.findall(text))
@@ -152,12 +158,14 @@ def parse_query(vocabulary: Vocabulary, text: str) -> Query:
     unknown: list[str] = []
     seen: set[str] = set()
     for word in folded.split():
-        if word in STOPWORDS or stem(word) in seen or len(concepts) >= MAX_QUERY_WORDS:
+        if word in STOPWORDS or stem(word) in seen or len(concepts) + len(unknown) >= MAX_QUERY_WORDS:
             continue
         seen.add(stem(word))
         concept = _concept(vocabulary, word, folded, corrections)
         if concept is None:
             unknown.append(word)
+        elif domain and concept.domain == domain:
+            concepts.append(replace(concept, weight=concept.weight * DOMAIN_WEIGHT))
         else:
             concepts.append(concept)
     if concepts:
@@ -434,7 +442,8 @@ def _passage_hit(kb: KnowledgeBase, query: Query, row: dict[str, Any], score: fl
     spans = sentence_spans(passage.masked)
     if not spans:
         return None
-    context = set(_stems_of(row["body"])) | set(_stems_of(row["section"] or ""))
+    # The rest of the passage, its heading and the document's title say what the sentence is about.
+    context = set(_stems_of(row["body"])) | set(_stems_of(row["section"] or "")) | set(_stems_of(passage.title))
     best, window = _best_window(query, passage.masked, spans, context)
     excerpt, start, end = _quote(passage, query, *window)
     if not excerpt:
@@ -475,7 +484,8 @@ def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
         if 0 <= j < len(spans):
             a, b = min(spans[i][0], spans[j][0]), max(spans[i][1], spans[j][1])
             joined = coverage(query, set(sentence_stems[i]) | set(sentence_stems[j]), context)
-            if joined > best + 0.1 and len(fold(masked[a:b])) <= MAX_EXCERPT:
+            joined -= PAIR_PENALTY  # one sentence that answers beats two that do together
+            if joined > best + 0.05 and len(fold(masked[a:b])) <= MAX_EXCERPT:
                 best, window = joined, (a, b)
     return best, window
 
