@@ -1,6 +1,6 @@
 """Build throughput on a synthetic corpus, against the floor of a bare FTS5 insert of the same passages.
 
-    python bench/build_speed.py [--n 2000] [--seed 1] [--corpus DIR] [--stages 200] [--profile N]
+    python bench/build_speed.py [--n 2000] [--seed 1] [--corpus DIR] [--stages 100] [--profile N]
 
 Generates the corpus (or reuses it when its stamp matches), runs the real build
 (`knowledge.store.build_knowledge_base`), then times inserting the very same passage texts into a
@@ -176,7 +176,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--n", type=int, default=DEFAULT_N, help="documents to generate (default %(default)s)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--corpus", type=Path, help="where the synthetic corpus lives (default: a temp folder)")
-    parser.add_argument("--stages", type=int, default=200, metavar="N",
+    parser.add_argument("--stages", type=int, default=100, metavar="N",
                         help="per-stage breakdown over the first N documents (0: none; default %(default)s)")
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="cProfile a build of N documents")
     parser.add_argument("--no-results", action="store_true", help="do not update bench/RESULTS.md")
