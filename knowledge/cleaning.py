@@ -8,6 +8,7 @@ always `document.text[start:end]`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,8 @@ _NOISE_LINE = re.compile(
 _PAGE_MARKER = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{1,40}\s+0{2,}\d{2,6}\s+(\d{3})(?:\.\d)?\s+OF\s+\d{3}[ \t]*$",
                           re.MULTILINE)
 _UNDERLINED = re.compile(r"^[ \t]*(\S[^\n]{1,100}?)[ \t]*\n[ \t]*(-{3,}|={3,})[ \t]*$", re.MULTILINE)
+# The underline alone: cheap to find, so _UNDERLINED is only tried on the line above one.
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _CAPS_HEADING = re.compile(r"^[ \t]*((?:\d{1,2}\.\s+)?[A-Z][A-Z0-9'’&,/() -]{3,70}[A-Z)])[ \t]*$", re.MULTILINE)
 _PARAGRAPH = re.compile(r"^[ \t]*¶\s?(\d{1,3})\.", re.MULTILINE)
@@ -58,6 +61,7 @@ _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".sp
 _BLOCK_GAP = re.compile(r"\n[ \t\f]*\n\s*")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(19|20)(\d{2})-(\d{2})-(\d{2})(?!\d)")
+_WORD = re.compile(r"\w")
 _SUBJECT = re.compile(r"^SUBJECT:\s*(.+?)(?:\n[ \t]*\n|\n[ \t]*REF:|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -82,10 +86,14 @@ def parse_document(path: str, text: str, *, kind: str, sha256: str, notes: tuple
 
 def masked_text(document: Document) -> str:
     """The document's text with noise spans replaced by spaces (same length, same offsets)."""
-    chars = list(document.text)
-    for a, b in document.noise:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
+    text, pieces, at = document.text, [], 0
+    for a, b in sorted(document.noise):
+        a = max(a, at)  # overlapping spans: blank each character once
+        if b > a:
+            pieces += [text[at:a], " " * (b - a)]
+            at = b
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def split_passages(document: Document) -> list[Passage]:
@@ -95,12 +103,13 @@ def split_passages(document: Document) -> list[Passage]:
     cuts = sorted({0, len(masked), *(m.at for m in marks if m.kind != "page"), *_block_starts(masked)})
     blocks = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if masked[a:b].strip()]
     boundaries = {m.at for m in marks if m.kind in ("section", "paragraph", "answer")}
+    places = _Places(marks)
     passages: list[Passage] = []
     for a, b in _merge_small(blocks, masked, boundaries):
         for s, e in _split_large(masked, a, b):
             s, e = _trim(masked, s, e)
-            if e > s and re.search(r"\w", masked[s:e]):
-                passages.append(_passage(document, masked, len(passages), s, e, marks))
+            if e > s and _WORD.search(masked, s, e):
+                passages.append(_passage(document, masked, len(passages), s, e, places))
     return passages
 
 
@@ -175,7 +184,7 @@ def _structure_marks(document: Document, masked: str) -> list[_Mark]:
     for i, ff in enumerate(re.finditer(r"\f", document.text), start=2):
         marks.append(_Mark(ff.end(), "page", str(i)))
     heading_spans: list[tuple[int, int]] = []
-    for m in _UNDERLINED.finditer(masked):
+    for m in _underlined(masked):
         marks.append(_Mark(m.start(), "section", m.group(1).strip()))
         heading_spans.append((m.start(), m.end()))
     if document.kind == "markdown":
@@ -188,6 +197,21 @@ def _structure_marks(document: Document, masked: str) -> list[_Mark]:
     marks += [_Mark(m.start(), "paragraph", m.group(1)) for m in _PARAGRAPH.finditer(masked)]
     marks += [_Mark(m.start(), "answer", m.group(1)) for m in _ANSWER.finditer(masked)]
     return sorted(marks, key=lambda m: m.at)
+
+
+def _underlined(masked: str) -> list[re.Match[str]]:
+    """The matches of `_UNDERLINED.finditer(masked)`, found from the underlines up (much faster on long texts)."""
+    found: list[re.Match[str]] = []
+    for rule in _RULE_LINE.finditer(masked):
+        if rule.start() == 0:
+            continue
+        above = masked.rfind("\n", 0, rule.start() - 1) + 1
+        if found and above < found[-1].end():
+            continue  # finditer does not overlap matches
+        m = _UNDERLINED.match(masked, above)
+        if m:
+            found.append(m)
+    return found
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -260,22 +284,36 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _passage(document: Document, masked: str, ordinal: int, start: int, end: int,
-             marks: list[_Mark]) -> Passage:
-    section = paragraph = answer = None
-    page = None
-    for m in marks:
-        if m.at > start:
-            break
-        if m.kind == "section":
-            section, paragraph, answer = m.value, None, None
-        elif m.kind == "paragraph":
-            paragraph, answer = f"¶{m.value}", None
-        elif m.kind == "answer":
-            answer = m.value
-        else:
-            page = int(m.value)
-    if page is None and any(m.kind == "page" for m in marks):
+class _Places:
+    """Where a reader is at any offset: (section, paragraph, answer, page) after every mark, found by bisection.
+
+    The same as walking the sorted marks up to the offset, without walking them again for each passage.
+    """
+
+    def __init__(self, marks: list[_Mark]) -> None:
+        section = paragraph = answer = None
+        page: int | None = None
+        self.ats = [m.at for m in marks]
+        self.states: list[tuple[str | None, str | None, str | None, int | None]] = [(None, None, None, None)]
+        for m in marks:
+            if m.kind == "section":
+                section, paragraph, answer = m.value, None, None
+            elif m.kind == "paragraph":
+                paragraph, answer = f"¶{m.value}", None
+            elif m.kind == "answer":
+                answer = m.value
+            else:
+                page = int(m.value)
+            self.states.append((section, paragraph, answer, page))
+        self.paged = any(m.kind == "page" for m in marks)
+
+    def at(self, offset: int) -> tuple[str | None, str | None, str | None, int | None]:
+        return self.states[bisect_right(self.ats, offset)]
+
+
+def _passage(document: Document, masked: str, ordinal: int, start: int, end: int, places: _Places) -> Passage:
+    section, paragraph, answer, page = places.at(start)
+    if page is None and places.paged:
         page = 1
     where = paragraph
     if answer:
