@@ -54,9 +54,13 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; expected one of {', '.join(COMMANDS)}")
     text = _clean(text)
-    intent = COMMAND_INTENTS.get(command) or detect_intent(parse_query(vocabulary_of(kb), text).corrected_text).intent
+    if command == "ask":
+        query = parse_query(vocabulary_of(kb), text)
+        intent = detect_intent(query.corrected_text).intent
+    else:
+        intent = COMMAND_INTENTS[command]
+        query = parse_query(vocabulary_of(kb), text, domain=INTENT_FACT_TYPES[intent])
     fact_type = INTENT_FACT_TYPES.get(intent)
-    query = parse_query(vocabulary_of(kb), text, domain=fact_type if command != "ask" else None)
     offset, limit = max(0, offset), max(0, limit)
     day = today or date.today()
     if fact_type and command != "ask" and _only_domain_words(query, fact_type):

@@ -56,7 +56,7 @@ PASSAGE_CANDIDATES = 40
 FACT_CANDIDATES = 80
 CONTEXT_CANDIDATES = 30
 PASSAGE_FACT_SOURCES = 10  # facts of this many best passages are candidates even if their own text misses
-SENTENCE_CANDIDATES = 15
+SENTENCE_CANDIDATES = 10
 BIGRAM_BONUS = 0.15
 CONTEXT_CREDIT = 0.6
 EXCERPT_SHARE = 0.2
@@ -350,24 +350,28 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     if not groups:
         rarest = min(query.concepts, key=lambda c: vocabulary.count(c.word), default=None)
         groups = [(vocabulary.count(rarest.word), _quoted([rarest.word]))] if rarest and rarest.terms else []
-    stages = [" AND ".join(g for _, g in groups)] if groups else []
+    # (FTS5 query, an upper bound of its matches): every concept, then any of them.
+    stages = [(" AND ".join(g for _, g in groups), groups[0][0])] if groups else []
     if len(groups) > 1:
-        stages.append(" OR ".join(g for _, g in groups))
+        stages.append((" OR ".join(g for _, g in groups), sum(c for c, _ in groups)))
     found: dict[int, float] = {}
-    for i, match in enumerate(stages):
+    for i, (match, bound) in enumerate(stages):
         if len(found) >= (n if i == 0 else ENOUGH_MATCHING_ALL):
             break
-        for row_id, relevance in _fetch(kb, table, sql, match, params, n):
+        for row_id, relevance in _fetch(kb, table, sql, match, params, n, bound=bound):
             found.setdefault(row_id, relevance)
     return list(found.items())[:n]
 
 
-def _fetch(kb: KnowledgeBase, table: str, sql: str, match: str, params: tuple[Any, ...],
-           n: int) -> list[tuple[int, float]]:
-    """Up to `n` (id, relevance) matching `match`: by bm25 when few enough rows match, else in index order."""
+def _fetch(kb: KnowledgeBase, table: str, sql: str, match: str, params: tuple[Any, ...], n: int, *,
+           bound: int) -> list[tuple[int, float]]:
+    """Up to `n` (id, relevance) matching `match`: by bm25 when few enough rows match, else in index order.
+
+    `bound` is an upper bound of the matches from the vocabulary: under the budget, no need to count.
+    """
     count_sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
     try:
-        rank = kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
+        rank = bound <= RANK_BUDGET or kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
         statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
         rows = kb.query(statement, (match, *params, n))
     except sqlite3.OperationalError:
@@ -381,8 +385,11 @@ def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int) -> tuple[i
     if vocabulary.count(concept.word) > common:
         return 0, ""  # a common word (and its synonyms) would cost much and tell little
     kept, total = [], 0
-    for term in concept.terms:
-        counts = [vocabulary.count(w) for w in (words(term) or [term])]
+    for i, term in enumerate(concept.terms):
+        parts = words(term) or [term]
+        if i > 0 and len(parts) > 1 and concept.alternatives[0][1] == 1.0:
+            continue  # phrase synonyms of a known word only score: reading positions costs too much
+        counts = [vocabulary.count(w) for w in parts]
         if max(counts) <= common:  # reading a phrase costs as much as its most common word
             kept.append(term)
             total += min(counts)
@@ -529,7 +536,9 @@ def _facts_in(kb: KnowledgeBase, passage_ids: list[int], fact_type: str | None) 
     if not passage_ids:
         return []
     marks = ",".join("?" * len(passage_ids))  # placeholders only; the ids are parameters
-    sql = f"SELECT id FROM facts WHERE passage_id IN ({marks})" + (" AND type = ?" if fact_type else "")
+    # By document offsets, which the facts_doc index serves (passage_id has no index).
+    sql = (f"SELECT f.id FROM passages p CROSS JOIN facts f ON f.doc = p.doc AND f.start >= p.start "
+           f"AND f.start < p.end WHERE p.id IN ({marks})" + (" AND f.type = ?" if fact_type else ""))
     return [r[0] for r in kb.query(sql, [*passage_ids, *([fact_type] if fact_type else [])])]
 
 
