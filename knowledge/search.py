@@ -452,6 +452,8 @@ def _passage_hit(kb: KnowledgeBase, query: Query, row: dict[str, Any], score: fl
     # The rest of the passage, its heading and the document's title say what the sentence is about.
     context = set(_stems_of(row["body"])) | set(_stems_of(row["section"] or "")) | set(_stems_of(passage.title))
     best, window = _best_window(query, passage.masked, spans, context)
+    if window is None:
+        return None
     excerpt, start, end = _quote(passage, query, *window)
     if not excerpt:
         return None
@@ -478,13 +480,15 @@ def _quote(passage: Passage, query: Query, a: int, b: int) -> tuple[str, int, in
 
 
 def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
-                 context: set[str]) -> tuple[float, tuple[int, int]]:
+                 context: set[str]) -> tuple[float, tuple[int, int] | None]:
     sentence_stems = [stems(masked[a:b]) for a, b in spans]
     gives = _GIVES.get(query.wants or "")
     scores = [coverage(query, set(s), context) + _bigram_bonus(query, s)
               + (ANSWER_TYPE_BONUS if gives and gives.search(masked[a:b]) else 0.0)
               for s, (a, b) in zip(sentence_stems, spans, strict=True)]
     i = max(range(len(spans)), key=lambda k: scores[k])
+    if coverage(query, set(sentence_stems[i])) == 0.0:
+        return 0.0, None  # no sentence says any word of the query: nothing to quote
     best, window = scores[i], spans[i]
     # A neighbour that adds what the sentence lacks joins the excerpt ("...in 2008. It ...").
     for j in (i - 1, i + 1):
