@@ -217,8 +217,8 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
                  + _bigram_bonus(query, body_stems) + 0.05 * relevance)
         scored.append((score, relevance, row))
     scored.sort(key=lambda t: -t[0])
-    hits = [_passage_hit(kb, query, row, score, relevance) for score, relevance, row in scored[:SENTENCE_CANDIDATES]]
-    hits = [h for h in hits if h is not None and h.score >= min_score]
+    found = [_passage_hit(kb, query, row, score, relevance) for score, relevance, row in scored[:SENTENCE_CANDIDATES]]
+    hits = [h for h in found if h is not None and h.score >= min_score]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
