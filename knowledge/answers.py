@@ -42,6 +42,7 @@ MIN_SCORE = 0.3  # share of the query's weight a result must cover to count as a
 RELATIVE_SCORE = 0.5  # ... and at least this share of the best result's score
 FACT_BONUS = 0.1  # a fact of the asked type outranks a passage that covers the query as well
 MAX_RESULTS = 100
+OVERVIEW_AFTER_HITS = 0.3  # the score shown for overview items that follow the facts a query matched
 
 
 def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset: int = 0,
@@ -103,12 +104,18 @@ def _only_domain_words(query: Query, fact_type: str) -> bool:
 
 
 def _kept(results: list[Result]) -> list[Result]:
-    """Results good enough to show, best first."""
+    """Results good enough to show, best first, each quote once (two amounts of one sentence: one result)."""
     ranked = sorted(results, key=lambda r: -r.score)
     if not ranked:
         return []
     floor = max(MIN_SCORE, RELATIVE_SCORE * ranked[0].score)
-    return [r for r in ranked if r.score >= floor]
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for r in ranked:
+        if r.score >= floor and (r.source.doc, r.excerpt) not in seen:
+            seen.add((r.source.doc, r.excerpt))
+            kept.append(r)
+    return kept
 
 
 def _fact_result(hit: FactHit, bonus: float) -> Result:
@@ -142,7 +149,7 @@ def _with_overview(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], to
     hits = [r for r in ranked if r.type == fact_type]
     seen = {(r.source.doc, r.excerpt, r.summary) for r in hits}
     ids = overview_ids(kb, fact_type, years, today)
-    rest = [r for r in _facts_by_id(kb, ids[:offset + limit + len(hits)], score=0.0)
+    rest = [r for r in _facts_by_id(kb, ids[:offset + limit + len(hits)], score=OVERVIEW_AFTER_HITS if hits else 1.0)
             if (r.source.doc, r.excerpt, r.summary) not in seen]
     return (hits + rest)[offset:offset + limit], max(len(hits), len(ids))
 

@@ -250,7 +250,7 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
         # Words in the quote itself weigh a little more than words only in the normalised fields.
         quoted = EXCERPT_SHARE * coverage(query, set(_stems_of(row["excerpt"])))
         scored.append(((1 - EXCERPT_SHARE) * own + quoted + _bigram_bonus(query, body_stems) + 0.05 * relevance
-                       + _number_bonus(query, fields), own, row, fields))
+                       + _number_bonus(query, fields) + _answer_type_bonus(query, row["excerpt"]), own, row, fields))
     scored.sort(key=lambda t: -t[0])
     hits = []
     for i, (score, own, row, fields) in enumerate(scored):
@@ -412,6 +412,12 @@ def _bigram_bonus(query: Query, sequence: Sequence[str]) -> float:
     return BIGRAM_BONUS * sum(p in present for p in pairs) / len(pairs)
 
 
+def _answer_type_bonus(query: Query, text: str) -> float:
+    """A bonus for text that holds what the question asks for: a date for "when", a name for "who"..."""
+    gives = _GIVES.get(query.wants or "")
+    return ANSWER_TYPE_BONUS if gives is not None and gives.search(text) else 0.0
+
+
 def _number_bonus(query: Query, fields: dict[str, Any]) -> float:
     if not query.numbers:
         return 0.0
@@ -482,9 +488,7 @@ def _quote(passage: Passage, query: Query, a: int, b: int) -> tuple[str, int, in
 def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
                  context: set[str]) -> tuple[float, tuple[int, int] | None]:
     sentence_stems = [stems(masked[a:b]) for a, b in spans]
-    gives = _GIVES.get(query.wants or "")
-    scores = [coverage(query, set(s), context) + _bigram_bonus(query, s)
-              + (ANSWER_TYPE_BONUS if gives and gives.search(masked[a:b]) else 0.0)
+    scores = [coverage(query, set(s), context) + _bigram_bonus(query, s) + _answer_type_bonus(query, masked[a:b])
               for s, (a, b) in zip(sentence_stems, spans, strict=True)]
     i = max(range(len(spans)), key=lambda k: scores[k])
     if coverage(query, set(sentence_stems[i])) == 0.0:

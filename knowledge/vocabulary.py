@@ -44,6 +44,7 @@ our ours ourselves out over own same she should so some such than that the their
 then there these they this those through to too under until up upon us very was wasn we were weren what
 whats when where which while who whom whose why will with within without would you your yours yourself
 please tell show me many there's what's who's s t d ll re ve m
+de la le les des du et en pour au aux un une sur par dans der die das und von zu im el los las y del
 """.split())
 # Words too short to correct safely; and how similar (0-100) a correction must be, by length.
 MIN_CORRECTABLE = 4
