@@ -9,6 +9,7 @@ one document was usable, so a failed build never damages the working knowledge b
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import re
 import sqlite3
@@ -16,6 +17,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +43,10 @@ __all__ = [
 SCHEMA_VERSION = 1
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
 _WORD = re.compile(r"[^\W_]+")
+# Worker processes pay off only past a few files and megabytes (each costs ~0.3 s to start).
+_PARALLEL_MIN_FILES = 24
+_PARALLEL_MIN_BYTES = 2_000_000
+_MAX_WORKERS = 4
 
 Progress = Callable[[int, int, str], None]
 
@@ -180,7 +186,7 @@ class _Counts:
 
 
 def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None) -> _Counts:
-    files = list(document_files(docs_dir))
+    files = [(path, path.relative_to(docs_dir).as_posix()) for path in document_files(docs_dir)]
     counts = _Counts()
     skipped: list[Skipped] = []
     db = sqlite_utils.Database(tmp)
@@ -189,27 +195,76 @@ def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | 
     _create_tables(db)
     hashes: dict[str, str] = {}
     with db.conn:
-        for i, path in enumerate(files):
-            rel = path.relative_to(docs_dir).as_posix()
+        for i, analysed in enumerate(_analyse_all(files, max_bytes)):
             if progress:
-                progress(i, len(files), rel)
-            try:
-                document = _load(path, rel, max_bytes)
-            except DocumentError as e:
-                skipped.append(Skipped(rel, str(e)))
+                progress(i, len(files), files[i][1])
+            if isinstance(analysed, Skipped):
+                skipped.append(analysed)
                 continue
-            except Exception as e:  # noqa: BLE001 - one strange file must not stop the build
-                skipped.append(Skipped(rel, f"could not be processed: {type(e).__name__}: {e}"))
-                continue
-            _insert_document(db, document, counts)
-            hashes[rel] = document.sha256
-            counts.bytes_read += len(document.text.encode("utf-8", "replace"))
+            _insert_document(db, analysed, counts)
+            hashes[analysed.document["path"]] = analysed.document["sha256"]
+            counts.bytes_read += analysed.size
     if progress:
         progress(len(files), len(files), "")
     _finish(db, docs_dir, hashes, skipped, counts.words)
     db.close()
     counts.skipped = tuple(skipped)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """One document turned into rows, ready to insert (picklable, so workers can make it)."""
+
+    document: dict[str, Any]
+    passages: list[dict[str, Any]]
+    facts: list[tuple[int, dict[str, Any]]]  # (passage ordinal, row)
+    words: Counter[str]
+    size: int
+
+
+def _analyse_all(files: list[tuple[Path, str]], max_bytes: int) -> Iterator[_Analysed | Skipped]:
+    """Each file analysed, in order; in worker processes when the corpus is large enough to pay for them."""
+    total = sum(_size(path) for path, _ in files)
+    workers = min(os.cpu_count() or 1, _MAX_WORKERS)
+    if workers < 2 or len(files) < _PARALLEL_MIN_FILES or total < _PARALLEL_MIN_BYTES:
+        yield from (_analyse(path, rel, max_bytes) for path, rel in files)
+        return
+    # spawn, not fork: the build may run in a thread of the Slack app's process
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from pool.map(_analyse, *zip(*files, strict=True), [max_bytes] * len(files), chunksize=16)
+
+
+def _analyse(path: Path, rel: str, max_bytes: int) -> _Analysed | Skipped:
+    try:
+        document = _load(path, rel, max_bytes)
+        return _rows(document)
+    except DocumentError as e:
+        return Skipped(rel, str(e))
+    except Exception as e:  # noqa: BLE001 - one strange file must not stop the build
+        return Skipped(rel, f"could not be processed: {type(e).__name__}: {e}")
+
+
+def _rows(document: Document) -> _Analysed:
+    passages, facts = [], []
+    words: Counter[str] = Counter()
+    for passage in split_passages(document):
+        row = _passage_row(passage)
+        passages.append(row)
+        words.update(set(_WORD.findall(row["body"].lower())))
+        facts.extend((passage.ordinal, _fact_row(passage, fact)) for fact in extract_facts(passage))
+    doc_row = {"path": document.path, "title": document.title, "date": document.date, "kind": document.kind,
+               "sha256": document.sha256, "size": len(document.text), "meta": json.dumps(dict(document.meta)),
+               "notes": json.dumps(list(document.notes)),
+               "noise": json.dumps([list(span) for span in document.noise]), "text": document.text}
+    return _Analysed(doc_row, passages, facts, words, len(document.text.encode("utf-8", "replace")))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _load(path: Path, rel: str, max_bytes: int) -> Document:
@@ -229,39 +284,34 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("vocabulary").create({"word": str, "passages": int}, pk="word")
 
 
-def _insert_document(db: sqlite_utils.Database, document: Document, counts: _Counts) -> None:
-    db.table("documents").insert({"path": document.path, "title": document.title, "date": document.date,
-                            "kind": document.kind, "sha256": document.sha256, "size": len(document.text),
-                            "meta": json.dumps(dict(document.meta)), "notes": json.dumps(list(document.notes)),
-                            "noise": json.dumps([list(span) for span in document.noise]), "text": document.text})
-    passage_rows, fact_rows = [], []
-    for passage in split_passages(document):
-        passage_id = counts.passages + 1
-        counts.passages += 1
-        passage_rows.append(_passage_row(passage_id, passage))
-        counts.words.update(set(_WORD.findall(passage_rows[-1]["body"].lower())))
-        for fact in extract_facts(passage):
-            fact_rows.append(_fact_row(passage_id, passage, fact))
-            counts.facts[fact.type] = counts.facts.get(fact.type, 0) + 1
-    db.table("passages").insert_all(passage_rows)
-    db.table("facts").insert_all(fact_rows)
+def _insert_document(db: sqlite_utils.Database, analysed: _Analysed, counts: _Counts) -> None:
+    db.table("documents").insert(analysed.document)
+    first_id = counts.passages + 1
+    for offset, row in enumerate(analysed.passages):
+        row["id"] = first_id + offset
+    for ordinal, row in analysed.facts:
+        row["passage_id"] = first_id + ordinal
+        counts.facts[row["type"]] = counts.facts.get(row["type"], 0) + 1
+    db.table("passages").insert_all(analysed.passages)
+    db.table("facts").insert_all(row for _, row in analysed.facts)
+    counts.passages += len(analysed.passages)
+    counts.words.update(analysed.words)
     counts.documents += 1
 
 
-def _passage_row(passage_id: int, passage: Passage) -> dict[str, Any]:
-    return {"id": passage_id, "doc": passage.doc, "ordinal": passage.ordinal, "start": passage.start,
+def _passage_row(passage: Passage) -> dict[str, Any]:
+    return {"doc": passage.doc, "ordinal": passage.ordinal, "start": passage.start,
             "end": passage.end, "section": passage.section, "paragraph": passage.paragraph, "page": passage.page,
             "location": passage.location, "text": passage.text, "body": fold(passage.masked)}
 
 
-def _fact_row(passage_id: int, passage: Passage, fact: Fact) -> dict[str, Any]:
+def _fact_row(passage: Passage, fact: Fact) -> dict[str, Any]:
     fields = dict(fact.fields)
     summary = fact_summary(fact.type, fields)
     words = " ".join(_field_words(fields))
-    return {"type": fact.type, "doc": fact.source.doc, "passage_id": passage_id,
-            "fields": json.dumps(fields, ensure_ascii=False), "excerpt": fact.excerpt, "start": fact.start,
-            "end": fact.end, "location": fact.source.location, "summary": summary,
-            "amount": _number(fields.get("amount")), "currency": fields.get("currency"),
+    return {"type": fact.type, "doc": fact.source.doc, "fields": json.dumps(fields, ensure_ascii=False),
+            "excerpt": fact.excerpt, "start": fact.start, "end": fact.end, "location": fact.source.location,
+            "summary": summary, "amount": _number(fields.get("amount")), "currency": fields.get("currency"),
             "date": fields.get("start"), "end_date": fields.get("end"),
             "body": f"{summary} {words} {fact.excerpt} {passage.section or ''}"}
 
