@@ -70,11 +70,12 @@ class BuildReport:
 
 
 def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                         progress: Progress | None = None) -> BuildReport:
+                         progress: Progress | None = None, workers: int | None = None) -> BuildReport:
     """Build a knowledge base from every document under `docs_dir` and swap it in at `db_path`.
 
     Raises BuildError when the folder is missing or no document was usable; the file at
-    `db_path` is then untouched.
+    `db_path` is then untouched. `workers`: processes that analyse documents (default: one per
+    CPU, and none for a small corpus).
     """
     started = time.perf_counter()
     if not docs_dir.is_dir():
@@ -83,7 +84,7 @@ def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFA
     tmp = db_path.with_name(f"{db_path.name}.building-{os.getpid()}-{threading.get_ident()}")
     tmp.unlink(missing_ok=True)
     try:
-        report = _build_into(tmp, docs_dir, max_bytes, progress)
+        report = _build_into(tmp, docs_dir, max_bytes, progress, workers)
         if report.documents == 0:
             reasons = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped) or "the folder is empty"
             raise BuildError(f"no usable document in {docs_dir} ({reasons})")
@@ -185,7 +186,8 @@ class _Counts:
     words: Counter[str] = field(default_factory=Counter)
 
 
-def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None) -> _Counts:
+def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None,
+                workers: int | None) -> _Counts:
     files = [(path, path.relative_to(docs_dir).as_posix()) for path in document_files(docs_dir)]
     counts = _Counts()
     skipped: list[Skipped] = []
@@ -195,7 +197,7 @@ def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | 
     _create_tables(db)
     hashes: dict[str, str] = {}
     with db.conn:
-        for i, analysed in enumerate(_analyse_all(files, max_bytes)):
+        for i, analysed in enumerate(_analyse_all(files, max_bytes, workers)):
             if progress:
                 progress(i, len(files), files[i][1])
             if isinstance(analysed, Skipped):
@@ -223,11 +225,13 @@ class _Analysed:
     size: int
 
 
-def _analyse_all(files: list[tuple[Path, str]], max_bytes: int) -> Iterator[_Analysed | Skipped]:
+def _analyse_all(files: list[tuple[Path, str]], max_bytes: int,
+                 workers: int | None) -> Iterator[_Analysed | Skipped]:
     """Each file analysed, in order; in worker processes when the corpus is large enough to pay for them."""
-    total = sum(_size(path) for path, _ in files)
-    workers = min(os.cpu_count() or 1, _MAX_WORKERS)
-    if workers < 2 or len(files) < _PARALLEL_MIN_FILES or total < _PARALLEL_MIN_BYTES:
+    if workers is None:
+        small = len(files) < _PARALLEL_MIN_FILES or sum(_size(p) for p, _ in files) < _PARALLEL_MIN_BYTES
+        workers = 1 if small else min(os.cpu_count() or 1, _MAX_WORKERS)
+    if workers < 2 or len(files) < 2:
         yield from (_analyse(path, rel, max_bytes) for path, rel in files)
         return
     # spawn, not fork: the build may run in a thread of the Slack app's process

@@ -101,3 +101,13 @@ def test_bundled_corpus_builds(corpus_dir: Path, tmp_path: Path) -> None:
     report = build_knowledge_base(corpus_dir, tmp_path / "kb.db")
     assert report.documents == 3 and not report.skipped
     assert report.passages > 30
+
+
+def test_worker_processes_build_the_same_knowledge_base(corpus_dir: Path, tmp_path: Path) -> None:
+    one = build_knowledge_base(corpus_dir, tmp_path / "one.db", workers=1)
+    two = build_knowledge_base(corpus_dir, tmp_path / "two.db", workers=2)
+    assert one.to_json() == two.to_json()
+    a, b = KnowledgeBase(tmp_path / "one.db"), KnowledgeBase(tmp_path / "two.db")
+    assert [f.to_json() for f in a.facts()] == [f.to_json() for f in b.facts()]
+    rows = "SELECT id, doc, start, end, body FROM passages ORDER BY id"
+    assert [tuple(r) for r in a.query(rows)] == [tuple(r) for r in b.query(rows)]
