@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from knowledge.answers import answer
 from knowledge.models import Answer
@@ -254,3 +256,19 @@ def test_every_excerpt_is_verbatim_and_focused(kb: KnowledgeBase, docs: Path, co
     for r in found.results:
         assert 0 < len(r.excerpt) <= 600
         assert _fold(r.excerpt) in sources[r.source.doc]
+
+
+QUERY_PIECES = st.sampled_from(['"', "*", "NEAR(", "AND", "OR", "NOT", "(", ")", ":", "^", "-", "'", "permit",
+                                "hotline", "UNDOC", "Bianchy", "2009", "2031", "1,830,000", "€", "who", "when",
+                                "how much", "居留", "é", "\x00", " ", "  ", "\n"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=200), st.lists(QUERY_PIECES, max_size=30).map(" ".join)),
+       command=st.sampled_from(["ask", "funding", "contact", "permits", "events"]),
+       offset=st.integers(min_value=0, max_value=30), limit=st.integers(min_value=0, max_value=30))
+def test_fuzzed_queries_always_answer(kb: KnowledgeBase, text: str, command: str, offset: int, limit: int) -> None:
+    found = answer(kb, command, text, offset=offset, limit=limit, today=TODAY)
+    assert len(found.results) <= limit
+    assert found.total >= offset + len(found.results) or not found.results
+    json.dumps(found.to_json(), ensure_ascii=False)
