@@ -51,7 +51,7 @@ SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
 RANK_BUDGET = 1_500  # at most this many FTS5 matches are ranked by bm25 for one query
 ENOUGH_MATCHING_ALL = 20  # with this many candidates matching every word, rows matching some are not sought
-COMMON_SHARE = 0.1
+COMMON_SHARE = 0.1  # words in more of the passages than this share do not propose candidates
 PASSAGE_CANDIDATES = 40
 FACT_CANDIDATES = 80
 CONTEXT_CANDIDATES = 30
@@ -62,6 +62,7 @@ CONTEXT_CREDIT = 0.6
 EXCERPT_SHARE = 0.2
 DOMAIN_WEIGHT = 0.5
 PAIR_PENALTY = 0.08
+ANSWER_TYPE_BONUS = 0.12  # for a sentence that holds what the question asks for (a date for "when"...)
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)")
 _NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
 # What kind of answer a question asks for, and what a sentence that gives it contains.
@@ -79,7 +80,6 @@ _GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion
           "person": re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|In|On|At|For|Of|And|But|Since|As|If|When|"
                                r"Under|From|By|To|With|Its|Their|Our|His|Her)\b)"
                                r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")}
-ANSWER_TYPE_BONUS = 0.12
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
