@@ -126,7 +126,7 @@ def _passage_result(hit: PassageHit) -> Result:
     p = hit.passage
     summary = f"{p.title} — {p.location}"
     return Result(type="passage", summary=summary, excerpt=hit.excerpt, source=p.source(),
-                  score=hit.score, fields={"start": hit.start, "end": hit.end})
+                  score=hit.score, fields={"char_start": hit.start, "char_end": hit.end})
 
 
 def _result_from_row(row: dict[str, Any], fields: dict[str, Any], *, score: float) -> Result:
