@@ -59,6 +59,7 @@ PASSAGE_FACT_SOURCES = 10  # facts of this many best passages are candidates eve
 SENTENCE_CANDIDATES = 10
 BIGRAM_BONUS = 0.15
 CONTEXT_CREDIT = 0.6
+HEADING_CREDIT = 0.9
 EXCERPT_SHARE = 0.2
 DOMAIN_WEIGHT = 0.5
 PAIR_PENALTY = 0.08
@@ -175,11 +176,13 @@ def parse_query(vocabulary: Vocabulary, text: str, *, domain: str | None = None)
                  unknown=tuple(unknown), numbers=numbers, wants=_wants(text))
 
 
-def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[str] = frozenset()) -> float:
+def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[str] = frozenset(),
+             heading: set[str] | frozenset[str] = frozenset()) -> float:
     """The share (0-1) of the query's weight that a candidate's stems cover.
 
-    Words found only in the candidate's `context` (its heading, the passage around a fact) count
-    for CONTEXT_CREDIT of their weight.
+    Words found only in the candidate's `heading` (the section it is under) count for
+    HEADING_CREDIT of their weight; words only in its `context` (the rest of the passage, the
+    document's title) for CONTEXT_CREDIT.
     """
     total = matched = 0.0
     for concept in query.concepts:
@@ -190,7 +193,9 @@ def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[st
                 continue
             if all(s in candidate for s in alternative):
                 best = credit
-            elif context and all(s in candidate or s in context for s in alternative):
+            elif heading and all(s in candidate or s in heading for s in alternative):
+                best = max(best, credit * HEADING_CREDIT)
+            elif context and all(s in candidate or s in context or s in heading for s in alternative):
                 best = max(best, credit * CONTEXT_CREDIT)
         matched += concept.weight * best
     return matched / total if total else 0.0
@@ -213,7 +218,7 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
         if row is None or (query.years and not _mentions_year(row["body"], query.years)):
             continue
         body_stems = _stems_of(row["body"])
-        score = (coverage(query, set(body_stems), set(_stems_of(row["section"] or "")))
+        score = (coverage(query, set(body_stems), heading=set(_stems_of(row["section"] or "")))
                  + _bigram_bonus(query, body_stems) + 0.05 * relevance)
         scored.append((score, relevance, row))
     scored.sort(key=lambda t: -t[0])
@@ -455,9 +460,10 @@ def _passage_hit(kb: KnowledgeBase, query: Query, row: dict[str, Any], score: fl
     spans = sentence_spans(passage.masked)
     if not spans:
         return None
-    # The rest of the passage, its heading and the document's title say what the sentence is about.
-    context = set(_stems_of(row["body"])) | set(_stems_of(row["section"] or "")) | set(_stems_of(passage.title))
-    best, window = _best_window(query, passage.masked, spans, context)
+    # The section heading, the rest of the passage and the document's title say what the sentence is about.
+    heading = set(_stems_of(row["section"] or ""))
+    context = set(_stems_of(row["body"])) | set(_stems_of(passage.title))
+    best, window = _best_window(query, passage.masked, spans, context, heading)
     if window is None:
         return None
     excerpt, start, end = _quote(passage, query, *window)
@@ -485,11 +491,11 @@ def _quote(passage: Passage, query: Query, a: int, b: int) -> tuple[str, int, in
     return "", 0, 0
 
 
-def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
-                 context: set[str]) -> tuple[float, tuple[int, int] | None]:
+def _best_window(query: Query, masked: str, spans: list[tuple[int, int]], context: set[str],
+                 heading: set[str]) -> tuple[float, tuple[int, int] | None]:
     sentence_stems = [stems(masked[a:b]) for a, b in spans]
-    scores = [coverage(query, set(s), context) + _bigram_bonus(query, s) + _answer_type_bonus(query, masked[a:b])
-              for s, (a, b) in zip(sentence_stems, spans, strict=True)]
+    scores = [coverage(query, set(s), context, heading) + _bigram_bonus(query, s)
+              + _answer_type_bonus(query, masked[a:b]) for s, (a, b) in zip(sentence_stems, spans, strict=True)]
     i = max(range(len(spans)), key=lambda k: scores[k])
     if coverage(query, set(sentence_stems[i])) == 0.0:
         return 0.0, None  # no sentence says any word of the query: nothing to quote
@@ -498,7 +504,7 @@ def _best_window(query: Query, masked: str, spans: list[tuple[int, int]],
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans):
             a, b = min(spans[i][0], spans[j][0]), max(spans[i][1], spans[j][1])
-            joined = coverage(query, set(sentence_stems[i]) | set(sentence_stems[j]), context)
+            joined = coverage(query, set(sentence_stems[i]) | set(sentence_stems[j]), context, heading)
             joined -= PAIR_PENALTY  # one sentence that answers beats two that do together
             if joined > best + 0.05 and len(fold(masked[a:b])) <= MAX_EXCERPT:
                 best, window = joined, (a, b)
