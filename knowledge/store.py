@@ -97,16 +97,6 @@ def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFA
                        db_path=str(db_path), bytes_read=report.bytes_read)
 
 
-def _check(path: Path) -> None:
-    # The same checks a reload makes before it swaps a file in (knowledge.check imports this module).
-    from knowledge.check import check_knowledge_base
-
-    try:
-        check_knowledge_base(path)
-    except KnowledgeBaseError as e:
-        raise BuildError(f"the new knowledge base failed its checks: {e}") from None
-
-
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
     """A Fact from a `facts` row joined with its document's title and date."""
     source = Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
@@ -186,6 +176,16 @@ class _Counts:
     words: Counter[str] = field(default_factory=Counter)
 
 
+def _check(path: Path) -> None:
+    # The same checks a reload makes before it swaps a file in (knowledge.check imports this module).
+    from knowledge.check import check_knowledge_base
+
+    try:
+        check_knowledge_base(path)
+    except KnowledgeBaseError as e:
+        raise BuildError(f"the new knowledge base failed its checks: {e}") from None
+
+
 def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None,
                 workers: int | None) -> _Counts:
     files = [(path, path.relative_to(docs_dir).as_posix()) for path in document_files(docs_dir)]
@@ -250,7 +250,8 @@ def _analyse(path: Path, rel: str, max_bytes: int) -> _Analysed | Skipped:
 
 
 def _rows(document: Document) -> _Analysed:
-    passages, facts = [], []
+    passages: list[dict[str, Any]] = []
+    facts: list[tuple[int, dict[str, Any]]] = []
     words: Counter[str] = Counter()
     for passage in split_passages(document):
         row = _passage_row(passage)
