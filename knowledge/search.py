@@ -50,6 +50,7 @@ MAX_QUERY_WORDS = 24
 SYNONYM_CREDIT = 0.6  # a synonym counts for less than the word typed
 CORRECTION_CREDIT = 0.95
 RANK_BUDGET = 1_500  # at most this many FTS5 matches are ranked by bm25 for one query
+SCAN_BUDGET = 3_000  # ... and at most this many read in index order when there are more
 ENOUGH_MATCHING_ALL = 20  # with this many candidates matching every word, rows matching some are not sought
 COMMON_SHARE = 0.1  # words in more of the passages than this share do not propose candidates
 PASSAGE_CANDIDATES = 40
@@ -203,8 +204,9 @@ def coverage(query: Query, candidate: set[str], context: set[str] | frozenset[st
 
 def passage_candidates(kb: KnowledgeBase, query: Query) -> list[tuple[int, float]]:
     """(passage id, bm25 relevance 0-1) of the passages FTS5 proposes for the query (bounded)."""
-    sql = "SELECT rowid, {rank} FROM passages_fts WHERE passages_fts MATCH ?"
-    return _candidates(kb, query, "passages_fts", sql, (), PASSAGE_CANDIDATES)
+    ranked = "SELECT rowid, bm25(passages_fts) FROM passages_fts WHERE passages_fts MATCH ? ORDER BY 2 LIMIT ?"
+    scan = "SELECT rowid, 0 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?"
+    return _candidates(kb, query, "passages_fts", (ranked, scan), (), PASSAGE_CANDIDATES)
 
 
 def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CANDIDATES, min_score: float = 0.0,
@@ -235,10 +237,14 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
     Facts of the best `passages` (see `passage_candidates`) are candidates too: a figure whose label
     is a line above it ("Sweden's contribution to ..." over "SEK 4,000,000") is found by its passage.
     """
-    # CROSS JOIN keeps FTS5 as the outer loop: the type index must not drive a MATCH per fact.
-    sql = ("SELECT f.id, {rank} FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid WHERE facts_fts MATCH ?"
-           + (" AND f.type = ?" if fact_type else ""))
-    ranked = _candidates(kb, query, "facts_fts", sql, (fact_type,) if fact_type else (), FACT_CANDIDATES)
+    # CROSS JOIN keeps FTS5 as the outer loop: the type index must not drive a MATCH per fact. In
+    # index order, at most SCAN_BUDGET matches are looked at: facts of a rare type may be far apart.
+    typed = " AND f.type = ?" if fact_type else ""
+    statements = (f"SELECT f.id, bm25(facts_fts) FROM facts_fts CROSS JOIN facts f ON f.id = facts_fts.rowid "
+                  f"WHERE facts_fts MATCH ?{typed} ORDER BY 2 LIMIT ?",
+                  f"SELECT f.id, 0 FROM (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ? LIMIT {SCAN_BUDGET}) m "
+                  f"CROSS JOIN facts f ON f.id = m.rowid WHERE 1{typed} LIMIT ?")
+    ranked = _candidates(kb, query, "facts_fts", statements, (fact_type,) if fact_type else (), FACT_CANDIDATES)
     ranked += [(i, 0.0) for i in _facts_in(kb, [p for p, _ in (passages or [])[:PASSAGE_FACT_SOURCES]], fact_type)
                if i not in dict(ranked)]
     rows = _fact_rows(kb, [r[0] for r in ranked])
@@ -339,8 +345,8 @@ def _wants(text: str) -> str | None:
     return None
 
 
-def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: tuple[Any, ...],
-                n: int) -> list[tuple[int, float]]:
+def _candidates(kb: KnowledgeBase, query: Query, table: str, statements: tuple[str, str],
+                params: tuple[Any, ...], n: int) -> list[tuple[int, float]]:
     """(id, relevance 0-1) of up to `n` candidates from FTS5, ranking at most RANK_BUDGET matches by bm25.
 
     Words in more than COMMON_SHARE of the passages do not propose candidates (they still score).
@@ -350,7 +356,9 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     """
     vocabulary = vocabulary_of(kb)
     common = max(RANK_BUDGET, int(COMMON_SHARE * vocabulary.passages))
-    groups = sorted((g for g in (_fts_group(vocabulary, c, common) for c in query.concepts) if g[1]),
+    # Facts are short and many hold the domain's words: there, synonyms would match too much to read.
+    own_only = table == "facts_fts"
+    groups = sorted((g for g in (_fts_group(vocabulary, c, common, own_only=own_only) for c in query.concepts) if g[1]),
                     key=lambda g: g[0])
     if not groups:
         rarest = min(query.concepts, key=lambda c: vocabulary.count(c.word), default=None)
@@ -363,13 +371,13 @@ def _candidates(kb: KnowledgeBase, query: Query, table: str, sql: str, params: t
     for i, (match, bound) in enumerate(stages):
         if len(found) >= (n if i == 0 else ENOUGH_MATCHING_ALL):
             break
-        for row_id, relevance in _fetch(kb, table, sql, match, params, n, bound=bound):
+        for row_id, relevance in _fetch(kb, table, statements, match, params, n, bound=bound):
             found.setdefault(row_id, relevance)
     return list(found.items())[:n]
 
 
-def _fetch(kb: KnowledgeBase, table: str, sql: str, match: str, params: tuple[Any, ...], n: int, *,
-           bound: int) -> list[tuple[int, float]]:
+def _fetch(kb: KnowledgeBase, table: str, statements: tuple[str, str], match: str, params: tuple[Any, ...],
+           n: int, *, bound: int) -> list[tuple[int, float]]:
     """Up to `n` (id, relevance) matching `match`: by bm25 when few enough rows match, else in index order.
 
     `bound` is an upper bound of the matches from the vocabulary: under the budget, no need to count.
@@ -377,22 +385,25 @@ def _fetch(kb: KnowledgeBase, table: str, sql: str, match: str, params: tuple[An
     count_sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
     try:
         rank = bound <= RANK_BUDGET or kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
-        statement = sql.format(rank=f"bm25({table})" if rank else "0") + (" ORDER BY 2" if rank else "") + " LIMIT ?"
-        rows = kb.query(statement, (match, *params, n))
+        rows = kb.query(statements[0] if rank else statements[1], (match, *params, n))
     except sqlite3.OperationalError:
         return []
     relevance = _normalized_ranks([r[1] for r in rows]) if rank else [0.0] * len(rows)
     return [(r[0], v) for r, v in zip(rows, relevance, strict=True)]
 
 
-def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int) -> tuple[int, str]:
-    """(how many passages may match, FTS5 group) for a concept's terms that are not too common."""
+def _fts_group(vocabulary: Vocabulary, concept: Concept, common: int, *, own_only: bool) -> tuple[int, str]:
+    """(how many passages may match, FTS5 group) for a concept's terms that are not too common.
+
+    With `own_only`, a known word proposes candidates by itself, its synonyms only score.
+    """
     if vocabulary.count(concept.word) > common:
         return 0, ""  # a common word (and its synonyms) would cost much and tell little
+    known = concept.alternatives[0][1] == 1.0
     kept, total = [], 0
     for i, term in enumerate(concept.terms):
         parts = words(term) or [term]
-        if i > 0 and len(parts) > 1 and concept.alternatives[0][1] == 1.0:
+        if i > 0 and known and (own_only or len(parts) > 1):
             continue  # phrase synonyms of a known word only score: reading positions costs too much
         counts = [vocabulary.count(w) for w in parts]
         if max(counts) <= common:  # reading a phrase costs as much as its most common word
