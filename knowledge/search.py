@@ -384,7 +384,9 @@ def _fetch(kb: KnowledgeBase, table: str, statements: tuple[str, str], match: st
     """
     count_sql = f"SELECT count(*) FROM {table} WHERE {table} MATCH ?"
     try:
-        rank = bound <= RANK_BUDGET or kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
+        # The vocabulary counts passages: a bound for passages, not for facts (many to a passage).
+        trusted = table == "passages_fts" and bound <= RANK_BUDGET
+        rank = trusted or kb.query(count_sql, (match,))[0][0] <= RANK_BUDGET
         rows = kb.query(statements[0] if rank else statements[1], (match, *params, n))
     except sqlite3.OperationalError:
         return []
