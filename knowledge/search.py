@@ -117,10 +117,12 @@ class Query:
     @property
     def corrected_text(self) -> str:
         """The query with each corrected word replaced: what intent detection should read."""
-        text = normalize(self.text[:MAX_QUERY_CHARS])
-        for wrong, right in self.corrections:
-            text = re.sub(rf"\b{re.escape(wrong)}\b", right, text)
-        return text
+        fixed = dict(self.corrections)
+
+        def corrected(m: re.Match[str]) -> str:
+            return fixed.get(m.group(), m.group())
+
+        return _WORD_RE.sub(corrected, normalize(self.text[:MAX_QUERY_CHARS]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,8 @@ def test_commands_put_the_right_fact_first(kb: KnowledgeBase, command: str, text
     ("when is the seminar in Oslo?", "events", "12 May 2031"),
     ("can victims get a residence permit?", "permits", "residence permit"),
     ("which languages do the hotline interpreters speak?", "search", "Albanian, Romanian and Tigrinya"),
+    ("BianchiG@state.gov", "contact", "Giulia Bianchi"),
+    ("residnce permit conditons", "permits", "residence permit"),
 ])
 def test_ask_detects_the_intent_and_falls_back_to_passages(kb: KnowledgeBase, text: str, intent: str,
                                                            expected: str) -> None:
