@@ -10,6 +10,7 @@ of an overview, with or without a year filter, costs a lookup rather than a sort
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 import weakref
@@ -83,6 +84,7 @@ def _entries(kb: KnowledgeBase, fact_type: str) -> list[_Entry]:
     entries = [entry for _, entry in keyed]
     with _LOCK:
         _CACHE.setdefault(kb, {})[fact_type] = entries
+    gc.freeze()  # long-lived: keep them out of full collections that would pause a query
     return entries
 
 

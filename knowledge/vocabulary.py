@@ -9,6 +9,7 @@ correction to a few milliseconds on a large knowledge base.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import sqlite3
@@ -18,7 +19,6 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -52,6 +52,9 @@ _CUTOFF = {4: 74.0, 5: 79.0}
 _DEFAULT_CUTOFF = 80.0
 _MAX_CORRECTIONS = 3
 _WORD = re.compile(r"[^\W_]+")
+# A plain dict, not lru_cache: its entries are strings, which the garbage collector need not visit.
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 500_000
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
@@ -76,12 +79,20 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalize(text))
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light stem of one normalized word; equal stems mean the same word for search.
 
     residence, residency, resident -> resid; contributions, contribute -> contribut.
     """
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= _MAX_STEMS:
+            _STEMS.clear()
+        found = _STEMS[word] = _stem(word)
+    return found
+
+
+def _stem(word: str) -> str:
     w = word
     if len(w) <= 3 or w.isdigit():
         return w
@@ -184,6 +195,9 @@ def vocabulary_of(kb: KnowledgeBase) -> Vocabulary:
         found = _CACHE.get(kb)
         if found is None:
             found = _CACHE[kb] = _load(kb)
+            # Tens of thousands of long-lived words: out of the collector's way, so that a full
+            # collection during a query does not pause it for tens of milliseconds.
+            gc.freeze()
         return found
 
 
