@@ -58,6 +58,7 @@ _CAPS_HEADING = re.compile(r"^[ \t]*((?:\d{1,2}\.\s+)?[A-Z][A-Z0-9'’&,/() -]{3
 _PARAGRAPH = re.compile(r"^[ \t]*¶\s?(\d{1,3})\.", re.MULTILINE)
 _ANSWER = re.compile(r"^[ \t]*--\s*([A-Z])[.:]", re.MULTILINE)
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+_HEADING_ONLY = re.compile(r"[^\n]{1,100}\n[ \t]*(?:-{3,}|={3,})|#{1,6}[ \t]+[^\n]{1,100}")
 _BLOCK_GAP = re.compile(r"\n[ \t\f]*\n\s*")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(19|20)(\d{2})-(\d{2})-(\d{2})(?!\d)")
@@ -108,7 +109,8 @@ def split_passages(document: Document) -> list[Passage]:
     for a, b in _merge_small(blocks, masked, boundaries):
         for s, e in _split_large(masked, a, b):
             s, e = _trim(masked, s, e)
-            if e > s and _WORD.search(masked, s, e):
+            # a heading alone says nothing quotable: it lives on as the section of what follows
+            if e > s and _WORD.search(masked, s, e) and not _HEADING_ONLY.fullmatch(masked, s, e):
                 passages.append(_passage(document, masked, len(passages), s, e, places))
     return passages
 
