@@ -67,6 +67,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # March 2009; March-April 2019
     _p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
 )
+_NUMERIC_PATTERNS = (_PATTERNS[6], _PATTERNS[7])
+_ANY_MONTH = re.compile(_MONTH)
 _BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
 # A year, not an amount or a count: "2000 euros", "€2010", "2020 victims" are not years.
 _BARE_YEAR = re.compile(r"(?<![\d/.\-–€$£])(?<!EUR )(?<!USD )(19[5-9]\d|20[0-4]\d)(?![\d/])"
@@ -129,7 +131,9 @@ def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
     (`years`: (offset, year) pairs, as from `context_years`), else `default_year`; without either it
     is skipped.
     """
-    matches = _non_overlapping([m for pattern in _PATTERNS for m in pattern.finditer(text)])
+    # Most passages name no month: then only the numeric patterns can match (same result, half the time).
+    patterns = _PATTERNS if _ANY_MONTH.search(text) else _NUMERIC_PATTERNS
+    matches = _non_overlapping([m for pattern in patterns for m in pattern.finditer(text)])
     years = sorted(years)
     out = []
     for m in matches:
