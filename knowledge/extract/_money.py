@@ -74,6 +74,16 @@ _SUFFIXED = re.compile(
     r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
     r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
+_PREFIX_TOKEN = re.compile(r"(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE)
+# The word every currency name ends on (or is), lower case: a set lookup per word is far cheaper than
+# the case-insensitive alternation of _NAME run at every position.
+_CURRENCY_WORDS = frozenset(
+    "dollar dollars euro euros pound pounds sterling yen yuan renminbi franc francs ruble rubles rouble roubles "
+    "rupee rupees lei leva dinar dinars kuna kunas zloty zlotys zloties forint forints koruna korun koruny "
+    "kronor krona kroner lira liras hryvnia hryvnias tenge rand naira shekel shekels baht ringgit rupiah "
+    "lek leks denar denars lari dirham dirhams peso pesos".split()) | {c.lower() for c in _CODES}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
 
 @dataclass(frozen=True, slots=True)
 class MoneyMention:
@@ -130,7 +140,14 @@ def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start
 
 
 def _matches(text: str) -> list[re.Match[str]]:
-    return [*_PREFIXED.finditer(text), *_SUFFIXED.finditer(text)]
+    # Each pattern needs its currency token; most text has none, and the token alone is cheap to look for.
+    prefixed = _PREFIXED.finditer(text) if _PREFIX_TOKEN.search(text) else ()
+    suffixed = _SUFFIXED.finditer(text) if _names_a_currency(text) else ()
+    return [*prefixed, *suffixed]
+
+
+def _names_a_currency(text: str) -> bool:
+    return "€" in text or not _CURRENCY_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def _mention(match: re.Match[str]) -> MoneyMention | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract import _money
 from knowledge.extract.funding import funding_facts, funding_summary
 from knowledge.loading import read_text
 from knowledge.models import Passage
@@ -204,3 +205,21 @@ def test_every_excerpt_in_the_corpus_is_verbatim(path: Path) -> None:
         for fact in funding_facts(passage):
             assert fact.excerpt in fold(passage.text)
             assert fold(text[fact.start:fact.end]) == fact.excerpt
+
+
+@pytest.mark.parametrize(("pattern", "code"), _money._NAMES)
+def test_every_currency_name_passes_the_cheap_gate(pattern: str, code: str) -> None:
+    """_matches skips the name pattern when no currency word is present: every name must be in the set."""
+    import re
+
+    samples = ["US dollars", "U.S. dollar", "American dollars", "Canadian dollars", "Australian dollar",
+               "New Zealand dollars", "Hong Kong dollars", "Singapore dollars", "dollars", "euro", "euros",
+               "pounds sterling", "British pounds", "pound", "yen", "Chinese yuan", "renminbi", "Swiss francs",
+               "CFA francs", "Russian rubles", "roubles", "Indian rupees", "Romanian lei", "Bulgarian leva",
+               "Serbian dinars", "kunas", "zlotys", "zloties", "zloty", "forints", "Czech koruna", "korun",
+               "Swedish kronor", "krona", "Norwegian kroner", "Turkish lira", "hryvnias", "tenge", "rand",
+               "naira", "shekels", "baht", "ringgit", "rupiah", "Albanian leks", "Macedonian denars",
+               "Georgian lari", "Moroccan dirhams", "Mexican pesos", "pesos"]
+    matched = [s for s in samples if re.fullmatch(pattern, s, re.IGNORECASE)]
+    assert matched, f"no sample for {pattern}"
+    assert all(_money._names_a_currency(f"paid 5,000 {s} in 2019") for s in matched)
