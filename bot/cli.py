@@ -105,7 +105,7 @@ def open_knowledge_base(settings: Settings) -> KnowledgeBase:
     except FactbotError:
         _build(settings, verbose=False)
         return KnowledgeBase(settings.db_path)
-    if Path(str(kb.meta().get("docs_dir", ""))).resolve() != settings.docs_dir.resolve():
+    if not kb.is_current(settings.docs_dir):  # documents added or changed, or factbot upgraded
         kb.close()
         _build(settings, verbose=False)
         kb = KnowledgeBase(settings.db_path)

@@ -8,6 +8,8 @@ one document was usable, so a failed build never damages the working knowledge b
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import multiprocessing
 import os
@@ -37,6 +39,7 @@ __all__ = [
     "BuildReport",
     "KnowledgeBase",
     "build_knowledge_base",
+    "build_signature",
     "fact_from_row",
 ]
 
@@ -97,6 +100,22 @@ def build_knowledge_base(docs_dir: Path, db_path: Path, *, max_bytes: int = DEFA
                        db_path=str(db_path), bytes_read=report.bytes_read)
 
 
+def build_signature(docs_dir: Path) -> dict[str, Any]:
+    """What a knowledge base was built from: the folder, each file's size and mtime, and factbot's own code.
+
+    Cheap to compute (stat calls and a hash of a few source files), so a command can tell whether
+    the knowledge base is out of date before it answers.
+    """
+    files = {}
+    for path in document_files(docs_dir):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        files[path.relative_to(docs_dir).as_posix()] = [st.st_size, st.st_mtime_ns]
+    return {"docs_dir": str(Path(docs_dir).resolve()), "files": files, "code": _code_hash()}
+
+
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
     """A Fact from a `facts` row joined with its document's title and date."""
     source = Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
@@ -133,6 +152,10 @@ class KnowledgeBase:
 
     def meta(self) -> dict[str, Any]:
         return {r["key"]: json.loads(r["value"]) for r in self.query("SELECT key, value FROM meta")}
+
+    def is_current(self, docs_dir: Path) -> bool:
+        """Whether this knowledge base was built from `docs_dir` as it is now, by this version of the code."""
+        return bool(self.meta().get("signature") == build_signature(docs_dir))
 
     def counts(self) -> dict[str, Any]:
         """Documents, passages and facts per type."""
@@ -188,6 +211,7 @@ def _check(path: Path) -> None:
 
 def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None,
                 workers: int | None) -> _Counts:
+    signature = build_signature(docs_dir)  # taken first: a file changed during the build shows next time
     files = [(path, path.relative_to(docs_dir).as_posix()) for path in document_files(docs_dir)]
     counts = _Counts()
     skipped: list[Skipped] = []
@@ -208,7 +232,7 @@ def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | 
             counts.bytes_read += analysed.size
     if progress:
         progress(len(files), len(files), "")
-    _finish(db, docs_dir, hashes, skipped, counts.words)
+    _finish(db, docs_dir, hashes, skipped, counts.words, signature)
     db.close()
     counts.skipped = tuple(skipped)
     return counts
@@ -263,6 +287,14 @@ def _rows(document: Document) -> _Analysed:
                "notes": json.dumps(list(document.notes)),
                "noise": json.dumps([list(span) for span in document.noise]), "text": document.text}
     return _Analysed(doc_row, passages, facts, words, len(document.text.encode("utf-8", "replace")))
+
+
+@functools.cache
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _size(path: Path) -> int:
@@ -340,7 +372,7 @@ def _number(value: Any) -> float | None:
 
 
 def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped],
-            words: Counter[str]) -> None:
+            words: Counter[str], signature: dict[str, Any]) -> None:
     db.table("passages").enable_fts(["body", "section"], tokenize=_TOKENIZE)
     db.table("facts").enable_fts(["body"], tokenize=_TOKENIZE)
     db.execute("CREATE INDEX facts_type ON facts(type, date)")
@@ -349,6 +381,7 @@ def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], s
     db.execute("CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row')")
     db.table("vocabulary").insert_all({"word": w, "passages": n} for w, n in words.items())
     meta = {"schema_version": SCHEMA_VERSION, "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped]}
+            "docs_dir": str(docs_dir), "files": hashes, "skipped": [s.to_json() for s in skipped],
+            "signature": signature}
     db.table("meta").insert_all([{"key": k, "value": json.dumps(v)} for k, v in meta.items()])
     db.conn.commit()

@@ -65,3 +65,15 @@ def test_python_dash_m_bot_runs(tmp_path: Path) -> None:
                            str(tmp_path / "kb.db"), "--json"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["documents"] == 1
+
+
+def test_answers_follow_the_documents_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = docs_folder(tmp_path)
+    db = str(tmp_path / "kb.db")
+    assert main(["facts", "--json", "--docs", str(docs), "--db", db]) == 0
+    before = json.loads(capsys.readouterr().out)
+    (docs / "new.txt").write_text("Grant note\n\nThe city gave 12,500 euros to the helpline in 2020.\n")
+    assert main(["facts", "--json", "--type", "funding", "--docs", str(docs), "--db", db]) == 0
+    after = json.loads(capsys.readouterr().out)
+    assert any(f["source"]["doc"] == "new.txt" and f["fields"]["amount"] == 12500 for f in after)
+    assert all(f["source"]["doc"] == "note.txt" for f in before)
