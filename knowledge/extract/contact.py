@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.extract._letters import LOWER, UPPER
 from knowledge.extract._reach import Detail, find_details, is_detail_line
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
@@ -20,7 +21,8 @@ NAME_LIMIT = 120
 
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][A-Z'’-]{1,}(?![a-z]))"
+_U, _L = UPPER, LOWER
+_NAME_WORD = rf"(?:[{_U}][{_L}'’]+(?:-[{_U}][{_L}'’]+)?|[{_U}]\.|[{_U}][{_U}'’-]{{1,}}(?![{_L}]))"
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a name may wrap onto the next line of a cable
 _RUN = re.compile(rf"(?:\b{_HONORIFIC}{_GAP})?\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_NAME_WORD})*")
@@ -33,7 +35,7 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
               r"Comité|Ministère|Ambassade")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
-_CAP = r"(?:[A-Z][\w’'&.-]*|[A-Z]{2,})"
+_CAP = rf"(?:[{_U}][\w’'&.-]*|[{_U}]{{2,}})"
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
 _JOIN = r"(?:of|for|to|the|and|against|in|de|du|des)"
 _ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_LEAD_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"

@@ -30,6 +30,13 @@ def _subset(got: dict[str, object], expected: dict[str, object]) -> None:
 
 
 SENTENCES = [
+    # names in any Latin script
+    ("For the regional programme, contact Ms. Jelena Petrović at jelena.petrovic@example.rs or +381 11 3344 556.",
+     {"name": "Ms. Jelena Petrović", "email": "jelena.petrovic@example.rs", "phone": "+381 11 3344 556"}),
+    ("Mr. Łukasz Żółkiewski, the ministry's focal point, can be reached at l.zolkiewski@example.pl.",
+     {"name": "Mr. Łukasz Żółkiewski", "email": "l.zolkiewski@example.pl"}),
+    ("Questions may be sent to Dr. Øyvind Ødegaard (oyvind@example.no, tel. +47 22 24 36 00).",
+     {"name": "Dr. Øyvind Ødegaard", "email": "oyvind@example.no", "phone": "+47 22 24 36 00"}),
     # cables: the post's point of contact
     ("The point of contact at Embassy Paris for TIP related issues is \nAnny Vu, who can be contacted via email at "
      "VuAT3@state.gov, \nor telephone  (33)1-4312-2614 (IVG 8-498-2614), and fax \n (33)1-4312-2663. ",
