@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates
+from knowledge.extract._letters import LOWER, UPPER
 from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
@@ -23,13 +24,15 @@ _META_LINE = re.compile(
     r"last (?:modified|updated)|printed|downloaded|accessed|released)\s*:", re.IGNORECASE)
 _HEAD_CHARS = 400  # how far into a document its title and dateline lines reach
 # "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
-_CALENDAR = re.compile(r"\s*[,–—-]\s*(?P<loc>[A-Z][^:\n,;.]{1,40}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
+_CALENDAR = re.compile(rf"\s*[,–—-]\s*(?P<loc>[{UPPER}][^:\n,;.]{{1,40}}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
 # "Vienna hosted" names a place; "the MVD hosted" an organisation (after "the", or in capitals).
-_HOSTED = re.compile(r"(?<!\bthe )(?<!\bThe )\b(?P<loc>[A-Z][a-z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]+){0,2})\s+"
+_HOSTED = re.compile(rf"(?<!\bthe )(?<!\bThe )\b(?P<loc>[{UPPER}][{LOWER}][\w’'-]*"
+                     rf"(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})\s+"
                      r"(?:hosted|will host|hosts)\b")
-_IN_PLACE = re.compile(r"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[A-Z][\w’'-]+(?:[ \t\n]+[A-Z][\w’'-]+){0,2})")
+_IN_PLACE = re.compile(rf"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[{UPPER}][\w’'-]+"
+                       rf"(?:[ \t\n]+[{UPPER}][\w’'-]+){{0,2}})")
 # A calendar entry's place in brackets at its end: "3 March: launch of the campaign (Paris)".
-_BRACKETED_PLACE = re.compile(r"\((?P<loc>[A-Z][a-z][\w’'-]*(?:[ ,]+[A-Z][a-z][\w’'-]*){0,2})\)\W*$")
+_BRACKETED_PLACE = re.compile(rf"\((?P<loc>[{UPPER}][{LOWER}][\w’'-]*(?:[ ,]+[{UPPER}][{LOWER}][\w’'-]*){{0,2}})\)\W*$")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december the this that "
     "these those its his her their our article articles section chapter annex part paragraph table page "

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from knowledge.extract._dates import context_years
+from knowledge.extract._letters import UPPER
 from knowledge.extract._money import MoneyMention, find_money, format_amount
 from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
@@ -44,7 +45,8 @@ _SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_
                            rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
 _BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\b[^.;]{0,40}$", re.IGNORECASE)
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
-_NAME = r"[A-Z][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[A-Z][\w’'.&/-]*){0,7}"
+_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[{UPPER}][\w’'.&/-]*)"
+         r"{0,7}")
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
          r"funded|funds|financed|finances|awarded|awards|disbursed|disburses|earmarked|invested|invests|"

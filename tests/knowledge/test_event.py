@@ -343,3 +343,15 @@ def test_any_written_range_is_read_back(first: date, length: int, month_first: b
         written = f"{first.day} {first:%B %Y} - {last.day} {last:%B %Y}"
     text = f"From {written}, Vienna hosted the session."
     assert _dates(text, "2040-01-01") == [(first.isoformat(), last.isoformat())]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Bulletin of the network, spring issue, with news from partners across the region and beyond.\n\n"
+     "The regional seminar took place in Örebro on 5 May 2019.", "Örebro"),
+    ("Bulletin of the network, spring issue, with news from partners across the region and beyond.\n\n"
+     "On 12 March 2019, Łódź hosted a meeting of labour inspectors.", "Łódź"),
+])
+def test_places_with_letters_beyond_ascii(text: str, location: str) -> None:
+    doc = parse_document("bulletin.txt", text, kind="text", sha256="0")
+    facts = [f for p in split_passages(doc) for f in event_facts(p)]
+    assert [f.fields.get("location") for f in facts] == [location]
