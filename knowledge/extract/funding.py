@@ -44,8 +44,9 @@ _SPAN_PERIOD = re.compile(
 _SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?"
                            rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
 _BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\b[^.;]{0,40}$", re.IGNORECASE)
+_MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
-_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|de|du|des|la|le)[ \t]+)*[{UPPER}][\w’'.&/-]*)"
+_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|in|at|de|du|des|la|le)[ \t]+)*[{UPPER}][\w’'.&/-]*)"
          r"{0,7}")
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
@@ -222,7 +223,9 @@ def _purpose(before: str, after: str) -> str | None:
 
 def _party(written: str) -> str | None:
     words = fold(written).rstrip(".,").split()
-    while words and words[0].lower() in ("the", "however", "also", "and", "but", "in", "on", "with"):
+    # a cable's answer letter ("-- A.") and classification ("(SBU)") are not part of anyone's name
+    while words and (words[0].lower() in ("the", "however", "also", "and", "but", "in", "on", "with", "--")
+                     or _MARK.fullmatch(words[0])):
         words = words[1:]
     if not words or words[0].lower() in _PRONOUNS or len(" ".join(words)) > PARTY_LIMIT:
         return None

@@ -136,6 +136,11 @@ FIELDS = [
      {"payer": "Government of Japan", "period": "2011-2012", "purpose": "a two-year project"}),
     ("The GOI allocated 12 million shekels (approximately USD 3.2 million) in 2011 for the Atlit shelter.",
      {"amount": 12000000, "currency": "ILS", "usd": 3200000, "year": 2011, "payer": "GOI"}),
+    # a cable's answer letter and classification are not part of the payer
+    ("-- B. (SBU) The Ministry of Social Affairs granted 90,000 euros ($122,000) to the shelter network in 2008.",
+     {"payer": "Ministry of Social Affairs", "year": 2008}),
+    ("The EU Delegation in Skopje committed €600,000 per year to the referral mechanism.",
+     {"payer": "EU Delegation in Skopje", "period": "per year"}),
 ]
 
 
