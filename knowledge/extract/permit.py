@@ -117,7 +117,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
         topic, m = _topic(sentence, previous)
         if topic and m:
             facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
-        previous = topic
+        previous = _last_topic(sentence) or topic
     return facts
 
 
@@ -148,12 +148,21 @@ def _topic(sentence: str, previous: str | None) -> tuple[str | None, re.Match[st
     return (previous, same) if same else (None, None)
 
 
+def _last_topic(sentence: str) -> str | None:
+    """The topic the sentence names last: what "the permit" in the next sentence refers to."""
+    # the latest-ending mention; of mentions ending together, the most specific topic (listed first)
+    found = [(m.end(), -rank, topic) for rank, (topic, pattern) in enumerate(_TOPICS)
+             for m in [pattern.search(sentence)] if m]
+    return max(found)[2] if found else None
+
+
 def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) -> Fact:
     sentence = passage.masked[a:b]
+    passage_offset = a
     cost, renewal_cost = _costs(sentence)
     fields = {
         "topic": topic,
-        "duration": _duration(sentence),
+        "duration": _duration(sentence, start - passage_offset),
         "cost": cost,
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence),
@@ -162,13 +171,15 @@ def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) ->
     return quote_fact(passage, "permit", fields, start, end, quote=quotable(passage.text, (a, b)))
 
 
-def _duration(sentence: str) -> str | None:
+def _duration(sentence: str, near: int = 0) -> str | None:
+    # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
+    # nearest the topic's words is the topic's.
+    candidates = [(abs(m.start() - near), rank, prefix, m) for rank, (prefix, pattern) in enumerate(_DURATIONS)
+                  for m in pattern.finditer(sentence)]
     found = None
-    for prefix, pattern in _DURATIONS:
-        m = pattern.search(sentence)
-        if m:
-            found = prefix + _quantity(m.group("n"), m.group("u"))
-            break
+    if candidates:
+        _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
+        found = prefix + _quantity(m.group("n"), m.group("u"))
     renewal = _RENEWAL.search(sentence)
     if renewal:
         again = "renewable every " + _quantity(renewal.group("n") or "one", renewal.group("u"))

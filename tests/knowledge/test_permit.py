@@ -193,3 +193,13 @@ def test_every_excerpt_is_verbatim(path: Path) -> None:
 ])
 def test_permit_summary(fields: dict[str, Any], summary: str) -> None:
     assert permit_summary(fields) == summary
+
+
+def test_the_duration_nearest_the_topic_is_the_topics() -> None:
+    text = ("Victims are granted a reflection period of at least 30 days under the Aliens Law, and may then "
+            "obtain a five-year residence permit if they cooperate with the police. The permit is free of charge.")
+    facts = permit_facts(_passage(text))
+    assert facts[0].fields["topic"] == "reflection period"
+    assert facts[0].fields["duration"] == "minimum 30 days"
+    assert facts[-1].excerpt == "The permit is free of charge."
+    assert facts[-1].fields["topic"] == "residence permit"
