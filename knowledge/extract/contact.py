@@ -63,6 +63,7 @@ _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write 
                         "questions".split())
 # "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
 _IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*[ \t]+(?:of|for|on|against|and|to|de|du|des)(?:[ \t]+the)?[ \t]+$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that can could is was will has have "
                             "via as of the a an".split())
@@ -339,6 +340,8 @@ def _name_word(word: str) -> bool:
 
 def _last_org(written: str) -> str | None:
     found = [_without_lead(fold(_whole_words(written, m))) for m in _ORG.finditer(written)]
+    # "Embassy Madrid's TIP officer": the office is "Embassy Madrid"; what follows 's is the role
+    found = [_POSSESSIVE.split(o)[0] for o in found]
     found = [o for o in found if len(o.split()) >= 2 or o.isupper()]
     return found[-1] if found else None
 

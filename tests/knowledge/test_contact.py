@@ -30,6 +30,8 @@ def _subset(got: dict[str, object], expected: dict[str, object]) -> None:
 
 
 SENTENCES = [
+    ("¶4. (U) Embassy Madrid's TIP officer is Mark Ellison, reachable at EllisonMR@state.gov.",
+     {"name": "Mark Ellison", "org": "Embassy Madrid", "email": "EllisonMR@state.gov"}),
     # names in any Latin script
     ("For the regional programme, contact Ms. Jelena Petrović at jelena.petrovic@example.rs or +381 11 3344 556.",
      {"name": "Ms. Jelena Petrović", "email": "jelena.petrovic@example.rs", "phone": "+381 11 3344 556"}),
