@@ -47,6 +47,7 @@ class _Failure:
     status: int
     headers: dict[str, str]
     body: dict[str, Any] | str
+    disconnect: bool = False
 
 
 @dataclass
@@ -78,6 +79,7 @@ class SlackStandIn:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+            self._runner = None
 
     @property
     def base_url(self) -> str:
@@ -91,12 +93,16 @@ class SlackStandIn:
         return f"{self.base_url}/response/{name}"
 
     def fail(self, method: str, *, status: int = 500, times: int = 1, headers: Mapping[str, str] | None = None,
-             error: str | None = None) -> None:
-        """The next `times` calls of `method` (or "response_url") fail: an HTTP status, or ok=false with `error`."""
+             error: str | None = None, disconnect: bool = False) -> None:
+        """The next `times` calls of `method` ("response_url", "file_download") fail.
+
+        An HTTP status, ok=false with `error`, or (`disconnect`) the connection closed with no response at all.
+        """
         body: dict[str, Any] | str = {"ok": False, "error": error} if error else "server error"
         queue = self._failures.setdefault(method, deque())
         for _ in range(times):
-            queue.append(_Failure(status=200 if error else status, headers=dict(headers or {}), body=body))
+            queue.append(_Failure(status=200 if error else status, headers=dict(headers or {}), body=body,
+                                  disconnect=disconnect))
 
     def share_file(self, file_id: str, name: str, content: bytes, *, content_type: str = "text/plain",
                    **extra: Any) -> dict[str, Any]:
@@ -127,13 +133,16 @@ class SlackStandIn:
         method = request.match_info["method"]
         payload = await _payload(request)
         self._record(method, payload, request)
-        failed = self._failure(method)
+        failed = self._failure(method, request)
         if failed is not None:
             return failed
         return web.json_response(self._answer(method, payload))
 
     async def _download(self, request: web.Request) -> web.Response:
         self._record("file_download", {}, request)
+        failed = self._failure("file_download", request)
+        if failed is not None:
+            return failed
         file_id = request.match_info["file_id"].removeprefix(f"{TEAM_ID}-")
         if not request.headers.get("Authorization", "").startswith("Bearer xoxb-"):
             # what Slack does without a token: a sign-in web page, status 200
@@ -146,18 +155,20 @@ class SlackStandIn:
 
     async def _response(self, request: web.Request) -> web.Response:
         self._record("response_url", await _payload(request), request)
-        failed = self._failure("response_url")
+        failed = self._failure("response_url", request)
         return failed if failed is not None else web.Response(text="ok")
 
     def _record(self, method: str, payload: dict[str, Any], request: web.Request) -> None:
         self.calls.append(Call(method=method, payload=payload, headers=dict(request.headers), path=request.path,
                                at=time.monotonic()))
 
-    def _failure(self, method: str) -> web.Response | None:
+    def _failure(self, method: str, request: web.Request) -> web.Response | None:
         queue = self._failures.get(method)
         if not queue:
             return None
         f = queue.popleft()
+        if f.disconnect and request.transport is not None:
+            request.transport.abort()  # the client sees the connection drop before any response
         if isinstance(f.body, dict):
             return web.json_response(f.body, status=f.status, headers=f.headers)
         return web.Response(text=f.body, status=f.status, headers=f.headers)
