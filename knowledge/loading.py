@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import logging
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -98,6 +99,9 @@ def _control_ratio(text: str) -> float:
 def _pdf_text(raw: bytes) -> str:
     from pypdf import PdfReader  # imported here: only PDF builds pay for it
     from pypdf.errors import PdfReadError
+
+    # pypdf warns on stderr about every broken file; the build reports its own reason instead
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(io.BytesIO(raw), strict=False)
