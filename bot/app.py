@@ -39,6 +39,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncRateLimitErrorRetryHandler,
     AsyncServerErrorRetryHandler,
 )
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -46,7 +47,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.config import Settings
-from bot.logs import new_reference, request_scope
+from bot.logs import REQUEST_ID, new_reference, request_scope
 from bot.state import StateDB
 from handlers.feedback import DDL as FEEDBACK_DDL
 from knowledge.holder import KnowledgeHolder
@@ -67,7 +68,7 @@ EXTENSIONS = ("bot.scheduler", "bot.reloader")
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 30.0  # seconds; a longer Retry-After is capped so an answer is never held for minutes
 HTTP_TIMEOUT = 15
-RETRY_BACKOFF = 0.25  # seconds before the first retry of a 5xx from response_url; doubles each time
+RETRY_BACKOFF = 0.25  # seconds before the first retry of a 5xx or a dropped connection; doubles each time
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,9 @@ class AppContext:
 
     async def _guard(self, work: Coroutine[Any, Any, None], name: str,
                      apologise: Callable[[str], Awaitable[Any]] | None) -> None:
-        with request_scope() as request_id:
+        # the Slack request's id when there is one (HTTP), so its ack and its answer share it
+        current = REQUEST_ID.get()
+        with request_scope(None if current == "-" else current) as request_id:
             try:
                 await work
             except Exception:
@@ -210,9 +213,10 @@ def web_client(settings: Settings) -> AsyncWebClient:
 
 def retry_handlers(max_retries: int = MAX_RETRIES) -> list[AsyncRetryHandler]:
     """Fresh retry handlers (they keep no state, but lists are shared by reference)."""
-    return [AsyncConnectionErrorRetryHandler(max_retry_count=max_retries),
+    backoff = BackoffRetryIntervalCalculator(backoff_factor=RETRY_BACKOFF)
+    return [AsyncConnectionErrorRetryHandler(max_retry_count=max_retries, interval_calculator=backoff),
             _RateLimitRetry(max_retry_count=max_retries),
-            _ServerErrorRetry(max_retry_count=max_retries)]
+            _ServerErrorRetry(max_retry_count=max_retries, interval_calculator=backoff)]
 
 
 class _RateLimitRetry(AsyncRateLimitErrorRetryHandler):

@@ -272,9 +272,9 @@ async def _post(ctx: AppContext, channel: str, reply: Reply, thread: str | None)
 
 def _apology_by_response_url(ctx: AppContext, response_url: str) -> Callable[[str], Awaitable[Any]]:
     async def apologise(ref: str) -> None:
-        if response_url:
-            await ctx.respond(response_url, {"text": messages.APOLOGY.format(ref=ref), "response_type": "ephemeral",
-                                             "replace_original": False})
+        message = {"text": messages.APOLOGY.format(ref=ref), "response_type": "ephemeral", "replace_original": False}
+        if response_url and not await ctx.respond(response_url, message):
+            raise RuntimeError("response_url refused the apology")
     return apologise
 
 

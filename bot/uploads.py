@@ -27,7 +27,14 @@ from handlers import messages
 from knowledge.errors import DocumentError
 from knowledge.loading import read_text
 
-__all__ = ["ALLOWED_SUFFIXES", "UploadRefused", "safe_document_name", "save_shared_file", "uploads_blocked"]
+__all__ = [
+    "ALLOWED_SUFFIXES",
+    "DOWNLOAD_RETRIES",
+    "UploadRefused",
+    "safe_document_name",
+    "save_shared_file",
+    "uploads_blocked",
+]
 
 ALLOWED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 MAX_NAME = 120
@@ -37,6 +44,9 @@ _FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)$", re.IGNORECAS
 _HTML_SUFFIXES = (".html", ".htm")
 _CHUNK = 64 * 1024
 _TIMEOUT = aiohttp.ClientTimeout(total=120, sock_connect=15)
+DOWNLOAD_RETRIES = 2  # like the Web API clients (bot.app.MAX_RETRIES)
+_RETRY_BACKOFF = 0.25  # seconds before retrying a 5xx or a dropped connection; doubles each time
+_MAX_RETRY_AFTER = 30.0
 
 
 class UploadRefused(Exception):
@@ -122,18 +132,42 @@ def _download_url(settings: Settings, file: Mapping[str, Any]) -> str:
 
 
 async def _download(url: str, token: str, dest: Path, *, limit: int, html_expected: bool) -> None:
+    """Download with bounded retries on 429 (after Retry-After), 5xx and connection errors."""
+    for attempt in range(DOWNLOAD_RETRIES + 1):
+        last = attempt == DOWNLOAD_RETRIES
+        try:
+            wait = await _download_once(url, token, dest, limit=limit, html_expected=html_expected, last=last)
+        except aiohttp.ClientError as e:
+            if last:
+                raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=type(e).__name__)) from None
+            wait = _RETRY_BACKOFF * 2**attempt
+        except TimeoutError:
+            raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail="timed out")) from None
+        if wait is None:
+            return
+        await asyncio.sleep(wait)
+
+
+async def _download_once(url: str, token: str, dest: Path, *, limit: int, html_expected: bool,
+                         last: bool) -> float | None:
+    """One attempt: None when saved, else how long to wait before the next (429 and 5xx, unless `last`)."""
     headers = {"Authorization": f"Bearer {token}"}
+    async with aiohttp.ClientSession(timeout=_TIMEOUT) as session, session.get(url, headers=headers) as r:
+        if not last and (r.status == 429 or r.status >= 500):
+            return _retry_after(r.headers.get("Retry-After")) if r.status == 429 else _RETRY_BACKOFF
+        if r.status != 200:
+            raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=f"HTTP {r.status}"))
+        if r.content_type == "text/html" and not html_expected:
+            raise UploadRefused(messages.UPLOAD_WHY["web_page"])
+        await _write_limited(r, dest, limit)
+    return None
+
+
+def _retry_after(value: str | None) -> float:
     try:
-        async with aiohttp.ClientSession(timeout=_TIMEOUT) as session, session.get(url, headers=headers) as r:
-            if r.status != 200:
-                raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=f"HTTP {r.status}"))
-            if r.content_type == "text/html" and not html_expected:
-                raise UploadRefused(messages.UPLOAD_WHY["web_page"])
-            await _write_limited(r, dest, limit)
-    except aiohttp.ClientError as e:
-        raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=type(e).__name__)) from None
-    except TimeoutError:
-        raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail="timed out")) from None
+        return min(_MAX_RETRY_AFTER, max(0.0, float(value or 1)))
+    except ValueError:
+        return 1.0
 
 
 async def _write_limited(response: aiohttp.ClientResponse, dest: Path, limit: int) -> None:

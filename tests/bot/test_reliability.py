@@ -109,7 +109,8 @@ async def test_every_web_api_client_retries(settings: Settings, slack: SlackStan
     slack.fail("users.info", times=100, **failure)
     with pytest.raises(Exception):  # noqa: B017 - SlackApiError or a connection error, after the retries
         await client.users_info(user="UASKER01")
-    assert len(slack.calls_to("users.info")) == ATTEMPTS
+    # users.info is a GET: on a dropped connection aiohttp itself tries an idempotent request once more
+    assert ATTEMPTS <= len(slack.calls_to("users.info")) <= 2 * ATTEMPTS
 
 
 async def test_the_extensions_use_the_app_client(bot: Bot) -> None:
