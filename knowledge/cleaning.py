@@ -106,6 +106,9 @@ def split_passages(document: Document) -> list[Passage]:
     boundaries = {m.at for m in marks if m.kind in ("section", "paragraph", "answer")}
     places = _Places(marks)
     passages: list[Passage] = []
+    body = _cable_body_start(document) if document.kind == "cable" else 0
+    # a cable's header (id, subject, routing, addressees) is metadata, already in the title and date
+    blocks = [(max(a, body), b) for a, b in blocks if b > body]
     for a, b in _merge_small(blocks, masked, boundaries):
         for s, e in _split_large(masked, a, b):
             s, e = _trim(masked, s, e)
@@ -214,6 +217,19 @@ def _underlined(masked: str) -> list[re.Match[str]]:
         if m:
             found.append(m)
     return found
+
+
+def _cable_body_start(document: Document) -> int:
+    """Where a cable's text begins: after its page-1 marker, else after its SUBJECT/REF lines, else at 0."""
+    head = document.text[:8000]
+    marker = _PAGE_MARKER.search(head)
+    if marker and int(marker.group(1)) == 1:
+        return marker.end()
+    subject = _SUBJECT.search(head)
+    if not subject:
+        return 0
+    ref = re.compile(r"^[ \t]*REF:[^\n]*\n", re.MULTILINE).search(head, subject.end())
+    return ref.end() if ref and ref.start() - subject.end() < 200 else subject.end()
 
 
 def _looks_like_heading(line: str) -> bool:

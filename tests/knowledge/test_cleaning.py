@@ -127,3 +127,11 @@ def test_long_sentence_excerpt_is_cut_to_the_limit_around_the_match() -> None:
     a, b = excerpt_around(text, i, i + 7, limit=120)
     assert "word200" in text[a:b] and len(fold(text[a:b])) <= 120
     assert text[a - 1] == " " and text[b] == " "
+
+
+def test_a_cables_header_is_metadata_not_a_passage() -> None:
+    doc = parse_document("c.txt", CABLE, kind="text", sha256="0")
+    passages = split_passages(doc)
+    assert passages[0].text.startswith("PROTECTION") or passages[0].text.startswith("¶3.")
+    assert not any("Embassy Rome" in p.text or "SUBJECT" in p.text for p in passages)
+    assert doc.title.startswith("ITALY: SHELTER FUNDING")
