@@ -27,6 +27,7 @@ import importlib
 import logging
 import random
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,8 +161,10 @@ class AppContext:
         # the Slack request's id when there is one (HTTP), so its ack and its answer share it
         current = REQUEST_ID.get()
         with request_scope(None if current == "-" else current) as request_id:
+            started = time.perf_counter()
             try:
                 await work
+                log.info("%s done in %.0f ms", name, (time.perf_counter() - started) * 1000)
             except Exception:
                 ref = new_reference()
                 log.exception("%s failed (reference %s, request %s)", name, ref, request_id)

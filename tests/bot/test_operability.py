@@ -1,0 +1,89 @@
+"""Operability: JSON logs with a request id per Slack request, health routes, SIGTERM finishing in-flight answers."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.logs import configure_logging
+from bot.server import SLACK_PATH
+from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
+from tests.bot.slack_stand_in import BOT_USER_ID, SlackSender, SlackStandIn
+from tests.bot.test_server import ROOT, free_port, wait_until_healthy
+
+
+@pytest.fixture
+def log_stream() -> Iterator[io.StringIO]:
+    stream = io.StringIO()  # not a terminal: JSON lines
+    handler = configure_logging(secrets=[BOT_TOKEN, SIGNING_SECRET], stream=stream)
+    yield stream
+    logging.getLogger().removeHandler(handler)
+
+
+def json_lines(text: str) -> list[dict[str, str]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+async def test_each_slack_request_logs_json_with_its_own_request_id(bot: Bot, log_stream: io.StringIO) -> None:
+    await bot.send.command("/events", "conference")
+    await bot.send.event({"type": "app_mention", "user": "UASKER01", "channel": "CGENERAL1",
+                          "ts": "1700003000.000100", "text": f"<@{BOT_USER_ID}> shelter"})
+    await bot.slack.wait_for("response_url")
+    await bot.slack.wait_for("chat.postMessage")
+    await bot.ctx.drain(5)
+    done = [r for r in json_lines(log_stream.getvalue()) if " done in " in r["message"]]
+    assert {r["message"].split()[0] for r in done} == {"/events", "app_mention"}
+    ids = [r["request_id"] for r in done]
+    assert all(i != "-" for i in ids) and len(set(ids)) == 2
+    assert {"time", "level", "logger"} <= set(done[0])
+
+
+@pytest.mark.parametrize(("path", "status"), [("/healthz", 200), ("/readyz", 503)])
+async def test_an_unreadable_knowledge_base_is_alive_but_not_ready(bot: Bot, path: str, status: int) -> None:
+    bot.ctx.holder.current.close()
+    async with aiohttp.ClientSession() as session, session.get(bot.url + path) as response:
+        assert response.status == status
+
+
+async def test_sigterm_finishes_the_answer_in_flight(tmp_path: Path, docs_dir: Path, kb_path: Path,
+                                                    slack: SlackStandIn) -> None:
+    port = free_port()
+    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+           "SLACK_API_URL": slack.api_url, "PORT": str(port), "FACTBOT_STATE_DB": str(tmp_path / "state.db"),
+           "PYTHONPATH": str(ROOT)}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "serve", "--docs", str(docs_dir), "--db", str(kb_path), cwd=tmp_path, env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    stopped = False
+    try:
+        await wait_until_healthy(url, process)
+        # the first delivery is rate limited: the answer is still in flight when SIGTERM arrives
+        slack.fail("response_url", status=429, headers={"Retry-After": "1"})
+        sender = SlackSender(url + SLACK_PATH, SIGNING_SECRET, slack)
+        assert (await sender.command("/events", "conference")).status == 200
+        await slack.wait_for("response_url", timeout=10)
+        process.send_signal(signal.SIGTERM)
+        stopped = True
+        calls = await slack.wait_for("response_url", 2, timeout=10)
+        assert calls[1].payload["blocks"] and "Sorry" not in calls[1].payload["text"]
+    finally:
+        if not stopped and process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        _, err = await asyncio.wait_for(process.communicate(), timeout=20)
+    assert process.returncode == 0, err.decode()[-2000:]
+    logged = json_lines(err.decode())  # `factbot serve` logs JSON lines when stderr is not a terminal
+    done = [r for r in logged if r["message"].startswith("/events done in")]
+    assert len(done) == 1 and done[0]["request_id"] != "-"
+    assert any("shutting down" in r["message"] for r in logged)
+    assert BOT_TOKEN not in err.decode() and SIGNING_SECRET not in err.decode()
