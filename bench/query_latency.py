@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge.answers import answer  # noqa: E402
+from knowledge.errors import FactbotError  # noqa: E402
 from knowledge.store import KnowledgeBase, build_knowledge_base  # noqa: E402
 
 __all__ = ["bare_fts", "main", "measure", "sampled_queries"]
@@ -122,10 +123,21 @@ def _knowledge_base(args: argparse.Namespace) -> Path:
                            check=True)
     docs = docs or ROOT / "knowledge" / "corpus"
     db = Path(args.db) if args.db else Path(tempfile.gettempdir()) / f"factbot-bench-{docs.name}.db"
-    if not db.exists():
+    if not db.exists() or not _current(db, docs):
         print(f"building {db} from {docs} ...", file=sys.stderr)
         build_knowledge_base(docs, db)
     return db
+
+
+def _current(db: Path, docs: Path) -> bool:
+    try:
+        kb = KnowledgeBase(db)
+    except FactbotError:
+        return False
+    try:
+        return kb.is_current(docs)
+    finally:
+        kb.close()
 
 
 def _stats(ms: list[float]) -> dict[str, float]:
