@@ -84,8 +84,10 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)."""
     from bot.server import run_server
 
-    open_knowledge_base(settings)
-    return run_server(settings)
+    def prepare() -> None:
+        open_knowledge_base(settings).close()
+
+    return run_server(settings, prepare=prepare)
 
 
 def digest(settings: Settings, args: argparse.Namespace) -> int:

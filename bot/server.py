@@ -16,7 +16,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -30,7 +30,7 @@ from bot.state import StateDB
 from knowledge.errors import FactbotError
 from knowledge.holder import KnowledgeHolder
 
-__all__ = ["SLACK_PATH", "run_server", "start_http", "web_app"]
+__all__ = ["SLACK_PATH", "LateApp", "late_web_app", "run_server", "start_http", "web_app"]
 
 SLACK_PATH = "/slack/events"
 SHUTDOWN_SECONDS = 10.0
@@ -38,8 +38,13 @@ SHUTDOWN_SECONDS = 10.0
 log = logging.getLogger(__name__)
 
 
-def run_server(settings: Settings, *, on_startup: Sequence[Hook] = ()) -> int:
-    """Run the Slack app until SIGTERM/SIGINT; returns the exit status (2 for configuration problems)."""
+def run_server(settings: Settings, *, on_startup: Sequence[Hook] = (),
+               prepare: Callable[[], object] | None = None) -> int:
+    """Run the Slack app until SIGTERM/SIGINT; returns the exit status (2 for configuration problems).
+
+    `prepare` (building the knowledge base, say) runs in a thread while /healthz already answers
+    and /readyz says 503.
+    """
     problems = settings.slack_problems()
     if problems:
         print("factbot serve: cannot start the Slack app:\n" + "\n".join(f"  - {p}" for p in problems),
@@ -47,7 +52,7 @@ def run_server(settings: Settings, *, on_startup: Sequence[Hook] = ()) -> int:
         return 2
     configure_logging(secrets=(settings.bot_token, settings.signing_secret, settings.app_token))
     try:
-        return asyncio.run(_serve(settings, on_startup))
+        return asyncio.run(_serve(settings, on_startup, prepare))
     except FactbotError as e:
         print(f"factbot serve: {e}", file=sys.stderr)
         return 1
@@ -78,7 +83,17 @@ async def start_http(app: AsyncApp, *, host: str = "0.0.0.0", port: int = 3000,
     return runner, int(bound)
 
 
-async def _serve(settings: Settings, on_startup: Sequence[Hook]) -> int:
+async def _serve(settings: Settings, on_startup: Sequence[Hook], prepare: Callable[[], object] | None) -> int:
+    socket_mode = bool(settings.app_token)
+    # listening first: a platform's health check sees the process alive (and not ready) while the KB loads
+    slot = LateApp()
+    runner = web.AppRunner(late_web_app(slot, slack_events=not socket_mode), access_log=None,
+                           shutdown_timeout=SHUTDOWN_SECONDS)
+    await runner.setup()
+    await web.TCPSite(runner, "0.0.0.0", settings.port).start()
+    port = int(runner.addresses[0][1]) if runner.addresses else settings.port
+    if prepare is not None:
+        await asyncio.to_thread(prepare)
     holder = await asyncio.to_thread(KnowledgeHolder.open, settings.db_path)
     state = StateDB(settings.state_db_path)
     app = create_app(settings, holder, state=state)
@@ -88,8 +103,7 @@ async def _serve(settings: Settings, on_startup: Sequence[Hook]) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    socket_mode = bool(settings.app_token)
-    runner, port = await start_http(app, port=settings.port, slack_events=not socket_mode)
+    slot.app = app
     handler = await _connect_socket_mode(app, ctx) if socket_mode else None
     log.info("factbot is serving (%s, port %d)", "Socket Mode" if socket_mode else f"HTTP {SLACK_PATH}", port)
     try:
@@ -103,6 +117,32 @@ async def _serve(settings: Settings, on_startup: Sequence[Hook]) -> int:
         await ctx.shutdown(SHUTDOWN_SECONDS)
         state.close()
     return 0
+
+
+class LateApp:
+    """The Bolt app once it exists: the server listens before the knowledge base is loaded."""
+
+    app: AsyncApp | None = None
+
+
+def late_web_app(slot: LateApp, *, slack_events: bool = True) -> web.Application:
+    """Like `web_app`, for an app still loading: /healthz 200, /readyz and Slack requests 503 until `slot.app`."""
+    async def readyz(request: web.Request) -> web.Response:
+        if slot.app is None:
+            return web.json_response({"ready": False, "loading": True}, status=503)
+        return await _readyz(app_context(slot.app))(request)  # type: ignore[no-any-return]
+
+    async def events(request: web.Request) -> web.Response:
+        if slot.app is None:  # Slack retries a request that got a 5xx
+            return web.json_response({"ready": False, "loading": True}, status=503)
+        return await _slack_events(slot.app)(request)  # type: ignore[no-any-return]
+
+    routes = [web.get("/healthz", _healthz), web.get("/readyz", readyz)]
+    if slack_events:
+        routes.append(web.post(SLACK_PATH, events))
+    application = web.Application()
+    application.add_routes(routes)
+    return application
 
 
 async def _connect_socket_mode(app: AsyncApp, ctx: AppContext) -> Any:

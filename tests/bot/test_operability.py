@@ -14,9 +14,10 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 from bot.logs import configure_logging
-from bot.server import SLACK_PATH
+from bot.server import SLACK_PATH, LateApp, late_web_app
 from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
 from tests.bot.slack_stand_in import BOT_USER_ID, SlackSender, SlackStandIn
 from tests.bot.test_server import ROOT, free_port, wait_until_healthy
@@ -87,3 +88,25 @@ async def test_sigterm_finishes_the_answer_in_flight(tmp_path: Path, docs_dir: P
     assert len(done) == 1 and done[0]["request_id"] != "-"
     assert any("shutting down" in r["message"] for r in logged)
     assert BOT_TOKEN not in err.decode() and SIGNING_SECRET not in err.decode()
+
+
+async def test_readyz_is_503_until_the_knowledge_base_is_loaded(bot: Bot) -> None:
+    slot = LateApp()  # what `factbot serve` listens with while it builds or opens the knowledge base
+    runner = web.AppRunner(late_web_app(slot), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    url = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    send = SlackSender(url + SLACK_PATH, SIGNING_SECRET, bot.slack)
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url + "/healthz") as alive, session.get(url + "/readyz") as ready:
+                assert (alive.status, ready.status) == (200, 503)
+            assert (await send.command("/events", "conference")).status == 503  # Slack retries it later
+            slot.app = bot.app
+            async with session.get(url + "/readyz") as ready:
+                assert ready.status == 200 and (await ready.json())["ready"] is True
+            assert (await send.command("/events", "conference")).status == 200
+            [answer] = await bot.slack.wait_for("response_url")
+            assert answer.payload["blocks"]
+    finally:
+        await runner.cleanup()
