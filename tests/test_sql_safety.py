@@ -35,10 +35,20 @@ def sql_formatting(path: Path) -> list[str]:
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
                 and isinstance(node.left.value, str) and SQL.search(node.left.value):
             problems.append(f"{where}:{node.lineno} %-formats SQL")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _concatenates_sql(node):
+            problems.append(f"{where}:{node.lineno} concatenates a value onto SQL")
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format" \
                 and isinstance(node.func.value, ast.Constant) and SQL.search(str(node.func.value.value)):
             problems.append(f"{where}:{node.lineno} .format()s SQL")
     return problems
+
+
+def _concatenates_sql(node: ast.BinOp) -> bool:
+    sides = (node.left, node.right)
+    sql = any(isinstance(x, ast.Constant) and isinstance(x.value, str) and SQL.search(x.value) for x in sides)
+    # constant + constant is one string written in two pieces; an allowed name is a known constant
+    return sql and any(not isinstance(x, ast.Constant | ast.JoinedStr | ast.BinOp)
+                       and not (isinstance(x, ast.Name) and x.id in ALLOWED) for x in sides)
 
 
 @pytest.mark.parametrize("package", ["knowledge", "handlers", "bot"])
@@ -50,5 +60,6 @@ def test_sql_is_never_built_from_values(package: str) -> None:
 def test_the_check_catches_formatting(tmp_path: Path) -> None:
     bad = tmp_path / "bad_example.py"
     bad.write_text('def q(conn, user):\n    conn.execute(f"SELECT * FROM t WHERE name = \'{user}\'")\n'
-                   '    conn.execute("DELETE FROM t WHERE id = %s" % user)\n')
-    assert len(sql_formatting(bad)) == 2
+                   '    conn.execute("DELETE FROM t WHERE id = %s" % user)\n'
+                   '    conn.execute("SELECT * FROM t WHERE name = " + user)\n')
+    assert len(sql_formatting(bad)) == 3
