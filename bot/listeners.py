@@ -224,7 +224,7 @@ async def _more(ctx: AppContext, body: Mapping[str, Any], ref: str, offset: int)
     if reply is None:
         await _reply_ephemeral(ctx, response_url, text_reply(messages.EXPIRED))
     elif ephemeral:
-        await ctx.respond(response_url, {**reply.message(), "response_type": "ephemeral", "replace_original": True})
+        await _deliver(ctx, response_url, {**reply.message(), "response_type": "ephemeral", "replace_original": True})
     else:
         message = body.get("message") or {}
         channel = _channel_id(body)
@@ -240,8 +240,8 @@ async def _vote(ctx: AppContext, body: Mapping[str, Any], ref: str, offset: int)
     vote = "up" if action_id == ACTION_VOTE_UP else "down"
     await asyncio.to_thread(record_vote, ctx.state, ref, offset, _user_id(body) or "unknown", vote)
     thanks = text_reply(messages.FEEDBACK_THANKS[vote])
-    await ctx.respond(str(body.get("response_url", "")),
-                      {**thanks.message(), "response_type": "ephemeral", "replace_original": False})
+    await _deliver(ctx, str(body.get("response_url", "")),
+                   {**thanks.message(), "response_type": "ephemeral", "replace_original": False})
 
 
 async def _page(ctx: AppContext, ref: str, view: View) -> Reply | None:
@@ -261,7 +261,12 @@ async def _page(ctx: AppContext, ref: str, view: View) -> Reply | None:
 # -- delivery -------------------------------------------------------------------------------------
 
 async def _reply_ephemeral(ctx: AppContext, response_url: str, reply: Reply) -> None:
-    if not await ctx.respond(response_url, {**reply.message(), "response_type": "ephemeral"}):
+    await _deliver(ctx, response_url, {**reply.message(), "response_type": "ephemeral"})
+
+
+async def _deliver(ctx: AppContext, response_url: str, message: Mapping[str, Any]) -> None:
+    # raising hands the failure to AppContext's guard, which logs it with a reference id
+    if not await ctx.respond(response_url, message):
         raise RuntimeError("the answer could not be delivered to response_url")
 
 

@@ -143,3 +143,18 @@ async def test_a_download_that_keeps_failing_is_refused_after_bounded_retries(
         await save_shared_file(settings, shared)
     assert len(slack.calls_to("file_download")) == DOWNLOAD_RETRIES + 1
     assert not any(p.is_file() for p in (tmp_path / "uploads").iterdir())
+
+
+async def test_an_undeliverable_next_page_is_logged_with_its_reference(
+        bot: Bot, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    await bot.send.command("/events", "")
+    [first] = await bot.slack.wait_for("response_url")
+    more = next(e["value"] for b in first.payload["blocks"] if b["type"] == "actions" for e in b["elements"]
+                if e["action_id"] == "factbot_more")
+    bot.slack.fail("response_url", status=500, times=100)
+    await bot.send.action("factbot_more", more, response_url=bot.slack.response_url("more"))
+    await bot.slack.wait_for("response_url", 1 + 2 * ATTEMPTS, timeout=10)
+    await bot.ctx.drain(10)
+    failed = re.search(r"more failed \(reference (\w+)", caplog.text)
+    assert failed and "could not be delivered" in caplog.text
