@@ -64,7 +64,9 @@ _RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|h
                        r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
                    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+with\b")
-_FOR = re.compile(r"^[^.;]{0,40}?\bfor\s+(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year)[^,;.()\n]{4,80})")
+# "for 2019-2020" is the period, not what the money is for
+_FOR = re.compile(r"^[^.;]{0,40}?\bfor\s+(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|"
+                  r"(?:the\s+)?(?:years?\s+)?\d)[^,;.()\n]{4,80})")
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:[\w-]+\s+){0,3}(?:stipend|budget|grant|"
                       r"contribution|donation|allowance|subsidy|fine|fee|salary|award|payment|loan|fund|allocation|"
                       r"compensation|bonus|reward|investment|funding|envelope|package|cost))\s+of\s+(?:\w+\s+){0,2}$",
