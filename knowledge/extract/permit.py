@@ -36,7 +36,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
-                         r"|\bstay permits?\b|\btitres? de séjour\b"),
+                         r"|\bstay permits?\b|\btitres? de séjour\b"
+                         r"|\bresiden(?:ce|cy) and work (?:permit|card|visa)s?\b"),
     ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
                               rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
     ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
