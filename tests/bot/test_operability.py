@@ -20,7 +20,7 @@ from bot.logs import configure_logging
 from bot.server import SLACK_PATH, LateApp, late_web_app
 from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
 from tests.bot.slack_stand_in import BOT_USER_ID, SlackSender, SlackStandIn
-from tests.bot.test_server import ROOT, free_port, wait_until_healthy
+from tests.bot.test_server import ROOT, free_port, wait_until_healthy, wait_until_ready
 
 
 @pytest.fixture
@@ -69,6 +69,7 @@ async def test_sigterm_finishes_the_answer_in_flight(tmp_path: Path, docs_dir: P
     stopped = False
     try:
         await wait_until_healthy(url, process)
+        await wait_until_ready(url)
         # the first delivery is rate limited: the answer is still in flight when SIGTERM arrives
         slack.fail("response_url", status=429, headers={"Retry-After": "1"})
         sender = SlackSender(url + SLACK_PATH, SIGNING_SECRET, slack)

@@ -59,6 +59,19 @@ async def wait_until_healthy(url: str, process: asyncio.subprocess.Process, time
     raise AssertionError("factbot serve did not come up")
 
 
+async def wait_until_ready(url: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as session:
+        while time.monotonic() < deadline:
+            async with session.get(url + "/readyz") as response:
+                if response.status == 200:
+                    assert (await response.json())["ready"] is True
+                    return
+                assert response.status == 503
+            await asyncio.sleep(0.1)
+    raise AssertionError("factbot serve did not become ready")
+
+
 async def test_serve_answers_over_http_and_stops_on_sigterm(tmp_path: Path, docs_dir: Path, kb_path: Path,
                                                             slack: SlackStandIn) -> None:
     port = free_port()
@@ -71,8 +84,7 @@ async def test_serve_answers_over_http_and_stops_on_sigterm(tmp_path: Path, docs
     url = f"http://127.0.0.1:{port}"
     try:
         await wait_until_healthy(url, process)
-        async with aiohttp.ClientSession() as session, session.get(url + "/readyz") as response:
-            assert response.status == 200 and (await response.json())["ready"] is True
+        await wait_until_ready(url)  # /healthz answers at once; /readyz once the knowledge base is open
         sender = SlackSender(url + SLACK_PATH, SIGNING_SECRET, slack)
         assert (await sender.command("/events", "conference")).status == 200
         [answer] = await slack.wait_for("response_url", timeout=10)
