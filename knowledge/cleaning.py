@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from knowledge.models import Document, Passage
-from knowledge.text import runs_on, sentence_spans
+from knowledge.text import runs_on, sentence_spans, trim_span
 
 __all__ = [
     "heading_case",
@@ -111,7 +111,7 @@ def split_passages(document: Document) -> list[Passage]:
     blocks = [(max(a, body), b) for a, b in blocks if b > body]
     for a, b in _merge_small(blocks, masked, boundaries):
         for s, e in _split_large(masked, a, b):
-            s, e = _trim(masked, s, e)
+            s, e = trim_span(masked, s, e)
             # a heading alone says nothing quotable: it lives on as the section of what follows
             if e > s and _WORD.search(masked, s, e) and not _HEADING_ONLY.fullmatch(masked, s, e):
                 passages.append(_passage(document, masked, len(passages), s, e, places))
@@ -292,14 +292,6 @@ def _split_large(masked: str, a: int, b: int) -> list[tuple[int, int]]:
             s = cut
         out.append((s, e))
     return out
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 class _Places:

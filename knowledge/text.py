@@ -11,6 +11,7 @@ __all__ = [
     "fold",
     "runs_on",
     "sentence_spans",
+    "trim_span",
 ]
 
 MAX_EXCERPT = 600
@@ -66,7 +67,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     ordered = sorted(cuts)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        a, b = _trim(text, a, b)
+        a, b = trim_span(text, a, b)
         if b > a:
             spans.append((a, b))
     return tuple(spans)
@@ -118,7 +119,8 @@ def runs_on(text: str, gap_start: int, gap_end: int) -> bool:
     return page_break and before[-1].islower()
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """(a, b) narrowed past white space at both ends."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -133,7 +135,7 @@ def _window(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
         a += 1
     while b < len(text) and b > end and not text[b].isspace():
         b -= 1
-    a, b = _trim(text, a, b)
+    a, b = trim_span(text, a, b)
     while len(fold(text[a:b])) > limit and b > end:
         b = text.rfind(" ", end, b - 1) if text.rfind(" ", end, b - 1) > end else end
     return a, b
