@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from dotenv import load_dotenv
 
@@ -179,15 +179,12 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", parents=[common], help="run the Slack app")
     p.set_defaults(run=serve)
     p = sub.add_parser("digest", parents=[common], help="print (or --post) today's digest")
-    p.add_argument("--post", action="store_true", help=f"post it to $FACTBOT_DIGEST_CHANNEL{_ONCE}")
+    p.add_argument("--post", action="store_true", help="post it to $FACTBOT_DIGEST_CHANNEL (once a day)")
     p.add_argument("--force", action="store_true", help="post even if already posted today")
     p.add_argument("--json", action="store_true")
     p.add_argument("--date", help="the day, YYYY-MM-DD (default: today in $FACTBOT_DIGEST_TZ)")
     p.set_defaults(run=digest)
     return parser
-
-
-_ONCE = " (once a day)"
 
 
 def _positive(value: str) -> int:
@@ -198,7 +195,3 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {value!r}")
     return n
-
-
-def _json_default(value: Any) -> str:
-    return str(value)

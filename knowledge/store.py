@@ -65,7 +65,6 @@ class BuildReport:
     seconds: float
     db_path: str
     bytes_read: int = 0
-    notes: tuple[str, ...] = field(default_factory=tuple)
 
     def to_json(self) -> dict[str, Any]:
         return {"documents": self.documents, "passages": self.passages, "facts": dict(self.facts),
@@ -106,14 +105,7 @@ def build_signature(docs_dir: Path) -> dict[str, Any]:
     Cheap to compute (stat calls and a hash of a few source files), so a command can tell whether
     the knowledge base is out of date before it answers.
     """
-    files = {}
-    for path in document_files(docs_dir):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        files[path.relative_to(docs_dir).as_posix()] = [st.st_size, st.st_mtime_ns]
-    return {"docs_dir": str(Path(docs_dir).resolve()), "files": files, "code": _code_hash()}
+    return _signature(docs_dir, list(document_files(docs_dir)))
 
 
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
@@ -211,8 +203,10 @@ def _check(path: Path) -> None:
 
 def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | None,
                 workers: int | None) -> _Counts:
-    signature = build_signature(docs_dir)  # taken first: a file changed during the build shows next time
-    files = [(path, path.relative_to(docs_dir).as_posix()) for path in document_files(docs_dir)]
+    paths = list(document_files(docs_dir))
+    signature = _signature(docs_dir, paths)  # taken first: a file changed during the build shows next time
+    files = [(path, path.relative_to(docs_dir).as_posix()) for path in paths]
+    total = sum(size for size, _ in signature["files"].values())
     counts = _Counts()
     skipped: list[Skipped] = []
     db = sqlite_utils.Database(tmp)
@@ -221,7 +215,7 @@ def _build_into(tmp: Path, docs_dir: Path, max_bytes: int, progress: Progress | 
     _create_tables(db)
     hashes: dict[str, str] = {}
     with db.conn:
-        for i, analysed in enumerate(_analyse_all(files, max_bytes, workers)):
+        for i, analysed in enumerate(_analyse_all(files, max_bytes, workers, total)):
             if progress:
                 progress(i, len(files), files[i][1])
             if isinstance(analysed, Skipped):
@@ -249,11 +243,11 @@ class _Analysed:
     size: int
 
 
-def _analyse_all(files: list[tuple[Path, str]], max_bytes: int,
-                 workers: int | None) -> Iterator[_Analysed | Skipped]:
+def _analyse_all(files: list[tuple[Path, str]], max_bytes: int, workers: int | None,
+                 total_bytes: int) -> Iterator[_Analysed | Skipped]:
     """Each file analysed, in order; in worker processes when the corpus is large enough to pay for them."""
     if workers is None:
-        small = len(files) < _PARALLEL_MIN_FILES or sum(_size(p) for p, _ in files) < _PARALLEL_MIN_BYTES
+        small = len(files) < _PARALLEL_MIN_FILES or total_bytes < _PARALLEL_MIN_BYTES
         workers = 1 if small else min(os.cpu_count() or 1, _MAX_WORKERS)
     if workers < 2 or len(files) < 2:
         yield from (_analyse(path, rel, max_bytes) for path, rel in files)
@@ -297,11 +291,15 @@ def _code_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
+def _signature(docs_dir: Path, paths: list[Path]) -> dict[str, Any]:
+    files = {}
+    for path in paths:
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        files[path.relative_to(docs_dir).as_posix()] = [st.st_size, st.st_mtime_ns]
+    return {"docs_dir": str(Path(docs_dir).resolve()), "files": files, "code": _code_hash()}
 
 
 def _load(path: Path, rel: str, max_bytes: int) -> Document:
