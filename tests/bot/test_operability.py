@@ -6,9 +6,7 @@ import asyncio
 import io
 import json
 import logging
-import os
 import signal
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from bot.logs import configure_logging
 from bot.server import SLACK_PATH, LateApp, late_web_app
 from tests.bot.conftest import BOT_TOKEN, SIGNING_SECRET, Bot
 from tests.bot.slack_stand_in import BOT_USER_ID, SlackSender, SlackStandIn
-from tests.bot.test_server import ROOT, free_port, wait_until_healthy, wait_until_ready
+from tests.bot.test_server import start_serve, wait_until_healthy, wait_until_ready
 
 
 @pytest.fixture
@@ -58,14 +56,8 @@ async def test_an_unreadable_knowledge_base_is_alive_but_not_ready(bot: Bot, pat
 
 async def test_sigterm_finishes_the_answer_in_flight(tmp_path: Path, docs_dir: Path, kb_path: Path,
                                                     slack: SlackStandIn) -> None:
-    port = free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": slack.api_url, "PORT": str(port), "FACTBOT_STATE_DB": str(tmp_path / "state.db"),
-           "PYTHONPATH": str(ROOT)}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--docs", str(docs_dir), "--db", str(kb_path), cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    process, url = await start_serve(tmp_path, docs_dir, kb_path, SLACK_BOT_TOKEN=BOT_TOKEN,
+                                     SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=slack.api_url)
     stopped = False
     try:
         await wait_until_healthy(url, process)

@@ -72,16 +72,22 @@ async def wait_until_ready(url: str, timeout: float = 20.0) -> None:
     raise AssertionError("factbot serve did not become ready")
 
 
-async def test_serve_answers_over_http_and_stops_on_sigterm(tmp_path: Path, docs_dir: Path, kb_path: Path,
-                                                            slack: SlackStandIn) -> None:
+async def start_serve(tmp_path: Path, docs_dir: Path, kb_path: Path,
+                      **settings: str) -> tuple[asyncio.subprocess.Process, str]:
+    """`factbot serve` as a real process on a free port; returns it and its base URL."""
     port = free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-           "SLACK_API_URL": slack.api_url, "PORT": str(port), "FACTBOT_STATE_DB": str(tmp_path / "state.db"),
-           "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PORT": str(port), "FACTBOT_STATE_DB": str(tmp_path / "state.db"), "PYTHONPATH": str(ROOT),
+           **settings}
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "serve", "--docs", str(docs_dir), "--db", str(kb_path), cwd=tmp_path, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+async def test_serve_answers_over_http_and_stops_on_sigterm(tmp_path: Path, docs_dir: Path, kb_path: Path,
+                                                            slack: SlackStandIn) -> None:
+    process, url = await start_serve(tmp_path, docs_dir, kb_path, SLACK_BOT_TOKEN=BOT_TOKEN,
+                                     SLACK_SIGNING_SECRET=SIGNING_SECRET, SLACK_API_URL=slack.api_url)
     try:
         await wait_until_healthy(url, process)
         await wait_until_ready(url)  # /healthz answers at once; /readyz once the knowledge base is open

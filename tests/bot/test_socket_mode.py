@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +14,8 @@ from aiohttp import WSMsgType, web
 
 from tests.bot.conftest import BOT_TOKEN
 from tests.bot.slack_stand_in import TEAM_ID, SlackStandIn
-from tests.bot.test_server import free_port, wait_until_healthy
+from tests.bot.test_server import start_serve, wait_until_healthy
 
-ROOT = Path(__file__).resolve().parents[2]
 APP_TOKEN = "xapp-1-A0TEST-1234-socketmodetoken"
 
 
@@ -64,14 +61,10 @@ async def test_socket_mode_acks_and_answers(tmp_path: Path, docs_dir: Path, kb_p
     slack = SocketSlack()
     slack.ws_url = ws_url
     await slack.start()
-    port = free_port()
-    env = {**os.environ, "SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": APP_TOKEN, "SLACK_API_URL": slack.api_url,
-           "PORT": str(port), "FACTBOT_STATE_DB": str(tmp_path / "state.db"), "PYTHONPATH": str(ROOT)}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "serve", "--docs", str(docs_dir), "--db", str(kb_path), cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    process, url = await start_serve(tmp_path, docs_dir, kb_path, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_APP_TOKEN=APP_TOKEN,
+                                     SLACK_API_URL=slack.api_url)
     try:
-        await wait_until_healthy(f"http://127.0.0.1:{port}", process)
+        await wait_until_healthy(url, process)
         ws = await asyncio.wait_for(connected.get(), timeout=15)
         [opened] = slack.calls_to("apps.connections.open")
         assert opened.headers["Authorization"] == f"Bearer {APP_TOKEN}"
