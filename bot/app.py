@@ -61,6 +61,7 @@ __all__ = [
     "Subcommand",
     "app_context",
     "create_app",
+    "retry_after",
     "retry_handlers",
     "web_client",
 ]
@@ -214,6 +215,18 @@ def web_client(settings: Settings) -> AsyncWebClient:
                           retry_handlers=retry_handlers())
 
 
+def retry_after(headers: Mapping[str, Any]) -> float:
+    """Seconds a 429's Retry-After header asks for, capped at MAX_RETRY_AFTER; 1 when absent or unreadable."""
+    for key, value in headers.items():
+        if key.lower() == "retry-after":
+            raw = value[0] if isinstance(value, list | tuple) else value
+            try:
+                return min(MAX_RETRY_AFTER, max(0.0, float(raw)))
+            except (TypeError, ValueError):
+                return 1.0
+    return 1.0
+
+
 def retry_handlers(max_retries: int = MAX_RETRIES) -> list[AsyncRetryHandler]:
     """Fresh retry handlers (they keep no state, but lists are shared by reference)."""
     backoff = BackoffRetryIntervalCalculator(backoff_factor=RETRY_BACKOFF)
@@ -231,7 +244,7 @@ class _RateLimitRetry(AsyncRateLimitErrorRetryHandler):
         if response is None:
             raise error or RuntimeError("rate limited without a response")
         state.next_attempt_requested = True
-        await asyncio.sleep(min(MAX_RETRY_AFTER, _retry_after(response.headers)) + random.random() / 10)
+        await asyncio.sleep(retry_after(response.headers) + random.random() / 10)
         state.increment_current_attempt()
 
 
@@ -241,17 +254,6 @@ class _ServerErrorRetry(AsyncServerErrorRetryHandler):
     async def _can_retry_async(self, *, state: RetryState, request: HttpRequest,
                                response: HttpResponse | None = None, error: Exception | None = None) -> bool:
         return response is not None and 500 <= response.status_code < 600
-
-
-def _retry_after(headers: Mapping[str, Any]) -> float:
-    for key, value in headers.items():
-        if key.lower() == "retry-after":
-            raw = value[0] if isinstance(value, list | tuple) else value
-            try:
-                return max(0.0, float(raw))
-            except (TypeError, ValueError):
-                return 1.0
-    return 1.0
 
 
 def _register_extension(name: str, app: AsyncApp, ctx: AppContext) -> None:

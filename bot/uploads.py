@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from bot.app import MAX_RETRIES, RETRY_BACKOFF, retry_after
 from bot.config import Settings, bundled_docs
 from handlers import messages
 from knowledge.errors import DocumentError
@@ -44,9 +45,7 @@ _FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)$", re.IGNORECAS
 _HTML_SUFFIXES = (".html", ".htm")
 _CHUNK = 64 * 1024
 _TIMEOUT = aiohttp.ClientTimeout(total=120, sock_connect=15)
-DOWNLOAD_RETRIES = 2  # like the Web API clients (bot.app.MAX_RETRIES)
-_RETRY_BACKOFF = 0.25  # seconds before retrying a 5xx or a dropped connection; doubles each time
-_MAX_RETRY_AFTER = 30.0
+DOWNLOAD_RETRIES = MAX_RETRIES  # like the Web API clients
 
 
 class UploadRefused(Exception):
@@ -140,7 +139,7 @@ async def _download(url: str, token: str, dest: Path, *, limit: int, html_expect
         except aiohttp.ClientError as e:
             if last:
                 raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=type(e).__name__)) from None
-            wait = _RETRY_BACKOFF * 2**attempt
+            wait = RETRY_BACKOFF * 2**attempt
         except TimeoutError:
             raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail="timed out")) from None
         if wait is None:
@@ -154,20 +153,13 @@ async def _download_once(url: str, token: str, dest: Path, *, limit: int, html_e
     headers = {"Authorization": f"Bearer {token}"}
     async with aiohttp.ClientSession(timeout=_TIMEOUT) as session, session.get(url, headers=headers) as r:
         if not last and (r.status == 429 or r.status >= 500):
-            return _retry_after(r.headers.get("Retry-After")) if r.status == 429 else _RETRY_BACKOFF
+            return retry_after(r.headers) if r.status == 429 else RETRY_BACKOFF
         if r.status != 200:
             raise UploadRefused(messages.UPLOAD_WHY["download"].format(detail=f"HTTP {r.status}"))
         if r.content_type == "text/html" and not html_expected:
             raise UploadRefused(messages.UPLOAD_WHY["web_page"])
         await _write_limited(r, dest, limit)
     return None
-
-
-def _retry_after(value: str | None) -> float:
-    try:
-        return min(_MAX_RETRY_AFTER, max(0.0, float(value or 1)))
-    except ValueError:
-        return 1.0
 
 
 async def _write_limited(response: aiohttp.ClientResponse, dest: Path, limit: int) -> None:
