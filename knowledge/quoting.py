@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from knowledge.models import Fact, Passage
-from knowledge.text import MAX_EXCERPT, excerpt_around, fold, sentence_spans
+from knowledge.text import MAX_EXCERPT, excerpt_around, fold
 
 __all__ = ["quote_fact", "quote_span"]
 
@@ -17,7 +17,7 @@ def quote_span(passage: Passage, start: int, end: int, *, limit: int = MAX_EXCER
     Sentences are found in the masked text (noise blanked), the quote is cut from the original
     text and white space folded, so it is always a verbatim substring of the document.
     """
-    a, b = excerpt_around(passage.masked, start, end, limit=limit, spans=_spans(passage))
+    a, b = excerpt_around(passage.masked, start, end, limit=limit)
     return fold(passage.text[a:b]), passage.start + a, passage.start + b
 
 
@@ -33,15 +33,3 @@ def quote_fact(passage: Passage, fact_type: str, fields: Mapping[str, Any], star
     return Fact(type=fact_type, fields=clean, excerpt=excerpt, source=passage.source(),
                 start=doc_start, end=doc_end)
 
-
-_CACHE: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
-
-
-def _spans(passage: Passage) -> list[tuple[int, int]]:
-    key = (passage.doc, passage.start, hash(passage.masked))
-    spans = _CACHE.get(key)
-    if spans is None:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        spans = _CACHE[key] = sentence_spans(passage.masked)
-    return spans
