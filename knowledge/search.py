@@ -247,8 +247,9 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
                   f"SELECT f.id, 0 FROM (SELECT rowid FROM facts_fts WHERE facts_fts MATCH ? LIMIT {SCAN_BUDGET}) m "
                   f"CROSS JOIN facts f ON f.id = m.rowid WHERE 1{typed} LIMIT ?")
     ranked = _candidates(kb, query, "facts_fts", statements, (fact_type,) if fact_type else (), FACT_CANDIDATES)
+    proposed = {i for i, _ in ranked}
     ranked += [(i, 0.0) for i in _facts_in(kb, [p for p, _ in (passages or [])[:PASSAGE_FACT_SOURCES]], fact_type)
-               if i not in dict(ranked)]
+               if i not in proposed]
     rows = _fact_rows(kb, [r[0] for r in ranked])
     scored = []
     for fact_id, relevance in ranked:
