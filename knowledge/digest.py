@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -183,9 +183,7 @@ def fact_of_the_day(items: Iterable[DigestItem], day: date, rotation: Rotation) 
     if not fresh:
         cycle, shown, fresh = cycle + 1, frozenset(), list(pool)
     key = min(fresh, key=lambda k: hashlib.sha256(f"{day.isoformat()}:{k}".encode()).hexdigest())
-    item = pool[key]
-    return DigestItem(kind="fact_of_the_day", key=item.key, summary=item.summary, excerpt=item.excerpt,
-                      source=item.source, fields=item.fields), Rotation(cycle=cycle, shown=shown | {key})
+    return replace(pool[key], kind="fact_of_the_day"), Rotation(cycle=cycle, shown=shown | {key})
 
 
 def upcoming_events(events: Iterable[Fact], day: date, days: int = UPCOMING_DAYS) -> list[DigestItem]:
@@ -228,9 +226,7 @@ def _fact_item(fact: Fact) -> DigestItem:
 
 
 def _event_item(fact: Fact) -> DigestItem:
-    item = _fact_item(fact)
-    return DigestItem(kind="event", key=item.key, summary=item.summary, excerpt=item.excerpt, source=item.source,
-                      fields=item.fields)
+    return replace(_fact_item(fact), kind="event")
 
 
 def _summary(fact: Fact) -> str:
