@@ -256,7 +256,6 @@ class DigestScheduler:
 
 def register(app: AsyncApp, ctx: AppContext, *, clock: Clock | None = None) -> None:
     """Hook the digest into the app: `/factbot digest` previews it; the scheduler runs while serving."""
-    ctx.state.ensure(*DDL)
     clock = clock or SystemClock()
     poster = DigestPoster(ctx.settings, lambda: ctx.holder.current, ctx.state, ctx.client, clock=clock)
     scheduler = DigestScheduler(ctx.settings, poster, clock=clock)
