@@ -198,8 +198,8 @@ class Reloader:
                 refused.append((_name(f), str(e)))
         if not saved:
             reply = upload_refused_reply(refused)
-            recorded = self._record("refused", 0.0, reply, user=user, via="upload", error=reply.text,
-                                    files=[n for n, _ in refused])
+            recorded = await asyncio.to_thread(self._record, "refused", 0.0, reply, user=user, via="upload",
+                                               error=reply.text, files=[n for n, _ in refused])
             await self._update(channel, ts, reply)
             return recorded
         if refused:
@@ -231,8 +231,8 @@ class Reloader:
                 with contextlib.suppress(asyncio.CancelledError):
                     await ticker
         # recorded before the admin sees the result, so the history never lags behind the reply
-        recorded = self._record(outcome, time.perf_counter() - started, reply, user=user, via=via, diff=diff,
-                                error=error, files=files, started_at=started_at)
+        recorded = await asyncio.to_thread(self._record, outcome, time.perf_counter() - started, reply, user=user,
+                                           via=via, diff=diff, error=error, files=files, started_at=started_at)
         if channel and ts:
             await self._update(channel, ts, reply)
         elif respond is not None:
@@ -283,8 +283,8 @@ class Reloader:
 
     async def _decline(self, outcome: str, reply: Reply, *, user: str | None, via: str, channel: str | None = None,
                        respond: Respond | None = None, files: Sequence[Mapping[str, Any]] = ()) -> ReloadOutcome:
-        recorded = self._record(outcome, 0.0, reply, user=user, via=via, error=reply.text,
-                                files=[_name(f) for f in files])
+        recorded = await asyncio.to_thread(self._record, outcome, 0.0, reply, user=user, via=via, error=reply.text,
+                                           files=[_name(f) for f in files])
         if respond is not None:
             await _quietly(respond(text=reply.text, blocks=list(reply.blocks), response_type="ephemeral"))
         elif channel:
