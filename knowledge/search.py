@@ -83,6 +83,8 @@ _GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion
                                r"Under|From|By|To|With|Its|Their|Our|His|Her)\b)"
                                r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")}
 _WORD_RE = re.compile(r"[^\W_]+")
+# The words of each synonym term, split once: every query word is looked up in every group.
+_SYNONYM_WORDS = tuple(tuple(tuple(words(t)) for t in g.terms) for g in SYNONYMS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,10 +330,9 @@ def _concept(vocabulary: Vocabulary, word: str, folded: str,
 
 def _synonyms_of(word: str, folded: str) -> Iterable[tuple[str | None, list[str]]]:
     key = stem(word)
-    for group in SYNONYMS:
+    for group, split in zip(SYNONYMS, _SYNONYM_WORDS, strict=True):
         hit = None
-        for term in group.terms:
-            parts = words(term)
+        for term, parts in zip(group.terms, split, strict=True):
             if len(parts) == 1 and stem(parts[0]) == key or (
                     len(parts) > 1 and parts[0] == word and re.search(rf"\b{re.escape(' '.join(parts))}\b", folded)):
                 hit = term
