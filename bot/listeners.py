@@ -13,7 +13,6 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
-from datetime import datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
@@ -113,34 +112,11 @@ async def _factbot(ctx: AppContext, request: SlashRequest) -> None:
     elif sub == "status":
         reply = await asyncio.to_thread(status_reply, ctx.holder.current)
         await _reply_ephemeral(ctx, request.response_url, reply)
-    elif sub == "digest" and await _digest_preview(ctx, request):
-        return
     elif sub in ("digest", "reload"):
         text = messages.DIGEST_UNAVAILABLE if sub == "digest" else messages.RELOAD_UNAVAILABLE
         await _reply_ephemeral(ctx, request.response_url, text_reply(text))
     else:
         await _reply_ephemeral(ctx, request.response_url, unknown_reply(sub))
-
-
-async def _digest_preview(ctx: AppContext, request: SlashRequest) -> bool:
-    """`/factbot digest` when no extension registered its own: today's digest as an ephemeral preview.
-
-    False when the digest module is not there (the caller then says "not available yet").
-    """
-    try:
-        from handlers.digest import DDL, digest_preview
-    except ImportError:
-        return False
-    kb = ctx.holder.current
-    day = datetime.now(ctx.settings.zone).date()
-    channel = ctx.settings.digest_channel or request.channel_id
-
-    def work() -> Reply:
-        ctx.state.ensure(*DDL)
-        return digest_preview(kb, ctx.state, channel=channel, day=day)
-
-    await _reply_ephemeral(ctx, request.response_url, await asyncio.to_thread(work))
-    return True
 
 
 async def _answer_slash(ctx: AppContext, command: str, text: str, request: SlashRequest) -> None:
