@@ -247,8 +247,8 @@ async def _deliver(ctx: AppContext, response_url: str, message: Mapping[str, Any
 
 
 async def _post(ctx: AppContext, channel: str, reply: Reply, thread: str | None) -> None:
-    await ctx.client.chat_postMessage(channel=channel, thread_ts=thread, text=reply.text, blocks=list(reply.blocks),
-                                      unfurl_links=False, unfurl_media=False)
+    await ctx.client.chat_postMessage(channel=channel, thread_ts=thread, **reply.message(), unfurl_links=False,
+                                      unfurl_media=False)
 
 
 def _apology_by_response_url(ctx: AppContext, response_url: str) -> Callable[[str], Awaitable[Any]]:

@@ -157,8 +157,8 @@ class DigestPoster:
     async def _send(self, channel: str, day: date) -> tuple[Digest, str | None]:
         digest = await asyncio.to_thread(digest_for, self.knowledge(), self.state, channel=channel, day=day)
         reply = digest_reply(digest)
-        response = await self.client.chat_postMessage(channel=channel, text=reply.text, blocks=list(reply.blocks),
-                                                      unfurl_links=False, unfurl_media=False)
+        response = await self.client.chat_postMessage(channel=channel, **reply.message(), unfurl_links=False,
+                                                      unfurl_media=False)
         return digest, response.get("ts")
 
     def _claim(self, channel: str, day: date, force: bool) -> tuple[str, tuple[Any, ...] | None]:
