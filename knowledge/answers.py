@@ -10,13 +10,14 @@ and suggests the nearest words the knowledge base knows. Any user text gives an 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from knowledge.extract import fact_summary
 from knowledge.intent import COMMAND_INTENTS, INTENT_FACT_TYPES, detect_intent
-from knowledge.models import Answer, Result, Source
+from knowledge.models import Answer, Result
 from knowledge.overview import overview_ids
 from knowledge.search import (
     FactHit,
@@ -27,7 +28,7 @@ from knowledge.search import (
     search_facts,
     search_passages,
 )
-from knowledge.store import KnowledgeBase
+from knowledge.store import KnowledgeBase, fact_source
 from knowledge.synonyms import domain_of
 from knowledge.vocabulary import vocabulary_of
 
@@ -129,8 +130,8 @@ def _passage_result(hit: PassageHit) -> Result:
                   score=hit.score, fields={"char_start": hit.start, "char_end": hit.end})
 
 
-def _result_from_row(row: dict[str, Any], fields: dict[str, Any], *, score: float) -> Result:
-    source = Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
+def _result_from_row(row: sqlite3.Row | dict[str, Any], fields: dict[str, Any], *, score: float) -> Result:
+    source = fact_source(row)
     summary = row["summary"] or fact_summary(row["type"], fields)
     return Result(type=row["type"], summary=summary, excerpt=row["excerpt"], source=source, score=score,
                   fields=fields)
@@ -155,14 +156,8 @@ def _with_overview(kb: KnowledgeBase, fact_type: str, years: tuple[int, ...], to
 
 
 def _facts_by_id(kb: KnowledgeBase, ids: list[int], *, score: float) -> list[Result]:
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))  # placeholders only; the ids are parameters
-    rows = {r["id"]: dict(r) for r in kb.query(_FACT_SELECT + f" WHERE f.id IN ({marks})", ids)}
+    rows = kb.fact_rows_by_id(ids)
     return [_result_from_row(rows[i], json.loads(rows[i]["fields"]), score=score) for i in ids if i in rows]
-
-
-_FACT_SELECT = "SELECT f.*, d.title AS title, d.date AS doc_date FROM facts f JOIN documents d ON d.path = f.doc"
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

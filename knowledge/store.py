@@ -41,6 +41,7 @@ __all__ = [
     "build_knowledge_base",
     "build_signature",
     "fact_from_row",
+    "fact_source",
 ]
 
 SCHEMA_VERSION = 1
@@ -110,9 +111,13 @@ def build_signature(docs_dir: Path) -> dict[str, Any]:
 
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:
     """A Fact from a `facts` row joined with its document's title and date."""
-    source = Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
-    return Fact(type=row["type"], fields=json.loads(row["fields"]), excerpt=row["excerpt"], source=source,
+    return Fact(type=row["type"], fields=json.loads(row["fields"]), excerpt=row["excerpt"], source=fact_source(row),
                 start=row["start"], end=row["end"])
+
+
+def fact_source(row: sqlite3.Row | dict[str, Any]) -> Source:
+    """The citation of a `facts` row joined with its document's title and date."""
+    return Source(doc=row["doc"], title=row["title"], date=row["doc_date"], location=row["location"])
 
 
 class KnowledgeBase:
@@ -171,6 +176,13 @@ class KnowledgeBase:
     def fact_rows(self, fact_type: str | None = None) -> list[sqlite3.Row]:
         sql = _FACT_SELECT + (" WHERE f.type = ?" if fact_type else "") + " ORDER BY f.doc, f.start, f.id"
         return self.query(sql, (fact_type,) if fact_type else ())
+
+    def fact_rows_by_id(self, ids: Sequence[int]) -> dict[int, sqlite3.Row]:
+        """The `facts` rows (with document title and date) of these ids, by id."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))  # placeholders only; the ids are parameters
+        return {r["id"]: r for r in self.query(_FACT_SELECT + f" WHERE f.id IN ({marks})", list(ids))}
 
     def close(self) -> None:
         with self._lock:
