@@ -74,24 +74,14 @@ def web_app(app: AsyncApp, *, slack_events: bool = True) -> web.Application:
 async def start_http(app: AsyncApp, *, host: str = "0.0.0.0", port: int = 3000,
                      slack_events: bool = True) -> tuple[web.AppRunner, int]:
     """Start serving `web_app(app)`; returns the runner (call `cleanup()` to stop) and the bound port."""
-    runner = web.AppRunner(web_app(app, slack_events=slack_events), access_log=None,
-                           shutdown_timeout=SHUTDOWN_SECONDS)
-    await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    await site.start()
-    bound = runner.addresses[0][1] if runner.addresses else port
-    return runner, int(bound)
+    return await _listen(web_app(app, slack_events=slack_events), host, port)
 
 
 async def _serve(settings: Settings, on_startup: Sequence[Hook], prepare: Callable[[], object] | None) -> int:
     socket_mode = bool(settings.app_token)
     # listening first: a platform's health check sees the process alive (and not ready) while the KB loads
     slot = LateApp()
-    runner = web.AppRunner(late_web_app(slot, slack_events=not socket_mode), access_log=None,
-                           shutdown_timeout=SHUTDOWN_SECONDS)
-    await runner.setup()
-    await web.TCPSite(runner, "0.0.0.0", settings.port).start()
-    port = int(runner.addresses[0][1]) if runner.addresses else settings.port
+    runner, port = await _listen(late_web_app(slot, slack_events=not socket_mode), "0.0.0.0", settings.port)
     if prepare is not None:
         await asyncio.to_thread(prepare)
     holder = await asyncio.to_thread(KnowledgeHolder.open, settings.db_path)
@@ -143,6 +133,14 @@ def late_web_app(slot: LateApp, *, slack_events: bool = True) -> web.Application
     application = web.Application()
     application.add_routes(routes)
     return application
+
+
+async def _listen(application: web.Application, host: str, port: int) -> tuple[web.AppRunner, int]:
+    runner = web.AppRunner(application, access_log=None, shutdown_timeout=SHUTDOWN_SECONDS)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    bound = runner.addresses[0][1] if runner.addresses else port
+    return runner, int(bound)
 
 
 async def _connect_socket_mode(app: AsyncApp, ctx: AppContext) -> Any:
