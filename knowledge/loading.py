@@ -23,6 +23,8 @@ __all__ = [
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 _FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)(\.\w+)?$", re.IGNORECASE)
+# Control characters other than the white space a text file may hold (\t \n \f \r).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def document_files(folder: Path) -> Iterator[Path]:
@@ -92,8 +94,7 @@ def _decode(raw: bytes, notes: list[str]) -> str:
 
 def _control_ratio(text: str) -> float:
     sample = text[:8192]
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def _pdf_text(raw: bytes) -> str:
