@@ -551,12 +551,8 @@ def _document(kb: KnowledgeBase, path: str) -> tuple[str, str | None, list[tuple
         cache = _DOCS.setdefault(kb, {})
         if path in cache:
             return cache[path]
-    try:
-        rows = kb.query("SELECT title, date, noise FROM documents WHERE path = ?", (path,))
-        noise = [(a, b) for a, b in json.loads(rows[0]["noise"] or "[]")] if rows else []
-    except sqlite3.OperationalError:  # built before noise was stored: quotes still verbatim, less tidy
-        rows = kb.query("SELECT title, date FROM documents WHERE path = ?", (path,))
-        noise = []
+    rows = kb.query("SELECT title, date, noise FROM documents WHERE path = ?", (path,))
+    noise = [(a, b) for a, b in json.loads(rows[0]["noise"] or "[]")] if rows else []
     found = (rows[0]["title"], rows[0]["date"], noise) if rows else (path, None, [])
     with _DOCS_LOCK:
         _DOCS.setdefault(kb, {})[path] = found

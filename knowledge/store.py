@@ -44,7 +44,7 @@ __all__ = [
     "fact_source",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
 _WORD = re.compile(r"[^\W_]+")
 # Worker processes pay off only past a few files and megabytes (each costs ~0.3 s to start).

@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import math
 import re
-import sqlite3
 import threading
 import unicodedata
 import weakref
@@ -203,13 +202,5 @@ def vocabulary_of(kb: KnowledgeBase) -> Vocabulary:
 
 def _load(kb: KnowledgeBase) -> Vocabulary:
     passages = kb.query("SELECT count(*) FROM passages")[0][0]
-    try:
-        rows = kb.query("SELECT word, passages FROM vocabulary")
-        return Vocabulary({r[0]: r[1] for r in rows}, passages)
-    except sqlite3.OperationalError:
-        # A knowledge base built before the vocabulary table: count the words once, here.
-        counts: dict[str, int] = defaultdict(int)
-        for row in kb.query("SELECT body FROM passages"):
-            for w in set(_WORD.findall(row[0].lower())):
-                counts[w] += 1
-        return Vocabulary(dict(counts), passages)
+    rows = kb.query("SELECT word, passages FROM vocabulary")
+    return Vocabulary({r[0]: r[1] for r in rows}, passages)

@@ -11,8 +11,9 @@ from knowledge.check import check_knowledge_base
 from knowledge.diff import Snapshot, diff_knowledge, snapshot
 from knowledge.errors import KnowledgeBaseError
 from knowledge.models import Skipped
-from knowledge.store import KnowledgeBase, build_knowledge_base
+from knowledge.store import SCHEMA_VERSION, KnowledgeBase, build_knowledge_base
 
+_CURRENT_META = f"CREATE TABLE meta (key, value); INSERT INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');"
 CABLE = ("UNCLAS PARIS 000412\n\nSUBJECT: SHELTER FUNDING FOR TRAFFICKING VICTIMS\n\n"
          "1. The Ministry of Labour granted EUR 240,000 to the shelter network in 2009. The Council of "
          "Europe expert meeting took place in Strasbourg on 14 October 2009.\n")
@@ -105,11 +106,9 @@ def test_a_good_build_passes_the_check_with_its_counts(tmp_path: Path) -> None:
     (lambda p: _sqlite(p, "CREATE TABLE notes (x)"), "not a usable knowledge base"),
     (lambda p: _sqlite(p, "CREATE TABLE meta (key, value); INSERT INTO meta VALUES ('schema_version', '0')"),
      "schema 0"),
-    (lambda p: _sqlite(p, "CREATE TABLE meta (key, value); INSERT INTO meta VALUES ('schema_version', '1');"
-                          "CREATE TABLE documents (path); CREATE TABLE facts (doc, type);"
+    (lambda p: _sqlite(p, _CURRENT_META + "CREATE TABLE documents (path); CREATE TABLE facts (doc, type);"
                           "CREATE TABLE passages (id)"), "holds no document"),
-    (lambda p: _sqlite(p, "CREATE TABLE meta (key, value); INSERT INTO meta VALUES ('schema_version', '1');"
-                          "CREATE TABLE documents (path); INSERT INTO documents VALUES ('a.txt');"
+    (lambda p: _sqlite(p, _CURRENT_META + "CREATE TABLE documents (path); INSERT INTO documents VALUES ('a.txt');"
                           "CREATE TABLE facts (doc, type); INSERT INTO facts VALUES ('b.txt', 'event');"
                           "CREATE TABLE passages (id)"), "document is missing"),
     (lambda p: None, "not found"),
