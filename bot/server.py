@@ -62,13 +62,8 @@ def run_server(settings: Settings, *, on_startup: Sequence[Hook] = (),
 
 def web_app(app: AsyncApp, *, slack_events: bool = True) -> web.Application:
     """The aiohttp application: Slack requests (unless Socket Mode), /healthz and /readyz."""
-    ctx = app_context(app)
-    routes = [web.get("/healthz", _healthz), web.get("/readyz", _readyz(ctx))]
-    if slack_events:
-        routes.append(web.post(SLACK_PATH, _slack_events(app)))
-    application = web.Application()
-    application.add_routes(routes)
-    return application
+    app_context(app)  # fails now, not at the first request, if the app was not made by create_app
+    return late_web_app(LateApp(app), slack_events=slack_events)
 
 
 async def start_http(app: AsyncApp, *, host: str = "0.0.0.0", port: int = 3000,
@@ -112,11 +107,12 @@ async def _serve(settings: Settings, on_startup: Sequence[Hook], prepare: Callab
 class LateApp:
     """The Bolt app once it exists: the server listens before the knowledge base is loaded."""
 
-    app: AsyncApp | None = None
+    def __init__(self, app: AsyncApp | None = None) -> None:
+        self.app = app
 
 
 def late_web_app(slot: LateApp, *, slack_events: bool = True) -> web.Application:
-    """Like `web_app`, for an app still loading: /healthz 200, /readyz and Slack requests 503 until `slot.app`."""
+    """The aiohttp application for an app that may still be loading: /readyz and Slack requests 503 until `slot.app`."""
     async def readyz(request: web.Request) -> web.Response:
         if slot.app is None:
             return web.json_response({"ready": False, "loading": True}, status=503)
