@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from knowledge.extract._spans import quotable, statement_spans
@@ -58,6 +58,24 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                       rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
                       r"|\bcontinued presence\b"),
 ))
+# Lower-case words, one of which every match of a topic's pattern contains: a sentence with none of them
+# cannot name the topic, so the costly pattern need not run (most sentences name no permit at all).
+_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "reflection period": ("reflection", "recovery"),
+    "permanent residence": ("permanent", "indefinite", "settled"),
+    "temporary residence permit": ("temporary",),
+    "residence permit": ("resid", "remain", "stay", "titre"),
+    "stay during the trial": ("remain", "stay", "reside"),
+    "long-term stay": ("remain", "stay", "reside"),
+    "relief from deportation": ("deport", "remov", "expul", "expel", "return", "refoul", "repatriat"),
+    "visa": ("visa",),
+    "right to work": ("work", "employment"),
+    "asylum": ("asylum", "refugee", "humanitarian", "subsidiary"),
+    "right to stay": ("remain", "stay", "reside", "presence"),
+}
+# IGNORECASE patterns match these to an ASCII letter; str.lower() does not make them that letter ("İ" grows
+# to two characters), so they are folded first for the word test to see what the patterns see.
+_PATTERN_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
         r"thirty|forty-five|sixty|ninety|a)")
 _UNIT = r"(?:day|week|month|year)s?"
@@ -108,6 +126,9 @@ def permit_facts(passage: Passage) -> list[Fact]:
     is about the same permit: "The card costs 225 euros."
     """
     text = passage.masked
+    ranks = _ranks_named(text, range(len(_TOPICS)))
+    if not ranks:
+        return []  # no sentence names a topic, so none can refer back to one either
     facts: list[Fact] = []
     previous: str | None = None
     for a, b in statement_spans(text):
@@ -115,10 +136,11 @@ def permit_facts(passage: Passage) -> list[Fact]:
         if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
             previous = None
             continue
-        topic, m = _topic(sentence, previous)
+        mentions = _mentions(sentence, ranks)
+        topic, m = _topic(sentence, mentions, previous)
         if topic and m:
             facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
-        previous = _last_topic(sentence) or topic
+        previous = _last_topic(mentions) or topic
     return facts
 
 
@@ -140,21 +162,31 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     return line
 
 
-def _topic(sentence: str, previous: str | None) -> tuple[str | None, re.Match[str] | None]:
-    for topic, pattern in _TOPICS:
-        m = pattern.search(sentence)
-        if m:
-            return topic, m
+def _ranks_named(text: str, ranks: Iterable[int]) -> list[int]:
+    """The ranks (in `_TOPICS`) of the topics whose words occur in the text: only their patterns can match."""
+    words = text.lower() if text.isascii() else text.translate(_PATTERN_CASE).lower()
+    return [rank for rank in ranks if any(word in words for word in _TOPIC_WORDS[_TOPICS[rank][0]])]
+
+
+def _mentions(sentence: str, ranks: Iterable[int]) -> list[tuple[int, str, re.Match[str]]]:
+    """(rank, topic, first match) of each topic the sentence names, most specific first."""
+    return [(rank, topic, m) for rank in _ranks_named(sentence, ranks)
+            for topic, pattern in [_TOPICS[rank]] for m in [pattern.search(sentence)] if m]
+
+
+def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]],
+           previous: str | None) -> tuple[str | None, re.Match[str] | None]:
+    if mentions:
+        _, topic, m = mentions[0]
+        return topic, m
     same = _SAME_PERMIT.search(sentence) if previous else None
     return (previous, same) if same else (None, None)
 
 
-def _last_topic(sentence: str) -> str | None:
+def _last_topic(mentions: list[tuple[int, str, re.Match[str]]]) -> str | None:
     """The topic the sentence names last: what "the permit" in the next sentence refers to."""
     # the latest-ending mention; of mentions ending together, the most specific topic (listed first)
-    found = [(m.end(), -rank, topic) for rank, (topic, pattern) in enumerate(_TOPICS)
-             for m in [pattern.search(sentence)] if m]
-    return max(found)[2] if found else None
+    return max((m.end(), -rank, topic) for rank, topic, m in mentions)[2] if mentions else None
 
 
 def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) -> Fact:
