@@ -63,6 +63,11 @@ _CEDEX = re.compile(r"[ \t]+CEDEX(?:[ \t]+\d{1,2})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(rf"{_PLACE_PART.pattern}(?:[ \t]*,[ \t]*{_PLACE_PART.pattern})*(?:{_CEDEX.pattern})?")
 _COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa El Ivory Bosnia Sierra Burkina "
                                  "Puerto Hong San Cape Dominican Central The".split())
+# Cheap anchors that every match of a costly pattern contains: most passages reach no one, and skipping a pattern
+# whose anchor is absent saves its scan without changing what is found.
+# "\d[\d \t().-/]{4,24}\d" ends every labelled or international number; a loose number of 9+ digits has one too.
+_PHONE_DIGITS = re.compile(r"\d[\d \t().\-/]{4,24}\d")
+_MASKED_AT = re.compile(r"[\[(]\s?at\s?[\])]", re.IGNORECASE)
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
@@ -105,8 +110,12 @@ def _rank(d: Detail) -> int:
 
 
 def _emails(text: str) -> list[Detail]:
-    found = [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    return found + [Detail("email", _unmasked(m.group()), m.start(), m.end()) for m in _MASKED_EMAIL.finditer(text)]
+    found: list[Detail] = []
+    if "@" in text:
+        found += [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+    if _MASKED_AT.search(text):
+        found += [Detail("email", _unmasked(m.group()), m.start(), m.end()) for m in _MASKED_EMAIL.finditer(text)]
+    return found
 
 
 def _unmasked(written: str) -> str:
@@ -115,16 +124,23 @@ def _unmasked(written: str) -> str:
 
 
 def _urls(text: str) -> list[Detail]:
+    # Under IGNORECASE only "w" and "W" match "w", so the lower-cased text holds "www." whenever the pattern does.
+    if "://" not in text and "www." not in text.lower():
+        return []
     return [Detail("web", m.group(), m.start(), m.end()) for m in _URL.finditer(text) if "@" not in m.group()]
 
 
 def _handles(text: str) -> list[Detail]:
+    if "@" not in text:
+        return []
     return [Detail("handle", m.group(), m.start(), m.end()) for m in _HANDLE.finditer(text)
             if not m.group()[1:].isdigit()]
 
 
 def _phones(text: str) -> list[Detail]:
-    out = []
+    out: list[Detail] = []
+    if not _PHONE_DIGITS.search(text):
+        return out
     for m in _LABELLED_PHONE.finditer(text):
         label = m.group("label").strip().lower()
         if _ONE_LETTER.match(label) and ":" not in label and "." not in label:
