@@ -66,6 +66,8 @@ def event_facts(passage: Passage) -> list[Fact]:
     text = passage.masked
     latest = passage.doc_year + 1 if passage.doc_year else None
     mentions = find_dates(text, years=context_years(text, latest=latest), default_year=passage.doc_year)
+    if not mentions:
+        return []  # most passages give no date: their sentences are not needed
     spans = statement_spans(text)
     facts = []
     for mention in mentions:
