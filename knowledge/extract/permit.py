@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from knowledge.extract._spans import quotable, statement_spans
@@ -73,6 +73,7 @@ _TOPIC_WORDS: dict[str, tuple[str, ...]] = {
     "asylum": ("asylum", "refugee", "humanitarian", "subsidiary"),
     "right to stay": ("remain", "stay", "reside", "presence"),
 }
+_WORDS = tuple(sorted({word for words in _TOPIC_WORDS.values() for word in words}))
 # IGNORECASE patterns match these to an ASCII letter; str.lower() does not make them that letter ("İ" grows
 # to two characters), so they are folded first for the word test to see what the patterns see.
 _PATTERN_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -126,8 +127,8 @@ def permit_facts(passage: Passage) -> list[Fact]:
     is about the same permit: "The card costs 225 euros."
     """
     text = passage.masked
-    ranks = _ranks_named(text, range(len(_TOPICS)))
-    if not ranks:
+    words = _words_at(text)
+    if not words:
         return []  # no sentence names a topic, so none can refer back to one either
     facts: list[Fact] = []
     previous: str | None = None
@@ -136,7 +137,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
         if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
             previous = None
             continue
-        mentions = _mentions(sentence, ranks)
+        mentions = _mentions(sentence, {word for at, word in words if a <= at and at + len(word) <= b})
         topic, m = _topic(sentence, mentions, previous)
         if topic and m:
             facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
@@ -162,16 +163,28 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     return line
 
 
-def _ranks_named(text: str, ranks: Iterable[int]) -> list[int]:
-    """The ranks (in `_TOPICS`) of the topics whose words occur in the text: only their patterns can match."""
-    words = text.lower() if text.isascii() else text.translate(_PATTERN_CASE).lower()
-    return [rank for rank in ranks if any(word in words for word in _TOPIC_WORDS[_TOPICS[rank][0]])]
+def _words_at(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of every occurrence of a topic word in the text, whatever its case."""
+    # Folding keeps each character one character (only "İ" grows, and it is translated first): offsets hold.
+    folded = text.lower() if text.isascii() else text.translate(_PATTERN_CASE).lower()
+    found = []
+    for word in _WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            found.append((at, word))
+            at = folded.find(word, at + 1)
+    return found
 
 
-def _mentions(sentence: str, ranks: Iterable[int]) -> list[tuple[int, str, re.Match[str]]]:
-    """(rank, topic, first match) of each topic the sentence names, most specific first."""
-    return [(rank, topic, m) for rank in _ranks_named(sentence, ranks)
-            for topic, pattern in [_TOPICS[rank]] for m in [pattern.search(sentence)] if m]
+def _mentions(sentence: str, words: set[str]) -> list[tuple[int, str, re.Match[str]]]:
+    """(rank, topic, first match) of each topic the sentence names, most specific first.
+
+    `words` are the topic words the sentence holds: a topic none of whose words it holds is not searched for.
+    """
+    if not words:
+        return []
+    return [(rank, topic, m) for rank, (topic, pattern) in enumerate(_TOPICS)
+            if not words.isdisjoint(_TOPIC_WORDS[topic]) for m in [pattern.search(sentence)] if m]
 
 
 def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]],

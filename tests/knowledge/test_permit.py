@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +204,25 @@ def test_the_duration_nearest_the_topic_is_the_topics() -> None:
     assert facts[0].fields["duration"] == "minimum 30 days"
     assert facts[-1].excerpt == "The permit is free of charge."
     assert facts[-1].fields["topic"] == "residence permit"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # Case-insensitive patterns match "İ" and "ı" to i, "ſ" to s and the Kelvin sign to k: so does the word test
+    # that decides which patterns run.
+    ("VICTIMS MAY RECEIVE A RESİDENCE PERMİT VALID FOR ONE YEAR.", "residence permit"),
+    ("Victims may be granted a temporary resıdence permit.", "temporary residence permit"),
+    ("Victims may ſtay in the country for the duration of the trial.", "stay during the trial"),
+    ("Victims holding a recovery permit are entitled to wor\u212a during their stay.", "right to work"),
+    ("THE MINISTRY GRANTS A REFLECTION PERIOD OF 90 DAYS.", "reflection period"),
+])
+def test_topics_whatever_the_case(text: str, topic: str) -> None:
+    (fact,) = permit_facts(_passage(text))
+    assert fact.fields["topic"] == topic
+    assert fact.excerpt == fold(text)
+
+
+def test_case_folding_of_the_word_test_matches_the_patterns() -> None:
+    # The word test folds with str.lower() after a small table; it relies on these two facts of Unicode and `re`.
+    others = "".join(map(chr, range(0x80, 0x110000)))
+    assert sorted(re.findall("[a-z]", others, re.IGNORECASE)) == sorted("İıſ\u212a")
+    assert [c for c in others if len(c.lower()) != 1] == ["İ"]
