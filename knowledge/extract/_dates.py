@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 __all__ = [
     "DateMention",
@@ -44,18 +46,19 @@ def _p(pattern: str) -> re.Pattern[str]:
                                      NT=_NOT_TIME, ND=_NOT_DTG, BT=_BETWEEN))
 
 
-# Each pattern with the places it can begin (see _candidates): a pattern that opens with a lookbehind or an
+# Each pattern with the places it can begin (see _candidates; a "day" is a number before a month name, a "number"
+# needs no month): a pattern that opens with a lookbehind or an
 # optional group gives the regex engine no first character to skip ahead to, so `finditer` tries every offset
 # of a long passage; trying it only where it can begin gives the same matches in a tenth of the time.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 31 May - 1 June 2018; 28 December 2018 to 3 January 2019
     (_p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
-        r"(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"), "between or number"),
+        r"(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"), "between or day"),
     # 14-18 May 2018; 17 -21 September; 2 and 3 July; 2, 3 and 4 July
     (_p(r"{BT}(?P<d1>{D})(?P<list>(?:,\s*{D})+,?)?(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})"
-        r"(?:{CY}(?P<y2>{Y}))?"), "between or number"),
+        r"(?:{CY}(?P<y2>{Y}))?"), "between or day"),
     # 29 August 2017; 13 July
-    (_p(r"(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?"), "number"),
+    (_p(r"(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?"), "day"),
     # October 30 - November 2, 2009
     (_p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
         r"(?P<m2>{M})\s+(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"), "between or month"),
@@ -158,19 +161,23 @@ def _matches(text: str) -> list[re.Match[str]]:
     return [m for pattern, begins in _PATTERNS if begins in starts for m in _finditer(pattern, starts[begins], text)]
 
 
-def _candidates(text: str) -> dict[str, list[int]]:
-    """The offsets where a pattern can begin, ascending, by what it begins with; no month, no "month" key."""
+def _candidates(text: str) -> dict[str, Sequence[int]]:
+    """The offsets where a pattern can begin, ascending, by what it begins with; without a month, numbers only."""
     numbers = _number_starts(text)
     months = _month_starts(text)
     if not months:
         return {"number": numbers}
+    # A day comes before its month name, so after the last month name no number is a day.
+    days = numbers[:bisect_left(numbers, months[-1])]
     between = [m.start() for m in _BETWEEN_WORD.finditer(text)]
-    return {"number": numbers, "month": months,
-            "between or number": sorted(between + numbers), "between or month": sorted(between + months)}
+    return {"number": numbers, "day": days, "month": months,
+            "between or day": sorted([*between, *days]), "between or month": sorted(between + months)}
 
 
-def _number_starts(text: str) -> list[int]:
-    return [m.start() for m in _DIGITS.finditer(text)]
+# context_years and find_dates look for the numbers of the same passage one after the other.
+@lru_cache(maxsize=1)
+def _number_starts(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _DIGITS.finditer(text))
 
 
 def _month_starts(text: str) -> list[int]:
@@ -184,7 +191,7 @@ def _month_starts(text: str) -> list[int]:
     return out
 
 
-def _finditer(pattern: re.Pattern[str], starts: list[int], text: str) -> list[re.Match[str]]:
+def _finditer(pattern: re.Pattern[str], starts: Sequence[int], text: str) -> list[re.Match[str]]:
     """`pattern.finditer(text)` when the pattern can match only at `starts` (ascending).
 
     `finditer` takes the first offset where the pattern matches, then goes on from the end of that match;
