@@ -76,6 +76,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"), "month"),
 )
 _ANY_MONTH = re.compile(_MONTH)
+_MONTH_KEYS = tuple(m.lower()[:3] for m in _MONTH_NAMES)
+_LEADING_NUMBER = re.compile(r"\d+")
 # Every pattern that begins with a number refuses a digit before it, so it begins a run of digits. The pattern
 # opens with a character class so that the engine skips to the next digit by itself.
 _DIGITS = re.compile(r"\d\d*")
@@ -109,8 +111,7 @@ class DateMention:
 
 def month_number(name: str) -> int:
     """1-12 for a month name or abbreviation in any case ("Sept." -> 9)."""
-    key = name.rstrip(".").lower()[:3]
-    return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
+    return _MONTH_KEYS.index(name.rstrip(".").lower()[:3]) + 1
 
 
 def a_year_earlier(mention: DateMention) -> DateMention:
@@ -259,7 +260,7 @@ def _month_mention(m: re.Match[str]) -> DateMention | None:
 
 
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+    return int(_LEADING_NUMBER.match(text).group())  # type: ignore[union-attr]
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

@@ -64,8 +64,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|upcoming|next|
 def event_facts(passage: Passage) -> list[Fact]:
     """One fact per specific date or date range in the passage; bare years are not events."""
     text = passage.masked
-    latest = passage.doc_year + 1 if passage.doc_year else None
-    mentions = find_dates(text, years=context_years(text, latest=latest), default_year=passage.doc_year)
+    doc_year = passage.doc_year  # a property that parses the document's date: read it once
+    latest = doc_year + 1 if doc_year else None
+    mentions = find_dates(text, years=context_years(text, latest=latest), default_year=doc_year)
     if not mentions:
         return []  # most passages give no date: their sentences are not needed
     spans = statement_spans(text)
