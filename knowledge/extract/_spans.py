@@ -17,6 +17,9 @@ _ANSWER_MARK = re.compile(r"(?:--\s*[A-Z][.:]\s*|[-–•*·]\s+|(?:¶?\d{1,2}\.
 _END_PUNCTUATION = ".,;:!?-–—("
 # A line of wrapped prose can end on these; a heading cannot.
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+# Funding, permit and event facts each ask for the same passage's statements: remember the last few texts.
+_STATEMENTS_SEEN: dict[str, tuple[tuple[int, int], ...]] = {}
+_STATEMENTS_SEEN_MAX = 64
 
 
 def statement_spans(text: str) -> list[tuple[int, int]]:
@@ -25,7 +28,12 @@ def statement_spans(text: str) -> list[tuple[int, int]]:
     A heading line is a short line of its own, without a comma or end punctuation, followed by a
     line that starts with a capital: "Legal framework\\nUnder article L425-1, ...".
     """
-    return [_trimmed(text, a, b) for a, b in sentence_spans(text)]
+    spans = _STATEMENTS_SEEN.get(text)
+    if spans is None:
+        if len(_STATEMENTS_SEEN) >= _STATEMENTS_SEEN_MAX:
+            _STATEMENTS_SEEN.clear()
+        spans = _STATEMENTS_SEEN[text] = tuple(_trimmed(text, a, b) for a, b in sentence_spans(text))
+    return list(spans)
 
 
 def quotable(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
