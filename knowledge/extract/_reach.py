@@ -67,6 +67,7 @@ _COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa E
 # whose anchor is absent saves its scan without changing what is found.
 # "\d[\d \t().-/]{4,24}\d" ends every labelled or international number; a loose number of 9+ digits has one too.
 _PHONE_DIGITS = re.compile(r"\d[\d \t().\-/]{4,24}\d")
+_POSTCODE_AFTER_NEWLINE = re.compile(r"\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z]")
 _MASKED_AT = re.compile(r"[\[(]\s?at\s?[\])]", re.IGNORECASE)
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
@@ -193,10 +194,13 @@ def _addresses(text: str) -> list[Detail]:
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
-    for m in _POSTCODE_LINE.finditer(text):
+    # Both line patterns need a line that starts with a postcode (the first line of text only for _POSTCODE_LINE);
+    # most passages have none, and this search is far cheaper than theirs.
+    postcode_line = _POSTCODE_AFTER_NEWLINE.search(text) is not None
+    for m in _POSTCODE_LINE.finditer(text) if postcode_line or _POSTCODE_LINE.match(text) else ():
         end = _address_end(text, m.end(), postcode=True)
         out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
-    for m in _STREET_LINE.finditer(text):
+    for m in _STREET_LINE.finditer(text) if postcode_line else ():
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
     return out
