@@ -163,7 +163,9 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
     joined = _INTRO.sub("", fold(joined), count=1)
     joined = _APPOSITION.sub(r"\g<name> ", joined, count=1)
-    title = _shorten(_ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1))
+    if "(" in joined:  # the acronym's bracket: most titles have none, and the pattern is slow to fail
+        joined = _ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1)
+    title = _shorten(joined)
     return title[:1].upper() + title[1:]
 
 
@@ -179,7 +181,8 @@ def _clause(text: str, a: int, b: int, mention: DateMention) -> tuple[int, int]:
 
 def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
     sentence = text[a:b]
-    hosted = _HOSTED.search(sentence)
+    # Every match holds "host", and most sentences do not: a cheap test spares a search tried at every offset.
+    hosted = _HOSTED.search(sentence) if "host" in sentence else None
     if hosted and _place_like(hosted.group("loc")):
         return fold(hosted.group("loc"))
     near = mention.start - a
