@@ -75,6 +75,12 @@ _SUFFIXED = re.compile(
     r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
 _PREFIX_TOKEN = re.compile(r"(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE)
+# Where a _SUFFIXED number may begin: a digit after no digit, or a word boundary before a number word (the
+# lookahead finds "one" inside "twenty-one" too).
+_NUMBER_START = re.compile(r"(?<![\d.,])\d|\b(?=" + _WORDS.removeprefix(r"\b") + ")", re.IGNORECASE)
+# A qualifier that ends where the text is cut off (`endpos`): "over" in "over 5,000 euros".
+_QUALIFIER_END = re.compile(r"(?i:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\Z")
+_QUALIFIER_CHARS = max(map(len, _QUALIFIERS))
 # The word every currency name ends on (or is), lower case: a set lookup per word is far cheaper than
 # the case-insensitive alternation of _NAME run at every position.
 _CURRENCY_WORDS = frozenset(
@@ -140,10 +146,63 @@ def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start
 
 
 def _matches(text: str) -> list[re.Match[str]]:
-    # Each pattern needs its currency token; most text has none, and the token alone is cheap to look for.
-    prefixed = _PREFIXED.finditer(text) if _PREFIX_TOKEN.search(text) else ()
-    suffixed = _SUFFIXED.finditer(text) if _names_a_currency(text) else ()
+    """`_PREFIXED.finditer(text)` and `_SUFFIXED.finditer(text)`, tried only where a match can start.
+
+    Both patterns open with an optional qualifier, so the regex engine would try them at every position of the
+    text; the places where a currency token (_PREFIXED) or a number (_SUFFIXED) begins are far fewer and cheap
+    to find, and a match can only start there or on a qualifier right before one.
+    """
+    prefixed = _finditer_from(_PREFIXED, text, _token_starts(text))
+    suffixed = _finditer_from(_SUFFIXED, text, _number_starts(text)) if _names_a_currency(text) else []
     return [*prefixed, *suffixed]
+
+
+def _finditer_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` gives when every match starts at one of `starts` (which may hold more).
+
+    finditer takes the leftmost match at or after the end of the previous one; `match` at a position is what
+    its search tries there (look-behinds and `\\b` still see the text before), so trying the starts in order
+    finds the same matches.
+    """
+    found = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (match := pattern.match(text, start)):
+            found.append(match)
+            end = match.end()
+    return found
+
+
+def _token_starts(text: str) -> set[int]:
+    starts: set[int] = set()
+    for token in _PREFIX_TOKEN.finditer(text):
+        # finditer skips a token starting inside another ("$" in "U.S.$"): try every position of the token.
+        starts.update(range(token.start(), token.end()))
+        starts.update(_qualifier_starts(text, token.start()))
+    return starts
+
+
+def _number_starts(text: str) -> set[int]:
+    starts: set[int] = set()
+    for number in _NUMBER_START.finditer(text):
+        starts.add(number.start())
+        starts.update(_qualifier_starts(text, number.start()))
+    return starts
+
+
+def _qualifier_starts(text: str, at: int) -> list[int]:
+    """Where a qualifier and the white space after it ending at `at` begin ("over" in "over 5,000 euros")."""
+    space = at
+    while space > 0 and text[space - 1].isspace():  # str.isspace is true on exactly the characters `\s` matches
+        space -= 1
+    if space == at:
+        return []
+    starts = []
+    pos = max(0, space - _QUALIFIER_CHARS)
+    while found := _QUALIFIER_END.search(text, pos, space):
+        starts.append(found.start())
+        pos = found.start() + 1
+    return starts
 
 
 def _names_a_currency(text: str) -> bool:
