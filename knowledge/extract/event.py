@@ -39,8 +39,11 @@ _NOT_PLACES = frozenset(
     "persons person human children women men migrants trafficking french english spanish arabic german "
     "italian russian order addition particular general practice total of and".split())
 _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?\s*(?:\((?:SBU|U|C|S|LOU)\))?\s*)")
-_BEFORE_DATE = re.compile(r"(?:\b(?:on|from|in|since|as of|between|during|by|of|at|dated|for|to|until|till|"
-                          r"through)\s*)?[,(]?\s*$", re.IGNORECASE)
+# The words that lead to a date: "met on", "from", "as of".
+_LEAD_INS = ("on", "from", "in", "since", "as of", "between", "during", "by", "of", "at", "dated", "for", "to", "until",
+             "till", "through")
+_BEFORE_DATE = re.compile(r"(?:\b(?:" + "|".join(_LEAD_INS) + r")\s*)?[,(]?\s*$", re.IGNORECASE)
+_LONGEST_LEAD_IN = max(map(len, _LEAD_INS))
 _AFTER_DATE = re.compile(r"^\s*[,:)]?\s*")
 _ASIDE = re.compile(r",\s*(?:\S+\s*){1,2}$")
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:and|but|while|whereas|whilst)\s+")
@@ -152,7 +155,7 @@ def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str
 
 def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     a, b = _clause(text, a, b, mention)
-    before = _BEFORE_DATE.sub("", text[a:mention.start])
+    before = _without_lead_in(text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
     aside = _ASIDE.search(before)
@@ -167,6 +170,19 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
         joined = _ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1)
     title = _shorten(joined)
     return title[:1].upper() + title[1:]
+
+
+def _without_lead_in(before: str) -> str:
+    """`_BEFORE_DATE.sub("", before)`: the text before a date without the word that leads to it."""
+    # The pattern matches once, up to the end: a lead-in word, white space, a comma or bracket, white space. So
+    # its leftmost match starts no earlier than a lead-in's length before that comma or bracket, and a search from
+    # there finds it without trying every offset of a long sentence (`\b` still sees the character before `pos`;
+    # `rstrip` strips exactly what `\s` matches).
+    end = len(before.rstrip())
+    if before[end - 1:end] in (",", "("):
+        end = len(before[:end - 1].rstrip())
+    m = _BEFORE_DATE.search(before, max(0, end - _LONGEST_LEAD_IN))
+    return before[:m.start()] if m else before
 
 
 def _clause(text: str, a: int, b: int, mention: DateMention) -> tuple[int, int]:
