@@ -58,22 +58,31 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                       rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
                       r"|\bcontinued presence\b"),
 ))
-# Lower-case words, one of which every match of a topic's pattern contains: a sentence with none of them
-# cannot name the topic, so the costly pattern need not run (most sentences name no permit at all).
-_TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "reflection period": ("reflection", "recovery"),
-    "permanent residence": ("permanent", "indefinite", "settled"),
-    "temporary residence permit": ("temporary",),
-    "residence permit": ("resid", "remain", "stay", "titre"),
-    "stay during the trial": ("remain", "stay", "reside"),
-    "long-term stay": ("remain", "stay", "reside"),
-    "relief from deportation": ("deport", "remov", "expul", "expel", "return", "refoul", "repatriat"),
-    "visa": ("visa",),
-    "right to work": ("work", "employment"),
-    "asylum": ("asylum", "refugee", "humanitarian", "subsidiary"),
-    "right to stay": ("remain", "stay", "reside", "presence"),
+# Lower-case words by topic, in groups: every match of the topic's pattern holds a word of each group. A sentence
+# that lacks all the words of a group cannot name the topic, so the costly pattern need not run (most sentences
+# name no permit at all). The first group's words are located in the passage; the others are looked up in a
+# sentence only when it holds one of the first.
+_STAY_WORDS = ("remain", "stay", "resid")
+_TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "reflection period": (("reflection", "recovery"),),
+    "permanent residence": (("permanent", "indefinite", "settled"),),
+    "temporary residence permit": (("temporary",),),
+    "residence permit": (("resid", "remain", "stay", "titre"),),
+    "stay during the trial": (_STAY_WORDS, ("duration", "length", "time", "during", "pending", "throughout", "until"),
+                              ("trial", "proceeding", "criminal", "investigation", "prosecution", "case")),
+    "long-term stay": (_STAY_WORDS, ("long", "permanent", "indefinite")),
+    "relief from deportation": (("deport", "remov", "expul", "expel", "return", "refoul", "repatriat"),),
+    "visa": (("visa",),),
+    "right to work": (("work", "employment"), ("permit", "permis", "authori", "allowed", "entitled")),
+    "asylum": (("asylum", "refugee", "humanitarian", "subsidiary"), ("asylum", "refugee", "protection")),
+    "right to stay": ((*_STAY_WORDS, "presence"),
+                      ("allow", "permit", "entitled", "authori", "able", "right", "presence")),
 }
-_WORDS = tuple(sorted({word for words in _TOPIC_WORDS.values() for word in words}))
+# The ranks (in _TOPICS) of the topics whose first group holds the word.
+_RANKS_BY_WORD: dict[str, tuple[int, ...]] = {
+    word: tuple(rank for rank, (topic, _) in enumerate(_TOPICS) if word in _TOPIC_WORDS[topic][0])
+    for word in sorted({word for groups in _TOPIC_WORDS.values() for word in groups[0]})
+}
 # IGNORECASE patterns match these to an ASCII letter; str.lower() does not make them that letter ("İ" grows
 # to two characters), so they are folded first for the word test to see what the patterns see.
 _PATTERN_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -127,7 +136,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
     is about the same permit: "The card costs 225 euros."
     """
     text = passage.masked
-    words = _words_at(text)
+    folded, words = _words_at(text)
     if not words:
         return []  # no sentence names a topic, so none can refer back to one either
     facts: list[Fact] = []
@@ -137,7 +146,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
         if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
             previous = None
             continue
-        mentions = _mentions(sentence, {word for at, word in words if a <= at and at + len(word) <= b})
+        mentions = _mentions(sentence, {word for at, word in words if a <= at and at + len(word) <= b}, folded[a:b])
         topic, m = _topic(sentence, mentions, previous)
         if topic and m:
             facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
@@ -163,28 +172,32 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     return line
 
 
-def _words_at(text: str) -> list[tuple[int, str]]:
-    """(offset, word) of every occurrence of a topic word in the text, whatever its case."""
+def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The text folded to lower case as the patterns fold it, and (offset, word) of each topic word in it."""
     # Folding keeps each character one character (only "İ" grows, and it is translated first): offsets hold.
     folded = text.lower() if text.isascii() else text.translate(_PATTERN_CASE).lower()
     found = []
-    for word in _WORDS:
+    for word in _RANKS_BY_WORD:
         at = folded.find(word)
         while at >= 0:
             found.append((at, word))
             at = folded.find(word, at + 1)
-    return found
+    return folded, found
 
 
-def _mentions(sentence: str, words: set[str]) -> list[tuple[int, str, re.Match[str]]]:
+def _mentions(sentence: str, words: set[str], folded: str) -> list[tuple[int, str, re.Match[str]]]:
     """(rank, topic, first match) of each topic the sentence names, most specific first.
 
-    `words` are the topic words the sentence holds: a topic none of whose words it holds is not searched for.
+    `words` are the first-group topic words the sentence holds, `folded` the sentence as `_words_at` folds it:
+    a topic the sentence lacks the words of is not searched for.
     """
-    if not words:
-        return []
-    return [(rank, topic, m) for rank, (topic, pattern) in enumerate(_TOPICS)
-            if not words.isdisjoint(_TOPIC_WORDS[topic]) for m in [pattern.search(sentence)] if m]
+    ranks = sorted({rank for word in words for rank in _RANKS_BY_WORD[word]})
+    return [(rank, topic, m) for rank in ranks for topic, pattern in [_TOPICS[rank]]
+            if _holds_other_groups(topic, folded) for m in [pattern.search(sentence)] if m]
+
+
+def _holds_other_groups(topic: str, folded: str) -> bool:
+    return all(any(word in folded for word in group) for group in _TOPIC_WORDS[topic][1:])
 
 
 def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]],
