@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 
 __all__ = ["Detail", "find_details", "is_detail_line"]
 
@@ -37,16 +39,37 @@ _ONE_LETTER = re.compile(r"^[tfm]\b", re.IGNORECASE)
 _STREET_WORDS = (r"(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|impasse|cours|via|viale|piazza|calle|"
                  r"avenida|rua|ulica|ul\.)[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|do|dos)[ \t]+|l['’]|d['’])*"
                  r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:de|du|des|la|le|di|del)[ \t]+)?[A-Z][\w'’-]*){0,3}")
-_STREET = re.compile(
-    r"(?:\b\d{1,5}[a-zA-Z]?(?:-\d{1,5})?,?[ \t]+(?:(?:bis|ter)[ \t]+)?" + _STREET_WORDS +
-    r"|\b\d{1,5}[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
-    r"Lane|Drive|Way|Square|Place|Terrace|Court|Parkway|Row|Plaza)(?![\w])(?:[ \t]+(?:NW|NE|SW|SE))?\b"
-    r"|\b[A-Z][\w-]*(?:straße|strasse|platz|gasse|weg|allee|ring|damm|laan|gracht|straat|vej|gatan|gade|utca)"
-    r"[ \t]+\d{1,5}[a-z]?\b"
-    r"|\b[A-Z][\w-]*[ \t]+(?:Straße|Strasse|Str\.|Platz|Gasse|Weg|Allee|Ring|Laan|Straat)[ \t]+\d{1,5}[a-z]?\b"
-    r"|\b(?:Rue|Avenue|Boulevard|Via|Calle|Piazza|Plaza|Ulica|Avenida|Rua|Quai)[ \t]+[^\n,;.]{2,40}?,?[ \t]*"
-    r"\d{1,5}\b"
-    r"|\b(?:P\.?[ \t]?O\.?[ \t]+Box|B\.P\.|Postfach|Case[ \t]+postale)[ \t]+\d+)")
+# What follows the house number in a street that starts with one: "12 rue de Rivoli", "2201 C Street NW".
+_AFTER_HOUSE_NUMBER = (
+    r"[a-zA-Z]?(?:-\d{1,5})?,?[ \t]+(?:(?:bis|ter)[ \t]+)?" + _STREET_WORDS,
+    r"[ \t]+(?:[A-Z][\w'’-]*[ \t]+){1,3}(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|"
+    r"Lane|Drive|Way|Square|Place|Terrace|Court|Parkway|Row|Plaza)(?![\w])(?:[ \t]+(?:NW|NE|SW|SE))?\b",
+)
+_STREET_SUFFIXES = "straße strasse platz gasse weg allee ring damm laan gracht straat vej gatan gade utca".split()
+_STREET_NOUNS = "Straße Strasse Str. Platz Gasse Weg Allee Ring Laan Straat".split()
+_FIRST_STREET_WORDS = "Rue Avenue Boulevard Via Calle Piazza Plaza Ulica Avenida Rua Quai".split()
+# Streets that start with a word: "Friedrichstraße 12", "Kärntner Ring 5", "Rue de la Loi 200", "P.O. Box 12".
+_WORD_FIRST = (
+    rf"[A-Z][\w-]*(?:{'|'.join(_STREET_SUFFIXES)})[ \t]+\d{{1,5}}[a-z]?\b",
+    rf"[A-Z][\w-]*[ \t]+(?:{'|'.join(map(re.escape, _STREET_NOUNS))})[ \t]+\d{{1,5}}[a-z]?\b",
+    rf"(?:{'|'.join(_FIRST_STREET_WORDS)})[ \t]+[^\n,;.]{{2,40}}?,?[ \t]*\d{{1,5}}\b",
+    r"(?:P\.?[ \t]?O\.?[ \t]+Box|B\.P\.|Postfach|Case[ \t]+postale)[ \t]+\d+",
+)
+_BOX_WORDS = "Box B.P. Postfach postale".split()  # the words just before the number in _WORD_FIRST's last form
+_STREET = re.compile("(?:" + "|".join([*(rf"\b\d{{1,5}}{after}" for after in _AFTER_HOUSE_NUMBER),
+                                       *(rf"\b{street}" for street in _WORD_FIRST)]) + ")")
+# _STREET without _WORD_FIRST, for text where no such street can be (see _streets). It starts with the digit so that
+# the regex engine skips to digits in C; "(?<!\w.)" after that digit is the "\b" before it. Trying both forms for
+# each length of \d{1,5} finds what _STREET does, which tries each form for every length: only the whole run of
+# digits can be followed by what a form needs next (a letter, "-", "," or a space).
+_NUMBERED_STREET = re.compile(rf"\d(?<!\w.)\d{{0,4}}(?:{'|'.join(_AFTER_HOUSE_NUMBER)})")
+# In every street of _WORD_FIRST's first, second and last forms, a number follows a space or tab that follows one
+# of these words or another space or tab. A look-behind must have one width, hence one per length of word.
+_WORD_BEFORE_NUMBER = re.compile(r"\d(?:(?<=[ \t]{2}\d)|" + "|".join(
+    rf"(?<=(?:{'|'.join(map(re.escape, words))})[ \t]\d)"
+    for _, words in groupby(sorted([*_STREET_SUFFIXES, *_STREET_NOUNS, *_BOX_WORDS], key=len), key=len)) + ")")
+# Every street of _WORD_FIRST's third form starts with one of _FIRST_STREET_WORDS and a space or tab.
+_FIRST_STREET_WORD = re.compile(rf"(?:{'|'.join(_FIRST_STREET_WORDS)})[ \t]")
 # A line with a house number, above a line that starts with a postcode: "Bulevardul Unirii 12\n030167 Bucharest".
 _STREET_LINE = re.compile(r"^[ \t]*(?=[^\n]{4,60}\n)(?:\d{1,5}[a-z]?,?[ \t]+[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}|"
                           r"[A-Z][\w.'’-]+(?:[ \t]+[\w.'’-]+){0,4}?[ \t]+\d{1,5}[a-z]?)(?:,[ \t]*[\w .'’-]{1,30})?"
@@ -190,7 +213,7 @@ def _plausible(number: str) -> bool:
 
 def _addresses(text: str) -> list[Detail]:
     out = []
-    for m in _STREET.finditer(text):
+    for m in _streets(text):
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
@@ -204,6 +227,13 @@ def _addresses(text: str) -> list[Detail]:
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
     return out
+
+
+def _streets(text: str) -> Iterator[re.Match[str]]:
+    """_STREET's matches; _NUMBERED_STREET finds the same faster where no street that starts with a word can be."""
+    if _WORD_BEFORE_NUMBER.search(text) or _FIRST_STREET_WORD.search(text):
+        return _STREET.finditer(text)
+    return _NUMBERED_STREET.finditer(text)
 
 
 def _line_is_address(text: str, m: re.Match[str]) -> bool:
