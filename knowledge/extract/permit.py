@@ -85,10 +85,12 @@ _RANKS_BY_WORD: dict[str, tuple[int, ...]] = {
 }
 # IGNORECASE patterns match these to an ASCII letter; str.lower() does not make them that letter ("İ" grows
 # to two characters), so they are folded first for the word test to see what the patterns see.
-_PATTERN_CASE = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_PATTERN_CASE_ODD = {"İ": "i", "ı": "i", "ſ": "s"}
+_PATTERN_CASE = str.maketrans(_PATTERN_CASE_ODD)
 _NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
         r"thirty|forty-five|sixty|ninety|a)")
-_UNIT = r"(?:day|week|month|year)s?"
+_UNIT_WORDS = ("day", "week", "month", "year")
+_UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
 _NUMBER_WORDS = {"a": "one", "an": "one"}
 _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
     ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ](?:long )?(?:reflection|recovery|residence|residency|stay|"
@@ -174,8 +176,7 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
 
 def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
     """The text folded to lower case as the patterns fold it, and (offset, word) of each topic word in it."""
-    # Folding keeps each character one character (only "İ" grows, and it is translated first): offsets hold.
-    folded = text.lower() if text.isascii() else text.translate(_PATTERN_CASE).lower()
+    folded = _folded(text)
     found = []
     for word in _RANKS_BY_WORD:
         at = folded.find(word)
@@ -183,6 +184,13 @@ def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
             found.append((at, word))
             at = folded.find(word, at + 1)
     return folded, found
+
+
+def _folded(text: str) -> str:
+    """The text in lower case as the IGNORECASE patterns see it, one character for one: offsets hold."""
+    if text.isascii() or not any(odd in text for odd in _PATTERN_CASE_ODD):
+        return text.lower()  # of all characters only "İ" grows in lower case, and it is an odd one
+    return text.translate(_PATTERN_CASE).lower()
 
 
 def _mentions(sentence: str, words: set[str], folded: str) -> list[tuple[int, str, re.Match[str]]]:
@@ -233,6 +241,9 @@ def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) ->
 def _duration(sentence: str, near: int = 0) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
     # nearest the topic's words is the topic's.
+    folded = _folded(sentence)
+    if not any(unit in folded for unit in _UNIT_WORDS):
+        return None  # every duration and renewal pattern names its unit: none can match
     candidates = [(abs(m.start() - near), rank, prefix, m) for rank, (prefix, pattern) in enumerate(_DURATIONS)
                   for m in pattern.finditer(sentence)]
     found = None
