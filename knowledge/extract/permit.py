@@ -61,7 +61,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 # Lower-case words by topic, in groups: every match of the topic's pattern holds a word of each group. A sentence
 # that lacks all the words of a group cannot name the topic, so the costly pattern need not run (most sentences
 # name no permit at all). The first group's words are located in the passage; the others are looked up in a
-# sentence only when it holds one of the first.
+# sentence only when it holds one of the first. Change them with the patterns: a wrong word loses facts silently.
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "reflection period": (("reflection", "recovery"),),

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from knowledge.cleaning import parse_document, split_passages
-from knowledge.extract.permit import permit_facts, permit_summary
+from knowledge.extract.permit import _TOPIC_WORDS, _TOPICS, _folded, permit_facts, permit_summary
 from knowledge.models import Passage
 from knowledge.text import fold
 
@@ -226,3 +226,18 @@ def test_case_folding_of_the_word_test_matches_the_patterns() -> None:
     others = "".join(map(chr, range(0x80, 0x110000)))
     assert sorted(re.findall("[a-z]", others, re.IGNORECASE)) == sorted("İıſ\u212a")
     assert [c for c in others if len(c.lower()) != 1] == ["İ"]
+
+
+@pytest.mark.parametrize("text", [text for text, _ in PROVISIONS] + [
+    "Victims may remain in the country legally until the end of the criminal case against their traffickers.",
+    "Foreign victims may obtain subsidiary protection status, or apply for asylum.",
+    "Victims are permitted to take up employment, and hold a titre de séjour.",
+    "The law provides for non-refoulement and a stay of removal; victims will never be repatriated.",
+])
+def test_every_topic_match_holds_the_topics_words(text: str) -> None:
+    # Topic patterns run only on sentences that hold a word of each of the topic's groups: a pattern that can
+    # match without them would lose facts without a sound.
+    for topic, pattern in _TOPICS:
+        for m in pattern.finditer(text):
+            for group in _TOPIC_WORDS[topic]:
+                assert any(word in _folded(m.group(0)) for word in group), (topic, m.group(0), group)
