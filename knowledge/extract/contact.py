@@ -65,6 +65,7 @@ _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write 
 _IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*[ \t]+(?:of|for|on|against|and|to|de|du|des)(?:[ \t]+the)?[ \t]+$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
+_LABEL_DOT_CHARS = len("e-mail.") + 1
 _FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that can could is was will has have "
                             "via as of the a an".split())
 _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
@@ -253,7 +254,9 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
     """Sentences, where "tel." or "No." before a number does not end one."""
     spans: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
-        if spans and _LABEL_DOT.search(text, spans[-1][0], spans[-1][1]):
+        # The label ends the sentence, so it lies in its last few characters ("e-mail." is the longest; "$" may
+        # come before a last newline); searching only there finds the same, and \b still sees the character before.
+        if spans and _LABEL_DOT.search(text, max(spans[-1][0], spans[-1][1] - _LABEL_DOT_CHARS), spans[-1][1]):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -303,9 +306,13 @@ def _own_line(text: str, a: int, b: int, group: list[Detail]) -> tuple[int, int]
 
 
 def _last_person(written: str) -> str | None:
-    found = [p for p in (_person(m.group()) for m in _RUN.finditer(written)
-                         if not _IN_ORG_NAME.search(written, 0, m.start())) if p]
-    return found[-1] if found else None
+    # Only the last run that names a person counts: read the runs from the end and stop at the first.
+    for m in reversed(list(_RUN.finditer(written))):
+        if not _IN_ORG_NAME.search(written, 0, m.start()):
+            person = _person(m.group())
+            if person:
+                return person
+    return None
 
 
 def _person_after(text: str, at: int, b: int) -> str | None:
@@ -339,11 +346,13 @@ def _name_word(word: str) -> bool:
 
 
 def _last_org(written: str) -> str | None:
-    found = [_without_lead(fold(_whole_words(written, m))) for m in _ORG.finditer(written)]
-    # "Embassy Madrid's TIP officer": the office is "Embassy Madrid"; what follows 's is the role
-    found = [_POSSESSIVE.split(o)[0] for o in found]
-    found = [o for o in found if len(o.split()) >= 2 or o.isupper()]
-    return found[-1] if found else None
+    # Only the last office's name counts: read the matches from the end and stop at the first that is one.
+    for m in reversed(list(_ORG.finditer(written))):
+        # "Embassy Madrid's TIP officer": the office is "Embassy Madrid"; what follows 's is the role
+        org = _POSSESSIVE.split(_without_lead(fold(_whole_words(written, m))))[0]
+        if len(org.split()) >= 2 or org.isupper():
+            return org
+    return None
 
 
 def _title(written: str) -> str | None:
