@@ -76,7 +76,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 _ANY_MONTH = re.compile(_MONTH)
 _MONTH_KEYS = tuple(m.lower()[:3] for m in _MONTH_NAMES)
-_LEADING_NUMBER = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+")
 # Every pattern that begins with a number refuses a digit before it, so it begins a run of digits. The pattern
 # opens with a character class so that the engine skips to the next digit by itself.
 _DIGITS = re.compile(r"\d\d*")
@@ -146,6 +146,8 @@ def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
     is skipped.
     """
     matches = _non_overlapping(_matches(text))
+    if not matches:
+        return []  # most passages
     years = sorted(years)
     out = []
     for m in matches:
@@ -254,7 +256,7 @@ def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention |
     end = _iso(y2, m2, d2) if d2 is not None and y2 is not None else None
     if start is None or (d2 is not None and (end is None or end <= start)):
         return None
-    listed = 2 + len(re.findall(r"\d+", g.get("list") or ""))
+    listed = 2 + len(_NUMBER.findall(g.get("list") or ""))
     if g.get("and") and not g.get("between") and end is not None and _days_between(start, end) != listed - 1:
         end = None  # "on 2 and 9 July" names two days, not a range; the first is the one quoted
     return DateMention(m.start(), m.end(), start, end, "day", year_from)
@@ -271,7 +273,7 @@ def _month_mention(m: re.Match[str]) -> DateMention | None:
 
 
 def _day(text: str) -> int:
-    return int(_LEADING_NUMBER.match(text).group())  # type: ignore[union-attr]
+    return int(_NUMBER.match(text).group())  # type: ignore[union-attr]
 
 
 def _iso(year: int, month: int, day: int) -> str | None:

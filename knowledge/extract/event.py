@@ -62,6 +62,10 @@ _PAST = re.compile(r"\b(?:was|were|had|held|met|took place|hosted|participated|s
                    r"sentenced|convicted|raided|unveiled|established|created|organi[sz]ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|upcoming|next|forthcoming|to be held|"
                      r"plans? to|intends? to)\b", re.IGNORECASE)
+# Compiled here rather than looked up in `re`'s cache for every date found.
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD_CHAR = re.compile(r"\w")
+_PAGE_REFERENCE = re.compile(r"\s*\((?:page|pages|p\.)\s[^)]*\)")
 
 
 def event_facts(passage: Passage) -> list[Fact]:
@@ -111,7 +115,7 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
-    words = re.findall(r"[A-Za-z]{2,}", line.replace(text[mention.start:mention.end], " "))
+    words = _WORD.findall(line.replace(text[mention.start:mention.end], " "))
     return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
 
 
@@ -144,7 +148,7 @@ def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[
 
 def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str, str] | None:
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if re.search(r"\w", text[max(a, line_start):mention.start]):
+    if _WORD_CHAR.search(text[max(a, line_start):mention.start]):
         return None
     m = _CALENDAR.match(text[mention.end:b])
     if not m or not _place_like(m.group("loc")):
@@ -217,7 +221,7 @@ def _place_like(name: str) -> bool:
 
 def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
     text = fold(text).strip(" ,;:-–—")
-    text = re.sub(r"\s*\((?:page|pages|p\.)\s[^)]*\)", "", text).rstrip(" .")
+    text = _PAGE_REFERENCE.sub("", text).rstrip(" .")
     if len(text) <= limit:
         return text
     cut = text.rfind(" ", 0, limit)
