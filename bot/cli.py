@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -14,7 +15,7 @@ from dotenv import load_dotenv
 
 from bot.config import ConfigError, Settings
 from knowledge import FACT_TYPES, Answer, FactbotError
-from knowledge.store import BuildReport, KnowledgeBase, build_knowledge_base
+from knowledge.store import BuildReport, KnowledgeBase, build_knowledge_base, built_from
 
 __all__ = ["main"]
 
@@ -84,6 +85,9 @@ def serve(settings: Settings, args: argparse.Namespace) -> int:
     """Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on $PORT)."""
     from bot.server import run_server
 
+    if settings.db_path.exists():  # admins' reloads and uploads go to the folder it answers from
+        settings = replace(settings, docs_dir=answering_docs(settings) or settings.docs_dir)
+
     def prepare() -> None:
         open_knowledge_base(settings).close()
 
@@ -99,19 +103,38 @@ def digest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def open_knowledge_base(settings: Settings) -> KnowledgeBase:
-    """The knowledge base at settings.db_path, built first when it does not exist yet or is outdated."""
+    """The knowledge base at settings.db_path: built first when it does not exist yet, rebuilt when out of date.
+
+    Out of date: documents were added or changed, or factbot was upgraded. The documents are those of
+    --docs / FACTBOT_DOCS when given, else the folder the knowledge base was built from, so `--db` alone
+    never replaces a knowledge base with the bundled documents; one whose folder is gone is used as it is.
+    """
     if not settings.db_path.exists():
         _build(settings, verbose=False)
+        return KnowledgeBase(settings.db_path)
+    docs = answering_docs(settings)
     try:
         kb = KnowledgeBase(settings.db_path)
     except FactbotError:
-        _build(settings, verbose=False)
+        if docs is None:
+            raise
+        _build(replace(settings, docs_dir=docs), verbose=False)
         return KnowledgeBase(settings.db_path)
-    if not kb.is_current(settings.docs_dir):  # documents added or changed, or factbot upgraded
+    if docs is not None and not kb.is_current(docs):
         kb.close()
-        _build(settings, verbose=False)
+        _build(replace(settings, docs_dir=docs), verbose=False)
         kb = KnowledgeBase(settings.db_path)
     return kb
+
+
+def answering_docs(settings: Settings) -> Path | None:
+    """The documents an existing knowledge base answers from (see `open_knowledge_base`); None: keep it as is."""
+    if settings.docs_given:
+        return settings.docs_dir
+    source = built_from(settings.db_path)
+    if source is None:  # not a knowledge base factbot can read: build one from the default documents
+        return settings.docs_dir
+    return source if source.is_dir() else None
 
 
 def _build(settings: Settings, *, verbose: bool) -> BuildReport:

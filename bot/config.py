@@ -42,6 +42,7 @@ class Settings:
     digest_tz: str = "UTC"
     port: int = 3000
     max_file_bytes: int = 20 * 1024 * 1024
+    docs_given: bool = False  # --docs or FACTBOT_DOCS, not the bundled default
 
     @classmethod
     def from_env(cls, env: Mapping[str, str], *, docs: str | None = None, db: str | None = None) -> Settings:
@@ -63,6 +64,7 @@ class Settings:
             digest_tz=_zone(env.get("FACTBOT_DIGEST_TZ", ""), problems),
             port=_port(env.get("PORT", ""), problems),
             max_file_bytes=_size(env.get("FACTBOT_MAX_FILE_MB", ""), problems),
+            docs_given=bool(docs or env.get("FACTBOT_DOCS")),
         )
         if problems:
             raise ConfigError("invalid configuration:\n" + "\n".join(f"  - {p}" for p in problems))

@@ -40,6 +40,7 @@ __all__ = [
     "KnowledgeBase",
     "build_knowledge_base",
     "build_signature",
+    "built_from",
     "fact_from_row",
     "fact_source",
 ]
@@ -107,6 +108,19 @@ def build_signature(docs_dir: Path) -> dict[str, Any]:
     the knowledge base is out of date before it answers.
     """
     return _signature(docs_dir, list(document_files(docs_dir)))
+
+
+def built_from(db_path: Path) -> Path | None:
+    """The documents folder the knowledge base at `db_path` was built from; None when it cannot tell."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        finally:
+            conn.close()
+        return Path(json.loads(row[0])["docs_dir"]) if row else None
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
+        return None
 
 
 def fact_from_row(row: sqlite3.Row | dict[str, Any]) -> Fact:

@@ -77,3 +77,40 @@ def test_answers_follow_the_documents_folder(tmp_path: Path, capsys: pytest.Capt
     after = json.loads(capsys.readouterr().out)
     assert any(f["source"]["doc"] == "new.txt" and f["fields"]["amount"] == 12500 for f in after)
     assert all(f["source"]["doc"] == "note.txt" for f in before)
+
+
+def test_db_alone_answers_from_the_folder_it_was_built_from(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            corpus_dir: Path) -> None:
+    docs = docs_folder(tmp_path)
+    db = tmp_path / "kb.db"
+    assert main(["build", "--docs", str(docs), "--db", str(db), "--json"]) == 0
+    capsys.readouterr()
+    built = db.stat().st_mtime_ns
+    # no --docs and no FACTBOT_DOCS: the knowledge base is kept, not rebuilt from the bundled documents
+    assert main(["facts", "--json", "--db", str(db)]) == 0
+    assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} == {"note.txt"}
+    assert db.stat().st_mtime_ns == built
+    # its own folder changed: refreshed from that folder
+    (docs / "new.txt").write_text("Grant note\n\nThe city gave 12,500 euros to the helpline in 2020.\n")
+    assert main(["funding", "helpline", "--json", "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out)["results"][0]["source"]["doc"] == "new.txt"
+    # its folder is gone: used as it is
+    for path in docs.iterdir():
+        path.unlink()
+    docs.rmdir()
+    assert main(["facts", "--json", "--db", str(db)]) == 0
+    assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} == {"note.txt", "new.txt"}
+    # a folder given explicitly wins
+    assert main(["facts", "--json", "--db", str(db), "--docs", str(corpus_dir)]) == 0
+    assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} <= {p.name for p in corpus_dir.iterdir()}
+
+
+def test_factbot_docs_in_the_environment_counts_as_given(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = docs_folder(tmp_path)
+    db = tmp_path / "kb.db"
+    assert main(["build", "--db", str(db), "--json"]) == 0  # the bundled documents
+    capsys.readouterr()
+    monkeypatch.setenv("FACTBOT_DOCS", str(docs))
+    assert main(["facts", "--json", "--db", str(db)]) == 0
+    assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} == {"note.txt"}
