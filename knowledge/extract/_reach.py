@@ -96,6 +96,13 @@ _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
 
+# Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
+_WORD = re.compile(r"\w{2,}")
+_NON_DIGIT = re.compile(r"\D")
+_IVG_BEFORE = re.compile(r"\bIVG\s*$")
+_YEAR_FIRST = re.compile(r"(?:19|20)\d\d\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_DATE_LIKE = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")
 
 @dataclass(frozen=True, slots=True)
 class Detail:
@@ -126,7 +133,7 @@ def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
             rest = rest[:a] + " " + rest[b:]
     if rest == line:
         return False
-    return len(re.findall(r"\w{2,}", _LINE_LABELS.sub(" ", rest))) <= 1
+    return len(_WORD.findall(_LINE_LABELS.sub(" ", rest))) <= 1
 
 
 def _rank(d: Detail) -> int:
@@ -174,10 +181,10 @@ def _phones(text: str) -> list[Detail]:
             kind = "fax" if label.startswith(("f", "telefax")) else "phone"
             out.append(Detail(kind, number, m.start("num"), m.start("num") + len(number)))
     for m in _LOOSE_PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
+        digits = _NON_DIGIT.sub("", m.group())
         before = text[max(0, m.start() - 80):m.start()]
-        if len(digits) >= 9 and _CONTACT_CUE.search(before) and not re.search(r"\bIVG\s*$", before) \
-                and not re.match(r"(?:19|20)\d\d\b", m.group()):
+        if len(digits) >= 9 and _CONTACT_CUE.search(before) and not _IVG_BEFORE.search(before) \
+                and not _YEAR_FIRST.match(m.group()):
             out.append(Detail(_kind_before(text, m.start()), m.group(), m.start(), m.end()))
     for m in _INTERNATIONAL.finditer(text):
         number = _trim_number(m.group("num"))
@@ -188,7 +195,7 @@ def _phones(text: str) -> list[Detail]:
 
 def _kind_before(text: str, at: int) -> str:
     before = text[max(0, at - 25):at].lower()
-    words = re.findall(r"[a-z]+", before)
+    words = _LOWER_WORD.findall(before)
     fax_at = max((i for i, w in enumerate(words) if w in ("fax", "facsimile", "telefax")), default=-1)
     tel_at = max((i for i, w in enumerate(words) if w.startswith(("tel", "phone", "mobile", "cell"))), default=-1)
     return "fax" if fax_at > tel_at else "phone"
@@ -204,11 +211,11 @@ def _trim_number(number: str) -> str:
 
 
 def _plausible(number: str) -> bool:
-    digits = re.sub(r"\D", "", number)
+    digits = _NON_DIGIT.sub("", number)
     if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
         return False
     # A date or a range of years is not a telephone number: "2015-2017", "12.05.2018".
-    return not re.fullmatch(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d", number)
+    return not _DATE_LIKE.fullmatch(number)
 
 
 def _addresses(text: str) -> list[Detail]:

@@ -73,6 +73,18 @@ _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(
 _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
                         r"address|located|based|follow|twitter)\b", re.IGNORECASE)
 
+# Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
+_ABBREVIATION_END = re.compile(rf"\b{_HONORIFIC}$|\b[A-Z]\.$")
+_ONE_WORD = re.compile(r"[A-Z][\w&.-]+")
+_IN_PARENTHESES = re.compile(r"\s*\(\s*([^()]{3,60})\)")
+_PARTICLE_WORD = re.compile(_PARTICLE)
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NAME_OR_PARTICLE = re.compile(rf"{_NAME_WORD}|{_PARTICLE}")
+_CONTACT_TITLE = re.compile(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal point|contact person)"
+                            r"(?:\s+(?:at|in|of|for)\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", re.IGNORECASE)
+_ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,]{{0,60}}?(?i:{_ROLE.pattern})[^,]{{0,40}}),")
+_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)")
+_LAST_JOINED_WORD = re.compile(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$")
 
 @dataclass(slots=True)
 class _Contact:
@@ -174,7 +186,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip()
-    return stripped.endswith((".", "!", "?", ";")) and not re.search(rf"\b{_HONORIFIC}$|\b[A-Z]\.$", stripped)
+    return stripped.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(stripped)
 
 
 def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) -> _Contact:
@@ -228,7 +240,7 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
     if contact.org and contact.name is None and _ORG_WORD.search(line):
         contact.org = f"{contact.org}, {line}"  # "Office to Monitor ...", "U.S. Department of State"
         return "org"
-    if contact.org is None and (_ORG_WORD.search(line) or re.fullmatch(r"[A-Z][\w&.-]+", line) or
+    if contact.org is None and (_ORG_WORD.search(line) or _ONE_WORD.fullmatch(line) or
                                 contact.name is None):
         contact.org = line
         return "org"
@@ -316,7 +328,7 @@ def _last_person(written: str) -> str | None:
 
 
 def _person_after(text: str, at: int, b: int) -> str | None:
-    m = re.match(r"\s*\(\s*([^()]{3,60})\)", text[at:b])
+    m = _IN_PARENTHESES.match(text[at:b])
     return _person(m.group(1)) if m else None
 
 
@@ -334,7 +346,7 @@ def _person(written: str) -> str | None:
         if not _name_word(word) or len(name) == 4:
             break
         name.insert(0, word)
-    while name and re.fullmatch(_PARTICLE, name[0]):
+    while name and _PARTICLE_WORD.fullmatch(name[0]):
         name = name[1:]
     return " ".join(name) if len(name) >= 2 else None
 
@@ -342,7 +354,7 @@ def _person(written: str) -> str | None:
 def _name_word(word: str) -> bool:
     bare = word.rstrip(".,")
     return not (bare.lower() in _NOT_NAMES or _ROLE.fullmatch(bare) or _ORG_WORD.fullmatch(bare)
-                or re.search(r"['’]s$", bare) or not re.fullmatch(rf"{_NAME_WORD}|{_PARTICLE}", word.rstrip(",")))
+                or _POSSESSIVE_END.search(bare) or not _NAME_OR_PARTICLE.fullmatch(word.rstrip(",")))
 
 
 def _last_org(written: str) -> str | None:
@@ -356,20 +368,19 @@ def _last_org(written: str) -> str | None:
 
 
 def _title(written: str) -> str | None:
-    m = re.search(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal point|contact person)(?:\s+(?:at|in|of|for)"
-                  r"\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", written, re.IGNORECASE)
+    m = _CONTACT_TITLE.search(written)
     if m:
         return fold(m.group("title"))
-    m = re.search(rf",\s+(?:the\s+)?(?P<title>[^,]{{0,60}}?(?i:{_ROLE.pattern})[^,]{{0,40}}),", written)
+    m = _ROLE_TITLE.search(written)
     return fold(m.group("title")) if m else None
 
 
 def _whole_words(written: str, m: re.Match[str]) -> str:
     """The office's name without a last capitalised word that qualifies what follows: "for TIP related issues"."""
     org = m.group()
-    after = re.match(r"[ \t]+([a-z]+)", written[m.end():])
+    after = _NEXT_LOWER_WORD.match(written[m.end():])
     if after and after.group(1) not in _FUNCTION_WORDS:
-        cut = re.search(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$", org)
+        cut = _LAST_JOINED_WORD.search(org)
         if cut and _ORG_WORD.search(org[:cut.start()]):
             return org[:cut.start()]
     return org
