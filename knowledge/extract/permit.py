@@ -146,11 +146,14 @@ def permit_facts(passage: Passage) -> list[Fact]:
     facts: list[Fact] = []
     previous: str | None = None
     for a, b in statement_spans(text):
+        held = {word for at, word in words if a <= at and at + len(word) <= b}
+        if not held and previous is None:
+            continue  # it names no topic and has none to refer back to
         sentence = text[a:b]
         if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
             previous = None
             continue
-        mentions = _mentions(sentence, {word for at, word in words if a <= at and at + len(word) <= b}, folded[a:b])
+        mentions = _mentions(sentence, held, folded[a:b])
         topic, m = _topic(sentence, mentions, previous)
         if topic and m:
             facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
