@@ -38,16 +38,20 @@ _CUES: dict[str, tuple[str, str, str, str]] = {
                 "who whom address",
                 "point of contact|focal point|get in touch|who to ask|who should i",
                 ""),
-    "permits": ("permit permits visa visas residence residency resident titre sejour asylum",
-                "stay remain card renew renewal reflection",
-                "reflection period|period of reflection|right to stay|leave to remain",
-                ""),
+    "permits": ("permit permits visa visas residence residency resident titre sejour asylum deportation deported",
+                "stay remain card renew renewal reflection granted",
+                "reflection period|period of reflection|right to stay|leave to remain|discretionary leave|"
+                "permission to stay|protection status|continued presence",
+                "how long"),
     "events": ("when event events conference conferences seminar seminars meeting meetings workshop workshops "
                "session summit forum calendar agenda schedule upcoming happen happened held date dates",
                "launched launch took",
                "what date|which date|what day|take place|took place",
                ""),
 }
+# Words a keyword's stem would match but that speak of another intent: "granted" is said of permits and
+# status far more than of money (a grant, the noun, still counts for funding).
+_NOT_CUES = {"funding": frozenset({"granted"})}
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"\+?\(?\d[\d ()-]{6,}\d")
 _MONTHS = ("january february march april may june july august september october november december "
@@ -69,7 +73,8 @@ def detect_intent(text: str) -> IntentGuess:
     """The intent of a free-text question: one of funding, contact, permits, events, search."""
     folded = " ".join(words(text))
     tokens = folded.split()
-    scores = {intent: _cue_weight(folded, tokens, cues) for intent, cues in _CUES.items()}
+    scores = {intent: _cue_weight(folded, [t for t in tokens if t not in _NOT_CUES.get(intent, ())], cues)
+              for intent, cues in _CUES.items()}
     if _EMAIL.search(text) or _PHONE.search(text):
         scores["contact"] += 1.5
     if _DATE.search(text):
