@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = ["MoneyMention", "find_money", "format_amount"]
@@ -49,8 +50,10 @@ _QUALIFIERS = ("more than", "over", "up to", "nearly", "almost", "about", "aroun
 
 _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:[.,]\d{1,2})?"
            r"|\d+(?:[.,]\d+)?)")
-_WORDS = (r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ -](?:one|two|three|four|five|six|"
-          r"seven|eight|nine))?|half\s+a|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen)")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORDS = (r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|half\s+a|a|"
+          + "|".join((*_UNITS, "ten", "eleven", "twelve", "fifteen")) + ")")
 _BIG = r"(?:thousand|millions?|billions?|crores?|lakhs?)"
 _SHORT_MULT = r"(?:thousand|millions?|billions?|crores?|lakhs?|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
@@ -82,9 +85,17 @@ for _token in sorted([*_SYMBOLS, *_CODES], key=len, reverse=True):
     _TOKEN_TAILS.setdefault(_token[0], []).append(re.escape(_token[1:]) + (r"\b" if _token in _CODES else ""))
 _PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})"
                                     for first, tails in _TOKEN_TAILS.items()))
-# Where a _SUFFIXED number may begin: a digit after no digit, or a word boundary before a number word (the
-# lookahead finds "one" inside "twenty-one" too).
-_NUMBER_START = re.compile(r"(?<![\d.,])\d|\b(?=" + _WORDS.removeprefix(r"\b") + ")", re.IGNORECASE)
+# Where a _SUFFIXED number may begin: a digit after no digit or separator, or a number word after no word
+# character (`\b`). Like _PREFIX_TOKEN, each alternative starts with a literal (case-insensitive matching in `re`
+# also lets "ſ" stand for "s"), so the regex engine skips in C to the next candidate character.
+_DIGITS_START = re.compile(r"\d(?<![\d.,]\d)")
+_CASES = {"s": "sSſ"}
+_NUMBER_WORD_TAILS: dict[str, list[str]] = {}
+for _word in (*_TENS, "half", "a", *_UNITS, "ten", "eleven", "twelve", "fifteen"):
+    _NUMBER_WORD_TAILS.setdefault(_word[0], []).append(_word[1:])
+_NUMBER_WORD_START = re.compile("|".join(rf"{case}(?<!\w.)(?i:{'|'.join(tails)})"
+                                         for first, tails in _NUMBER_WORD_TAILS.items()
+                                         for case in _CASES.get(first, first + first.upper())))
 # A qualifier that ends where the text is cut off (`endpos`): "over" in "over 5,000 euros".
 _QUALIFIER_END = re.compile(r"(?i:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r")\Z")
 _QUALIFIER_CHARS = max(map(len, _QUALIFIERS))
@@ -164,38 +175,37 @@ def _matches(text: str) -> list[re.Match[str]]:
     return [*prefixed, *suffixed]
 
 
-def _finditer_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[re.Match[str]]:
-    """What `pattern.finditer(text)` gives when every match starts at one of `starts` (which may hold more).
+def _finditer_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a pattern "optional qualifier and white space, then the rest" whose
+    rest can only start at one of `starts` (which may hold more).
 
-    finditer takes the leftmost match at or after the end of the previous one; `match` at a position is what
-    its search tries there (look-behinds and `\\b` still see the text before), so trying the starts in order
-    finds the same matches.
+    finditer takes the leftmost match at or after the end of the previous one, and `match` at a position is what
+    its search tries there (look-behinds and `\\b` still see the text before). A match starts where its rest does
+    or on a qualifier before it, which needs the rest to match: qualifiers are looked for only there.
     """
+    tried = {start: pattern.match(text, start) for start in starts}
+    for start, match in list(tried.items()):
+        if match:
+            for qualified in _qualifier_starts(text, start):
+                if qualified not in tried:
+                    tried[qualified] = pattern.match(text, qualified)
     found = []
     end = 0
-    for start in sorted(starts):
-        if start >= end and (match := pattern.match(text, start)):
+    for start in sorted(tried):
+        match = tried[start]
+        if match and start >= end:
             found.append(match)
             end = match.end()
     return found
 
 
-def _token_starts(text: str) -> set[int]:
-    starts: set[int] = set()
-    for token in _PREFIX_TOKEN.finditer(text):
-        # finditer skips a token starting inside another ("$" in "U.S.$"): try every position of the token. Tokens
-        # hold no white space, so only the first can follow a qualifier.
-        starts.update(range(token.start(), token.end()))
-        starts.update(_qualifier_starts(text, token.start()))
-    return starts
+def _token_starts(text: str) -> list[int]:
+    # finditer skips a token starting inside another ("$" in "U.S.$"): try every position of the token.
+    return [at for token in _PREFIX_TOKEN.finditer(text) for at in range(token.start(), token.end())]
 
 
-def _number_starts(text: str) -> set[int]:
-    starts: set[int] = set()
-    for number in _NUMBER_START.finditer(text):
-        starts.add(number.start())
-        starts.update(_qualifier_starts(text, number.start()))
-    return starts
+def _number_starts(text: str) -> list[int]:
+    return [m.start() for pattern in (_DIGITS_START, _NUMBER_WORD_START) for m in pattern.finditer(text)]
 
 
 def _qualifier_starts(text: str, at: int) -> list[int]:
