@@ -91,7 +91,10 @@ _COUNTRY_FIRST_WORDS = frozenset("United New South North Czech Saudi Sri Costa E
 # "\d[\d \t().-/]{4,24}\d" ends every labelled or international number; a loose number of 9+ digits has one too.
 _PHONE_DIGITS = re.compile(r"\d[\d \t().\-/]{4,24}\d")
 _POSTCODE_AFTER_NEWLINE = re.compile(r"\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z]")
-_MASKED_AT = re.compile(r"[\[(]\s?at\s?[\])]", re.IGNORECASE)
+# In lower-cased text, every written-out email has "at" and a closing bracket: lower() keeps brackets and white
+# space, and under IGNORECASE only "a", "A", "t" and "T" match "a" and "t". A literal first is found fast.
+_MASKED_AT = re.compile(r"at\s?[\])]")
+_DIGIT = re.compile(r"\d")
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
@@ -116,7 +119,8 @@ class Detail:
 
 def find_details(text: str) -> list[Detail]:
     """Every email, phone or fax number, handle, postal address and web address in `text`, in order."""
-    found = [*_emails(text), *_phones(text), *_handles(text), *_addresses(text), *_urls(text)]
+    lowered = text.lower()
+    found = [*_emails(text, lowered), *_phones(text), *_handles(text), *_addresses(text), *_urls(text, lowered)]
     chosen: list[Detail] = []
     for d in sorted(found, key=lambda d: (_rank(d), d.start)):
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
@@ -140,11 +144,11 @@ def _rank(d: Detail) -> int:
     return ["email", "web", "phone", "fax", "address", "handle"].index(d.kind)
 
 
-def _emails(text: str) -> list[Detail]:
+def _emails(text: str, lowered: str) -> list[Detail]:
     found: list[Detail] = []
     if "@" in text:
         found += [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
-    if _MASKED_AT.search(text):
+    if _MASKED_AT.search(lowered):
         found += [Detail("email", _unmasked(m.group()), m.start(), m.end()) for m in _MASKED_EMAIL.finditer(text)]
     return found
 
@@ -154,9 +158,9 @@ def _unmasked(written: str) -> str:
     return re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", at, flags=re.IGNORECASE)
 
 
-def _urls(text: str) -> list[Detail]:
+def _urls(text: str, lowered: str) -> list[Detail]:
     # Under IGNORECASE only "w" and "W" match "w", so the lower-cased text holds "www." whenever the pattern does.
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and "www." not in lowered:
         return []
     return [Detail("web", m.group(), m.start(), m.end()) for m in _URL.finditer(text) if "@" not in m.group()]
 
@@ -219,7 +223,9 @@ def _plausible(number: str) -> bool:
 
 
 def _addresses(text: str) -> list[Detail]:
-    out = []
+    out: list[Detail] = []
+    if not _DIGIT.search(text):
+        return out  # every pattern below needs a digit: a house number, a postcode or a box number
     for m in _streets(text):
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
