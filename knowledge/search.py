@@ -71,7 +71,10 @@ _NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
 _WANTS = (("amount", re.compile(r"\bhow much\b|\bwhat (?:does|did) .{1,40}\bcost\b")),
           ("number", re.compile(r"\bhow many\b")),
           ("date", re.compile(r"\bwhen\b|\bwhat (?:date|day|year|month)\b")),
-          ("person", re.compile(r"\bwho(?:m)?\b")))
+          ("person", re.compile(r"\bwho(?:m)?\b")),
+          ("duration", re.compile(r"\bhow long\b")))
+# "how long" asks for a duration: "long" is then a question word, not a word to find ("long-term").
+_HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 _GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion )?(?:euros?|dollars?|pounds?|"
@@ -81,7 +84,10 @@ _GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion
                              re.IGNORECASE),
           "person": re.compile(r"\b(?!(?:The|A|An|This|That|These|Those|In|On|At|For|Of|And|But|Since|As|If|When|"
                                r"Under|From|By|To|With|Its|Their|Our|His|Her)\b)"
-                               r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")}
+                               r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z]\.)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b"),
+          "duration": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                 r"eighteen|twenty|thirty|forty-five|sixty|ninety)[- ](?:calendar |working )?"
+                                 r"(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)}
 _WORD_RE = re.compile(r"[^\W_]+")
 # The words of each synonym term, split once: every query word is looked up in every group.
 _SYNONYM_WORDS = tuple(tuple(tuple(words(t)) for t in g.terms) for g in SYNONYMS)
@@ -157,7 +163,7 @@ def parse_query(vocabulary: Vocabulary, text: str, *, domain: str | None = None)
     text = text[:MAX_QUERY_CHARS]
     years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(text)))
     numbers = tuple(float(re.sub(r"[,.]", "", n)) for n in _NUMBER.findall(text))
-    without_years = _YEAR.sub(" ", text)
+    without_years = _HOW_LONG.sub("how", _YEAR.sub(" ", text))
     folded = " ".join(words(without_years))
     concepts: list[Concept] = []
     corrections: list[tuple[str, str]] = []
@@ -224,7 +230,9 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
         if row is None or (query.years and not _mentions_year(row["body"], query.years)):
             continue
         body_stems = _stems_of(row["body"])
-        score = (coverage(query, set(body_stems), heading=set(_stems_of(row["section"] or "")))
+        # The document's title counts as context: a cable names its country in the subject line only.
+        title = set(_stems_of(_document(kb, row["doc"])[0] or ""))
+        score = (coverage(query, set(body_stems), title, heading=set(_stems_of(row["section"] or "")))
                  + _bigram_bonus(query, body_stems) + 0.05 * relevance)
         scored.append((score, relevance, row))
     scored.sort(key=lambda t: -t[0])
@@ -272,7 +280,8 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
     for i, (score, own, row, fields) in enumerate(scored):
         if i < CONTEXT_CANDIDATES and own < 1.0:
             # Words the fact's own text lacks may be in its passage or heading ("Victims Trust Fund" above "$333,959").
-            context = set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
+            context = (set(_stems_of(row["passage_body"] or "")) | set(_stems_of(row["section"] or ""))
+                       | set(_stems_of(row["title"] or "")))
             score += (1 - EXCERPT_SHARE) * (coverage(query, set(_stems_of(row["body"])), context) - own)
         if score >= min_score:
             hits.append(FactHit(row, score, fields))

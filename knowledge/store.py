@@ -45,7 +45,7 @@ __all__ = [
     "fact_source",
 ]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
 _WORD = re.compile(r"[^\W_]+")
 # Worker processes pay off only past a few files and megabytes (each costs ~0.3 s to start).
@@ -297,10 +297,11 @@ def _rows(document: Document) -> _Analysed:
     passages: list[dict[str, Any]] = []
     facts: list[tuple[int, dict[str, Any]]] = []
     words: Counter[str] = Counter()
+    title_words = set(_WORD.findall(document.title.lower()))
     for passage in split_passages(document):
         row = _passage_row(passage)
         passages.append(row)
-        words.update(set(_WORD.findall(row["body"].lower())))
+        words.update(set(_WORD.findall(row["body"].lower())) | title_words)
         facts.extend((passage.ordinal, _fact_row(passage, fact)) for fact in extract_facts(passage))
     doc_row = {"path": document.path, "title": document.title, "date": document.date, "kind": document.kind,
                "sha256": document.sha256, "size": len(document.text), "meta": json.dumps(dict(document.meta)),
@@ -337,7 +338,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.table("documents").create({"path": str, "title": str, "date": str, "kind": str, "sha256": str, "size": int,
                             "meta": str, "notes": str, "noise": str, "text": str}, pk="path")
     db.table("passages").create({"id": int, "doc": str, "ordinal": int, "start": int, "end": int, "section": str,
-                           "paragraph": str, "page": int, "location": str, "text": str, "body": str}, pk="id")
+                           "paragraph": str, "page": int, "location": str, "text": str, "body": str, "title": str},
+                          pk="id")
     db.table("facts").create({"id": int, "type": str, "doc": str, "passage_id": int, "fields": str, "excerpt": str,
                         "start": int, "end": int, "location": str, "summary": str, "amount": float,
                         "currency": str, "date": str, "end_date": str, "body": str}, pk="id")
@@ -373,7 +375,7 @@ def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any
 def _passage_row(passage: Passage) -> dict[str, Any]:
     return {"doc": passage.doc, "ordinal": passage.ordinal, "start": passage.start,
             "end": passage.end, "section": passage.section, "paragraph": passage.paragraph, "page": passage.page,
-            "location": passage.location, "text": passage.text, "body": fold(passage.masked)}
+            "location": passage.location, "text": passage.text, "body": fold(passage.masked), "title": passage.title}
 
 
 def _fact_row(passage: Passage, fact: Fact) -> dict[str, Any]:
@@ -407,7 +409,8 @@ def _number(value: Any) -> float | None:
 
 def _finish(db: sqlite_utils.Database, docs_dir: Path, hashes: dict[str, str], skipped: list[Skipped],
             words: Counter[str], signature: dict[str, Any]) -> None:
-    db.table("passages").enable_fts(["body", "section"], tokenize=_TOKENIZE)
+    # The title is searched with each passage: a cable names its country in its subject line only.
+    db.table("passages").enable_fts(["body", "section", "title"], tokenize=_TOKENIZE)
     db.table("facts").enable_fts(["body"], tokenize=_TOKENIZE)
     db.execute("CREATE INDEX facts_type ON facts(type, date)")
     db.execute("CREATE INDEX facts_doc ON facts(doc, start)")

@@ -96,6 +96,15 @@ def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     assert "reach" in query.unknown or "reach" in [c.word for c in query.words]
 
 
+def test_how_long_asks_for_a_duration_not_for_the_word_long() -> None:
+    vocabulary = Vocabulary({"long": 30, "reflection": 9, "period": 12}, 100)
+    query = parse_query(vocabulary, "How long is the reflection period?")
+    assert [c.word for c in query.words] == ["reflection", "period"]
+    assert query.wants == "duration"
+    assert search._answer_type_bonus(query, "The reflection period lasts 90 days.") > 0
+    assert search._answer_type_bonus(query, "A long-term residence permit may follow the reflection period.") == 0
+
+
 def test_synonyms_are_weaker_alternatives() -> None:
     query = parse_query(VOCABULARY, "permit")
     (concept,) = query.concepts
@@ -171,3 +180,26 @@ def test_too_many_matches_to_rank_still_give_candidates(kb: KnowledgeBase, monke
     monkeypatch.setattr(search, "RANK_BUDGET", 0)  # every match set is "too large": index order
     hits = search_passages(kb, parse_query(vocabulary_of(kb), "Chisinau labour inspectors"))
     assert hits and "Chisinau" in hits[0].excerpt
+
+
+def test_a_country_named_only_in_the_title_still_counts(tmp_path: Path) -> None:
+    # Cables name their country in the subject line, not in every paragraph.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    opening = ("1. (U) Summary: the national rapporteur published her annual report this month and the "
+               "interministerial committee met twice to review the referral mechanism and its guidelines.\n\n")
+    for name, cable, country, paragraph in [
+            ("a.txt", "18LISBON311", "PORTUGAL", "The government provided EUR 1.5 million to the two shelters."),
+            ("b.txt", "18MADRID208", "SPAIN", "Shelters received EUR 900,000; shelters reported more victims.")]:
+        subject = f"{country}: SUPPORT FOR TRAFFICKING VICTIMS"
+        header = (f"{cable}\n{subject}\nTue Mar 13 00:00:00 +0100 2018\nUNCLASSIFIED\nEmbassy\nVZCZCXRO4378\n"
+                  f"OO RUEHIK\nDE RUEHLI #0311/01 0721636\nZNR UUUUU ZZH\nO 131636Z MAR 18\nFM AMEMBASSY\n"
+                  f"TO RUEHC/SECSTATE WASHDC IMMEDIATE 8352\nUNCLAS {cable[2:]}\n\nSIPDIS\n\nE.O. 12958: N/A\n"
+                  f"TAGS: KTIP PHUM\nSUBJECT: {subject}\n\n")
+        (folder / name).write_text(header + opening + f"2. (U) {paragraph}\n", encoding="utf-8")
+    build_knowledge_base(folder, tmp_path / "kb.db")
+    base = KnowledgeBase(tmp_path / "kb.db")
+    assert not base.query("SELECT 1 FROM passages WHERE body LIKE '%portugal%'")  # the title only
+    query = parse_query(vocabulary_of(base), "Portugal shelters")
+    assert search_facts(base, query, "funding")[0].row["doc"] == "a.txt"
+    assert search_passages(base, query)[0].passage.doc == "a.txt"
