@@ -368,8 +368,10 @@ def _insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any
     if not rows:
         return
     columns = list(rows[0])
-    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) VALUES ({', '.join('?' * len(columns))})"
-    db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+    names = ", ".join(f"[{c}]" for c in columns)  # the keys of the rows this module makes, never user text
+    marks = ",".join("?" * len(columns))
+    values = [[row[c] for c in columns] for row in rows]
+    db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", values)
 
 
 def _passage_row(passage: Passage) -> dict[str, Any]:

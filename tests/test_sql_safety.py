@@ -14,6 +14,7 @@ SQL = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER|REPLA
 ALLOWED = {
     "table": "a table name chosen by the code (passages, facts, their FTS tables)",
     "marks": "',' joined '?' placeholders",
+    "names": "column names: the keys of the rows the store itself makes",
     "typed": "a constant ' AND f.type = ?' or ''",
     "SCAN_BUDGET": "an int constant",
     "_BUSY_MS": "an int constant",
