@@ -63,6 +63,13 @@ _BLOCK_GAP = re.compile(r"\n[ \t\f]*\n\s*")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(19|20)(\d{2})-(\d{2})-(\d{2})(?!\d)")
 _WORD = re.compile(r"\w")
+# A line that is only a web address (a saved page's source) is not prose: kept out of sentences and the index.
+_URL_LINE = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.MULTILINE)
+# Markdown emphasis markers: out of extracted fields and the index (quotes keep them, verbatim).
+_MD_EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
+# A press release's dateline: "VIENNA, 10 April 2024 – ..." or "Alexandria, VA, April 1, 2008—".
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' -]{1,40},(?:[ \t]+[A-Z]{2}\.?,?)?[ \t]+"
+                       r"(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*[–—-]", re.MULTILINE)
 _SUBJECT = re.compile(r"^SUBJECT:\s*(.+?)(?:\n[ \t]*\n|\n[ \t]*REF:|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -76,13 +83,16 @@ class _Mark:
 def parse_document(path: str, text: str, *, kind: str, sha256: str, notes: tuple[str, ...] = ()) -> Document:
     """A Document with its title, date, header metadata and noise spans recognised."""
     meta = _cable_header(text)
-    noise = tuple((m.start(), m.end()) for m in _NOISE_LINE.finditer(text))
+    noise = [(m.start(), m.end()) for m in _NOISE_LINE.finditer(text)]
+    noise += [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
+    if kind == "markdown":
+        noise += [(m.start(), m.end()) for m in _MD_EMPHASIS.finditer(text)]
     if meta:
         kind = "cable"
     title = meta.get("subject") or _first_title(text, kind) or PurePath(path).stem
     date = meta.get("date") or _date_from(path, text)
     return Document(path=path, title=title, date=date, text=text, sha256=sha256, kind=kind,
-                    meta=meta, noise=noise, notes=notes)
+                    meta=meta, noise=tuple(sorted(noise)), notes=notes)
 
 
 def masked_text(document: Document) -> str:
@@ -144,7 +154,8 @@ def _cable_header(text: str) -> dict[str, str]:
 
 
 def _header_date(line: str) -> str | None:
-    for fmt in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S"):
+    for fmt in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%d %b %Y",
+                "%b %d, %Y"):
         try:
             return datetime.strptime(line, fmt).date().isoformat()
         except ValueError:
@@ -156,10 +167,11 @@ def _first_title(text: str, kind: str) -> str | None:
     if kind == "markdown":
         m = _MD_HEADING.search(text)
         if m:
-            return m.group(1).strip()
+            return m.group(1).strip().replace("**", "")
     for line in text.splitlines()[:15]:
-        line = line.strip().lstrip("#").strip()
-        if len(line) >= 4 and re.search(r"[A-Za-z]{3}", line):
+        line = line.strip().lstrip("#").strip().replace("**", "")
+        if len(line) >= 4 and re.search(r"[A-Za-z]{3}", line) and not (_URL_LINE.fullmatch(line)
+                                                                       or _NOISE_LINE.fullmatch(line)):
             return line[:150]
     return None
 
@@ -171,6 +183,11 @@ def _date_from(path: str, text: str) -> str | None:
         return f"{iso.group(1)}{iso.group(2)}-{iso.group(3)}-{iso.group(4)}"
     for line in text.splitlines()[:10]:
         date = _header_date(line.strip())
+        if date:
+            return date
+    dateline = _DATELINE.search(text, 0, 1500)
+    if dateline:
+        date = _header_date(dateline.group(1).replace(".", ""))
         if date:
             return date
     year = _YEAR.search(name)

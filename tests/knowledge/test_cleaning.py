@@ -135,3 +135,34 @@ def test_a_cables_header_is_metadata_not_a_passage() -> None:
     assert passages[0].text.startswith("PROTECTION") or passages[0].text.startswith("¶3.")
     assert not any("Embassy Rome" in p.text or "SUBJECT" in p.text for p in passages)
     assert doc.title.startswith("ITALY: SHELTER FUNDING")
+
+
+@pytest.mark.parametrize(("text", "title", "date"), [
+    ("https://www.example.org/news/2024/alliance\n\nVIENNA, 10 April 2024 – The OSCE will hold its conference.\n",
+     "VIENNA, 10 April 2024 – The OSCE will hold its conference.", "2024-04-10"),
+    ("Alexandria, VA, April 1, 2008—Volunteers are invited to a training on May 5.\n",
+     "Alexandria, VA, April 1, 2008—Volunteers are invited to a training on May 5.", "2008-04-01"),
+    ("Press release\n\nGENEVA, 3 Nov 2019 - The rapporteur visited two shelters.\n", "Press release", "2019-11-03"),
+    ("Annual report\n\nThe rapporteur visited two shelters on 3 November 2019 - and left.\n", "Annual report", None),
+])
+def test_a_press_releases_dateline_dates_the_document(text: str, title: str, date: str | None) -> None:
+    document = parse_document("release.txt", text, kind="text", sha256="x")
+    assert (document.title, document.date) == (title, date)
+
+
+def test_a_line_that_is_only_a_web_address_is_not_prose() -> None:
+    text = "https://www.example.org/news/123\nThe shelter received EUR 40,000 in 2021.\n"
+    document = parse_document("page.txt", text, kind="text", sha256="x")
+    (passage,) = split_passages(document)
+    assert "example.org" not in passage.masked and passage.masked.strip() == "The shelter received EUR 40,000 in 2021."
+    assert passage.text == document.text[passage.start:passage.end]
+
+
+def test_markdown_emphasis_stays_in_quotes_but_not_in_what_is_read() -> None:
+    text = "# **Spring bulletin**\n\n**Contact:** Ms. Ana García, __ana.garcia@example.org__\n"
+    document = parse_document("bulletin.md", text, kind="markdown", sha256="x")
+    assert document.title == "Spring bulletin"
+    (passage,) = split_passages(document)
+    assert "*" not in passage.masked and "__" not in passage.masked
+    assert fold(passage.masked).endswith("Spring bulletin Contact: Ms. Ana García, ana.garcia@example.org")
+    assert "**Contact:**" in passage.text
