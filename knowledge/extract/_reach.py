@@ -95,6 +95,9 @@ _POSTCODE_AFTER_NEWLINE = re.compile(r"\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z
 # space, and under IGNORECASE only "a", "A", "t" and "T" match "a" and "t". A literal first is found fast.
 _MASKED_AT = re.compile(r"at\s?[\])]")
 _DIGIT = re.compile(r"\d")
+# Whether the phone and numbered-street patterns can find anything, in one scan: each of these three starts with a
+# digit, which the regex engine moves out of the alternatives and skips to in C. Few passages have any of them.
+_NUMBER_CUES = re.compile("|".join(p.pattern for p in (_PHONE_DIGITS, _WORD_BEFORE_NUMBER, _NUMBERED_STREET)))
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
@@ -120,7 +123,9 @@ class Detail:
 def find_details(text: str) -> list[Detail]:
     """Every email, phone or fax number, handle, postal address and web address in `text`, in order."""
     lowered = text.lower()
-    found = [*_emails(text, lowered), *_phones(text), *_handles(text), *_addresses(text), *_urls(text, lowered)]
+    numbers = _NUMBER_CUES.search(text) is not None
+    found = [*_emails(text, lowered), *(_phones(text) if numbers else []), *_handles(text),
+             *_addresses(text, numbers=numbers), *_urls(text, lowered)]
     chosen: list[Detail] = []
     for d in sorted(found, key=lambda d: (_rank(d), d.start)):
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
@@ -222,11 +227,11 @@ def _plausible(number: str) -> bool:
     return not _DATE_LIKE.fullmatch(number)
 
 
-def _addresses(text: str) -> list[Detail]:
+def _addresses(text: str, *, numbers: bool) -> list[Detail]:
     out: list[Detail] = []
     if not _DIGIT.search(text):
         return out  # every pattern below needs a digit: a house number, a postcode or a box number
-    for m in _streets(text):
+    for m in _streets(text, numbers=numbers):
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
@@ -242,11 +247,15 @@ def _addresses(text: str) -> list[Detail]:
     return out
 
 
-def _streets(text: str) -> Iterator[re.Match[str]]:
-    """_STREET's matches; _NUMBERED_STREET finds the same faster where no street that starts with a word can be."""
-    if _WORD_BEFORE_NUMBER.search(text) or _FIRST_STREET_WORD.search(text):
+def _streets(text: str, *, numbers: bool) -> Iterator[re.Match[str]]:
+    """_STREET's matches, found by cheaper scans where some of its forms cannot match.
+
+    Without `numbers` (see _NUMBER_CUES), only a street that starts with one of _FIRST_STREET_WORDS can be in the text;
+    without those words and words before a number, only streets that start with a house number (_NUMBERED_STREET).
+    """
+    if _FIRST_STREET_WORD.search(text) or numbers and _WORD_BEFORE_NUMBER.search(text):
         return _STREET.finditer(text)
-    return _NUMBERED_STREET.finditer(text)
+    return _NUMBERED_STREET.finditer(text) if numbers else iter(())
 
 
 def _line_is_address(text: str, m: re.Match[str]) -> bool:
