@@ -127,6 +127,8 @@ class _TextOfHtml(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
             self._skipping += 1
+        elif tag in ("td", "th"):  # cells of a row: apart, on one line
+            self.parts.append(" ")
         elif tag in self._BLOCKS:
             self.parts.append("\n\n" if tag.startswith("h") or tag == "p" else "\n")
 

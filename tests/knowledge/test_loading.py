@@ -46,6 +46,14 @@ def test_html_keeps_text_and_drops_markup(tmp_path: Path) -> None:
     assert "alert" not in text and "color:red" not in text
 
 
+def test_html_table_cells_stay_apart(tmp_path: Path) -> None:
+    page = (b"<html><body><table><tr><th>Year</th><th>Permits issued</th></tr>"
+            b"<tr><td>2012</td><td>117</td></tr></table></body></html>")
+    text, _, _, _ = read_text(write(tmp_path, "permits.html", page))
+    assert [line.split() for line in text.splitlines() if line.strip()] == [["Year", "Permits", "issued"],
+                                                                            ["2012", "117"]]
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
