@@ -77,13 +77,14 @@ _SUFFIXED = re.compile(
     r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
     r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
-# Finds a token wherever _PREFIXED's currency token can start. Its alternatives are grouped by their first
-# character, so each starts with a literal and the regex engine skips in C to the next such character instead of
-# trying the whole alternation at every position (6x faster). It also finds tokens the look-behind would refuse.
+# Finds a token wherever a _PREFIXED match can have its currency token: one followed by a space or a digit.
+# Its alternatives are grouped by their first character, so each starts with a literal and the regex engine skips
+# in C to the next such character instead of trying the whole alternation at every position (6x faster). It also
+# finds tokens the look-behind would refuse.
 _TOKEN_TAILS: dict[str, list[str]] = {}
 for _token in sorted([*_SYMBOLS, *_CODES], key=len, reverse=True):
     _TOKEN_TAILS.setdefault(_token[0], []).append(re.escape(_token[1:]) + (r"\b" if _token in _CODES else ""))
-_PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})"
+_PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})(?=[ \u00a0\\d])"
                                     for first, tails in _TOKEN_TAILS.items()))
 # Where a _SUFFIXED number may begin: a digit after no digit or separator, or a number word after no word
 # character (`\b`). Like _PREFIX_TOKEN, each alternative starts with a literal (case-insensitive matching in `re`
