@@ -10,6 +10,7 @@ and suggests the nearest words the knowledge base knows. Any user text gives an 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -39,6 +40,10 @@ __all__ = [
 ]
 
 COMMANDS = ("ask", "funding", "contact", "permits", "events")
+_SOONEST = re.compile(r"\b(?:next|upcoming|coming|forthcoming|future|soon)\b", re.IGNORECASE)
+_LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
+_ORDER_WORDS = re.compile(r"\b(?:next|upcoming|coming|forthcoming|future|soon|last|latest|most recent|previous)\b",
+                          re.IGNORECASE)
 MIN_SCORE = 0.3  # share of the query's weight a result must cover to count as an answer
 RELATIVE_SCORE = 0.5  # ... and at least this share of the best result's score
 FACT_BONUS = 0.1  # a fact of the asked type outranks a passage that covers the query as well
@@ -62,6 +67,9 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     else:
         intent = COMMAND_INTENTS[command]
         query = parse_query(vocabulary_of(kb), text, domain=INTENT_FACT_TYPES[intent])
+    order = _time_order(text) if intent == "events" else None
+    if order:  # "next", "last": an order for the events found, not words to find in them
+        query = replace(parse_query(vocabulary_of(kb), _ORDER_WORDS.sub(" ", text), domain="event"), text=text)
     fact_type = INTENT_FACT_TYPES.get(intent)
     offset, limit = max(0, offset), max(0, limit)
     day = today or date.today()
@@ -69,11 +77,15 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
         # No words or only the command's own ("/events calendar", "/funding 2009"): the overview,
         # after the facts those words match.
         ranked = _ranked(kb, command, fact_type, query, day, offset + limit) if query.words else []
+        if order:
+            ranked = _in_time_order(ranked, order, day)
         results, total = _with_overview(kb, fact_type, query.years, day, ranked, offset, limit)
     elif not query.words:
         results, total = [], 0
     else:
         ranked = _ranked(kb, command, fact_type, query, day, offset + limit)
+        if order:
+            ranked = _in_time_order(ranked, order, day)
         results, total = ranked[offset:offset + limit], len(ranked)
     suggestions = () if total or not text else _suggestions(kb, query)
     page = tuple(replace(r, score=max(0.0, min(1.0, r.score))) for r in results)  # raw scores ranked; 0-1 shown
@@ -97,6 +109,31 @@ def _ranked(kb: KnowledgeBase, command: str, fact_type: str | None, query: Query
         # A command asks for facts of its type: they come first; passages only follow (or stand in).
         return (facts + _kept(passages))[:MAX_RESULTS]
     return _kept(facts + passages)[:MAX_RESULTS]
+
+
+def _time_order(text: str) -> str | None:
+    if _SOONEST.search(text):
+        return "soonest"
+    return "latest" if _LATEST.search(text) else None
+
+
+def _in_time_order(results: list[Result], order: str, today: date) -> list[Result]:
+    """The events among `results` in time order, in the places events had: upcoming ones soonest first
+    ("next ..."), or past ones latest first ("last ..."); the other events after them, as ranked."""
+    iso = today.isoformat()
+    slots = [i for i, r in enumerate(results) if r.type == "event" and r.fields.get("start")]
+    events = [results[i] for i in slots]
+    if order == "soonest":
+        first = sorted((r for r in events if str(r.fields.get("end") or r.fields["start"]) >= iso),
+                       key=lambda r: str(r.fields["start"]))
+    else:
+        first = sorted((r for r in events if str(r.fields["start"]) <= iso), key=lambda r: str(r.fields["start"]),
+                       reverse=True)
+    chosen = {id(r) for r in first}
+    out = list(results)
+    for i, r in zip(slots, first + [r for r in events if id(r) not in chosen], strict=True):
+        out[i] = r
+    return out
 
 
 def _only_domain_words(query: Query, fact_type: str) -> bool:

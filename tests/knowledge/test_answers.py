@@ -162,6 +162,20 @@ def test_events_overview_lists_upcoming_first_then_most_recent(kb: KnowledgeBase
     assert [r.fields["start"] for r in later.results][0] == "2031-05-12"  # now the most recent past event
 
 
+@pytest.mark.parametrize(("command", "text", "first"), [
+    ("events", "next seminar or meeting", "2031-05-12"),
+    ("events", "last seminar or meeting", "2019-09-20"),
+    ("events", "the upcoming meeting or seminar", "2031-05-12"),
+    ("ask", "when was the most recent meeting or seminar?", "2019-09-20"),
+    ("ask", "when is the next seminar or meeting?", "2031-05-12"),
+])
+def test_next_and_last_order_the_events_found_in_time(kb: KnowledgeBase, command: str, text: str,
+                                                      first: str) -> None:
+    found = answer(kb, command, text, today=TODAY)
+    assert found.intent == "events"
+    assert found.results[0].fields["start"] == first
+
+
 @pytest.mark.parametrize(("command", "text", "years"), [
     ("events", "2009", {"2009"}),
     ("funding", "2009", {"2009"}),
