@@ -18,7 +18,9 @@ _MASKED_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?[\[(]\s?
                            r"(?:(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)[A-Za-z0-9-]+)*(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)"
                            r"[A-Za-z]{2,}\b", re.IGNORECASE)
 # "33-1-4312-2000", "389-2-310-2000": a cable's number without + or label, counted only after a contact cue.
-_LOOSE_PHONE = re.compile(r"(?<![\w+./-])\d{1,4}(?:[-.]\d{1,5}){2,4}(?![\w/-]|\.\d)")
+# It starts with the digit so that the regex engine skips to digits in C; the look-behind after that digit is
+# "(?<![\w+./-])" before it.
+_LOOSE_PHONE = re.compile(r"\d(?<![\w+./-]\d)\d{0,3}(?:[-.]\d{1,5}){2,4}(?![\w/-]|\.\d)")
 _CONTACT_CUE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|call|tel|phone|telephone|poc|e-?mail|fax)\b|@",
                           re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECASE)
@@ -28,9 +30,11 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
           r"switchboard|hotline|help\s*line|fax|facsimile|telefax|t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
           r"\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*)")
 _NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d \t().\-/]{4,24}\d)"
-_LABELLED_PHONE = re.compile(_LABEL + _NUMBER, re.IGNORECASE)
+# The look-ahead names the letters a label can start with; a quick test of one character where most positions fail.
+_LABELLED_PHONE = re.compile(r"(?=[cdfghmpst])" + _LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
-_INTERNATIONAL = re.compile(r"(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
+# The look-ahead names the characters such a number starts with, as for _LABELLED_PHONE.
+_INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
                             r"(?:\(\s?\d{1,4}\s?\)[ \t.\-]?)?\d[\d \t.\-/]{4,20}\d)")
 # "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
