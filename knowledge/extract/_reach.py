@@ -105,7 +105,6 @@ _NUMBER_CUES = re.compile("|".join(p.pattern for p in (_PHONE_DIGITS, _WORD_BEFO
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
-
 # Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
 _WORD = re.compile(r"\w{2,}")
 _NON_DIGIT = re.compile(r"\D")
@@ -113,6 +112,7 @@ _IVG_BEFORE = re.compile(r"\bIVG\s*$")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d\b")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")
+
 
 @dataclass(frozen=True, slots=True)
 class Detail:

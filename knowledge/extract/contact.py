@@ -72,7 +72,6 @@ _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(
                      re.IGNORECASE)
 _REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
                         r"address|located|based|follow|twitter)\b", re.IGNORECASE)
-
 # Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
 _ABBREVIATION_END = re.compile(rf"\b{_HONORIFIC}$|\b[A-Z]\.$")
 _ONE_WORD = re.compile(r"[A-Z][\w&.-]+")
@@ -85,6 +84,7 @@ _CONTACT_TITLE = re.compile(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal p
 _ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,]{{0,60}}?(?i:{_ROLE.pattern})[^,]{{0,40}}),")
 _NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)")
 _LAST_JOINED_WORD = re.compile(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$")
+
 
 @dataclass(slots=True)
 class _Contact:
