@@ -98,7 +98,6 @@ _POSTCODE_AFTER_NEWLINE = re.compile(r"\n[ \t]*(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+[A-Z
 # In lower-cased text, every written-out email has "at" and a closing bracket: lower() keeps brackets and white
 # space, and under IGNORECASE only "a", "A", "t" and "T" match "a" and "t". A literal first is found fast.
 _MASKED_AT = re.compile(r"at\s?[\])]")
-_DIGIT = re.compile(r"\d")
 # Whether the phone and numbered-street patterns can find anything, in one scan: each of these three starts with a
 # digit, which the regex engine moves out of the alternatives and skips to in C. Few passages have any of them.
 _NUMBER_CUES = re.compile("|".join(p.pattern for p in (_PHONE_DIGITS, _WORD_BEFORE_NUMBER, _NUMBERED_STREET)))
@@ -233,8 +232,6 @@ def _plausible(number: str) -> bool:
 
 def _addresses(text: str, *, numbers: bool) -> list[Detail]:
     out: list[Detail] = []
-    if not _DIGIT.search(text):
-        return out  # every pattern below needs a digit: a house number, a postcode or a box number
     for m in _streets(text, numbers=numbers):
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
