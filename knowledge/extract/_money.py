@@ -74,10 +74,12 @@ _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0
 _YEARISH = re.compile(r"\b(?:in|since|of|by|from|year|FY|until)\s+(?:19|20)\d\d$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _PRICE_LEVEL = re.compile(r"\b(?:in|constant|current|nominal|real)\s+$", re.IGNORECASE)
+# Every currency starts with a letter or "€": the look-ahead says so, and spares the engine the whole alternation
+# at each digit it backtracks over (4x faster on a number that is not money).
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
     r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
-    r"(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
+    r"(?=[^\W\d_]|€)(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
 # Finds a token wherever a _PREFIXED match can have its currency token: one followed by a space or a digit.
 # Its alternatives are grouped by their first character, so each starts with a literal and the regex engine skips
