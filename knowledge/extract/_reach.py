@@ -25,7 +25,8 @@ _CONTACT_CUE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|call|tel|phone|tele
                           re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECASE)
 # "@caro_charpTEH", not the domain of an email nor a word inside one.
-_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
+# "@" first, so that the regex engine skips to it in C; the look-behind after it is "(?<![\w.@/])" before it.
+_HANDLE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
 _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
           r"switchboard|hotline|help\s*line|fax|facsimile|telefax|t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
           r"\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*)")
@@ -155,7 +156,9 @@ def _rank(d: Detail) -> int:
 def _emails(text: str, lowered: str) -> list[Detail]:
     found: list[Detail] = []
     if "@" in text:
-        found += [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text)]
+        # An email's "@" is the first after its start, with no newline between: none starts before the first "@"'s line.
+        line_start = text.rfind("\n", 0, text.index("@")) + 1
+        found += [Detail("email", m.group(), m.start(), m.end()) for m in _EMAIL.finditer(text, line_start)]
     if _MASKED_AT.search(lowered):
         found += [Detail("email", _unmasked(m.group()), m.start(), m.end()) for m in _MASKED_EMAIL.finditer(text)]
     return found
