@@ -53,8 +53,8 @@ _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]
            r"|\d+(?:[.,]\d+)?)")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_WORDS = (r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|half\s+a|a|"
-          + "|".join((*_UNITS, "ten", "eleven", "twelve", "fifteen")) + ")")
+_SMALL = (*_UNITS, "ten", "eleven", "twelve", "fifteen")
+_WORDS = r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|half\s+a|a|" + "|".join(_SMALL) + ")"
 _BIG = r"(?:thousand|millions?|billions?|crores?|lakhs?)"
 _SHORT_MULT = r"(?:thousand|millions?|billions?|crores?|lakhs?|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
@@ -96,7 +96,7 @@ _PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})(?=
 _DIGITS_START = re.compile(r"\d(?<![\d.,]\d)")
 _CASES = {"s": "sSſ"}
 _NUMBER_WORD_TAILS: dict[str, list[str]] = {}
-for _word in (*_TENS, "half", "a", *_UNITS, "ten", "eleven", "twelve", "fifteen"):
+for _word in (*_TENS, "half", "a", *_SMALL):  # the words a _WORDS number can begin with
     _NUMBER_WORD_TAILS.setdefault(_word[0], []).append(_word[1:])
 _NUMBER_WORD_START = re.compile("|".join(rf"{case}(?<!\w.)(?i:{'|'.join(tails)})"
                                          for first, tails in _NUMBER_WORD_TAILS.items()

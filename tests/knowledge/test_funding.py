@@ -228,3 +228,44 @@ def test_every_currency_name_passes_the_cheap_gate(pattern: str, code: str) -> N
     matched = [s for s in samples if re.fullmatch(pattern, s, re.IGNORECASE)]
     assert matched, f"no sample for {pattern}"
     assert all(_money._names_a_currency(f"paid 5,000 {s} in 2019") for s in matched)
+
+
+# _matches tries its two patterns only where a match can start; these must give what a plain scan gives.
+SCANS = [
+    "MOREOVER 5 MILLION EUROS WERE PLEDGED TO THE SHELTER.",  # a qualifier inside a word ("OVER")
+    "The fund received about 2.5 million U.S. dollars and over €300,000 in 2019.",
+    "Contributions: U.S.$1,500 (paid), US$ 2 million, approx. USD 40 000 and some 12 000 EUR.",
+    "Twenty-one million euros, a hundred thousand dollars and half a million pounds were raised.",
+    "Euro 2012 and EUR 2018-2020 are no amounts, nor are the figures in 2009 dollars.",
+    "Less than\n\t5 000 RUB; close to  1.234,50 € and ſome 5 million euros (the long s is an s).",
+    "Fines of 5 euros, 10 euros and 1 500 euros; 2 to 3 million euros; €800-1,200 a month.",
+    "The ministry allocated 300 000 lei, 45 mln rubles, 2bn yen and CHF 750,000 to shelters.",
+    "THE GOF GRANTED 46,000 EUROS ($63,020) TO THE SHELTER IN 2009 AND NIS 9 MILLION IN 2011.",
+    "Victims paid between 5,000 and 10,000 euros; an estimated 3 000 pounds of goods; an abn euros typo.",
+    "USD$5, SFr.10 and Rs. 500 per visit; C$ 250,000 from Canada; European funds of EUR5m.",
+]
+
+
+@pytest.mark.parametrize("text", SCANS)
+def test_amount_search_finds_what_a_plain_scan_finds(text: str) -> None:
+    suffixed = _money._SUFFIXED.finditer(text) if _money._names_a_currency(text) else iter(())
+    plain = [*_money._PREFIXED.finditer(text), *suffixed]
+    assert [(m.span(), m.groupdict()) for m in _money._matches(text)] == [(m.span(), m.groupdict()) for m in plain]
+
+
+def test_amount_search_assumptions_hold() -> None:
+    import re
+    import sys
+
+    # a qualifier is looked for ending where the white space before a number begins
+    assert not any(q[-1].isspace() for q in _money._QUALIFIERS)
+    # number words are found by their first letter in every form that case-insensitive `re` matches
+    firsts = "".join(_money._NUMBER_WORD_TAILS)
+    any_first = re.compile(f"[{firsts}]", re.IGNORECASE)
+    forms: dict[str, set[str]] = {}
+    for char in map(chr, range(sys.maxunicode + 1)):
+        if any_first.match(char):
+            for first in firsts:
+                if re.match(first, char, re.IGNORECASE):
+                    forms.setdefault(first, set()).add(char)
+    assert forms == {first: set(_money._CASES.get(first, first + first.upper())) for first in firsts}
