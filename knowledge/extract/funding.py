@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from knowledge.extract._dates import context_years
@@ -60,8 +60,12 @@ _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored
 _POSSESSIVE = re.compile(rf"(?P<who>{_NAME})[’']s\s+(?P<what>(?:[a-z]+\s+){{0,4}}(?:contributions?|funding|"
                          r"grants?|donations?|budget|aid|support|assistance))")
 _TO = re.compile(rf"\bto\s+(?:the\s+)?(?P<to>{_NAME}(?:\s*\([A-Z][\w&-]*\))?)")
-_RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|have\s+|had\s+)?"
-                       r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)\b")
+_GOT = r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)"
+_RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|have\s+|had\s+)?{_GOT}\b")
+# A payer or a receiver needs its verb: most clauses have none, and the verb alone is far cheaper to look for
+# than the name before it (any capital letter may start one).
+_GIVE_WORD = re.compile(rf"{_GIVE}\b")
+_GOT_WORD = re.compile(rf"{_GOT}\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
                    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+with\b")
 # "for 2019-2020" is the period, not what the money is for
@@ -199,30 +203,46 @@ def _parties(before: str, after: str) -> dict[str, Any]:
 
 
 def _payer(before: str, after: str) -> str | None:
-    for found in (*reversed(list(_PAYER.finditer(before))), _BY.search(after), _BY.search(before), _FROM.search(after),
-                  _POSSESSIVE.search(before)):
-        if found and _party(found.group("who")):
-            return _party(found.group("who"))
+    for found in _payer_matches(before, after):
+        if party := _party(found.group("who")):
+            return party
     return None
+
+
+def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
+    if _GIVE_WORD.search(before):
+        yield from reversed(list(_PAYER.finditer(before)))
+    yield from _searches((_BY, after), (_BY, before), (_FROM, after), (_POSSESSIVE, before))
 
 
 def _recipient(before: str, after: str) -> str | None:
-    for found in (_TO.search(after[:120]), _WITH.search(before), *reversed(list(_RECEIVED.finditer(before))),
-                  _TO.search(before)):
-        if found is None:
-            continue
+    for found in _recipient_matches(before, after):
         who = found.groupdict().get("to") or found.groupdict().get("who")
-        if who and _party(who):
-            return _party(who)
+        if who and (party := _party(who)):
+            return party
     return None
+
+
+def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
+    yield from _searches((_TO, after[:120]), (_WITH, before))
+    if _GOT_WORD.search(before):
+        yield from reversed(list(_RECEIVED.finditer(before)))
+    yield from _searches((_TO, before))
 
 
 def _purpose(before: str, after: str) -> str | None:
-    for found in (_FINANCED.search(before), _NOUN_OF.search(before), _POSSESSIVE.search(before), _FOR.search(after)):
-        if found:
-            what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
-            return what.rstrip(" ,")[:PARTY_LIMIT]
-    return None
+    found = next(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before), (_FOR, after)), None)
+    if found is None:
+        return None
+    what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
+    return what.rstrip(" ,")[:PARTY_LIMIT]
+
+
+def _searches(*places: tuple[re.Pattern[str], str]) -> Iterator[re.Match[str]]:
+    """Each pattern's first match in its text, in order; searched only when asked for, as the first usually does."""
+    for pattern, text in places:
+        if found := pattern.search(text):
+            yield found
 
 
 def _party(written: str) -> str | None:
