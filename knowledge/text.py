@@ -20,9 +20,13 @@ MAX_EXCERPT = 600
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs etc e.g i.e u.s u.n u.k jan feb mar apr jun jul aug sep sept "
     "oct nov dec art arts para paras p pp fig approx inc ltd co corp gov dept min amb sen rep gen "
-    "col lt sgt ph.d m mme cf ca".split()
+    "col lt sgt ph.d m mme cf ca e.v a.m p.m".split()
 )
+# Abbreviations that end a sentence as often as not: "at 10 a.m. The minister ..." ends, "at 10 a.m. EDT, the ..." not.
+_SOMETIMES_FINAL = frozenset(("a.m", "p.m"))
+_TIME_ZONES = frozenset("EDT EST CDT CST PDT PST GMT UTC BST CET CEST EET EEST MSK local".split())
 _END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s)")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_START = re.compile(r"\n[ \t]*(?=--\s*[A-Z][.:]|[-•*·]\s|\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z])")
@@ -56,7 +60,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(text)}
     for m in _END.finditer(text):
-        if not _is_abbreviation(text, m.start()):
+        if _ends_sentence(text, m.start(), m.end()):
             cuts.add(m.end())
     for m in _BLANK.finditer(text):
         if not runs_on(text, m.start(), m.end()):
@@ -88,16 +92,22 @@ def excerpt_around(text: str, start: int, end: int, *, limit: int = MAX_EXCERPT,
     return _window(text, start, end, limit)
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
-        return False
-    m = _LAST_WORD.search(text[max(0, dot - 12):dot])
+def _ends_sentence(text: str, mark: int, after: int) -> bool:
+    """Whether the end punctuation at text[mark] (its quotes and brackets up to `after`) ends a sentence."""
+    if text[mark] != ".":
+        return True
+    following = _NEXT_WORD.match(text, after)
+    if following and following.group(1)[0].islower():
+        return False  # "... signed with KOK e.V. in Berlin", "Nov. 1 at 9 a.m. with ..."
+    m = _LAST_WORD.search(text[max(0, mark - 12):mark])
     if not m:
-        return False
+        return True
     word = m.group(1).lower()
+    if word in _SOMETIMES_FINAL:
+        return not following or following.group(1).strip(",.;:()") not in _TIME_ZONES
     if len(word) == 1 and word.isalpha():
-        return True  # an initial: "J. Smith"
-    return word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS
+        return False  # an initial: "J. Smith"
+    return not (word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS)
 
 
 def runs_on(text: str, gap_start: int, gap_end: int) -> bool:
