@@ -295,10 +295,10 @@ def _number_value(written: str, *, has_multiplier: bool) -> float:
 
 def _word_value(written: str) -> float:
     total = 0.0
-    for part in re.split(r"[ -]+", written.lower().replace("half a", "half_a")):
+    for part in re.split(r"[ -]+", written.casefold().replace("half a", "half_a")):
         part = part.replace("half_a", "half a")
         if part == "hundred":
-            total = (total or 1) * 100
+            total = (total or 1.0) * 100
         else:
             total += _WORD_NUMBERS.get(part, 0)
     return total

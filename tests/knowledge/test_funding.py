@@ -269,3 +269,10 @@ def test_amount_search_assumptions_hold() -> None:
                 if re.match(first, char, re.IGNORECASE):
                     forms.setdefault(first, set()).add(char)
     assert forms == {first: set(_money._CASES.get(first, first + first.upper())) for first in firsts}
+
+
+@pytest.mark.parametrize("text", ["They paid ſix hundred euros.", "EİGHT HUNDRED EUROS were paid.",
+                                  "A fee of hundred euros."])
+def test_odd_letters_in_number_words_never_crash(text: str) -> None:
+    for mention in _money.find_money(text):
+        assert isinstance(mention.amount, float)
