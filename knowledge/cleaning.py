@@ -84,7 +84,8 @@ def parse_document(path: str, text: str, *, kind: str, sha256: str, notes: tuple
     """A Document with its title, date, header metadata and noise spans recognised."""
     meta = _cable_header(text)
     noise = [(m.start(), m.end()) for m in _NOISE_LINE.finditer(text)]
-    noise += [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
+    if "http" in text or "www." in text:
+        noise += [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
     if kind == "markdown":
         noise += [(m.start(), m.end()) for m in _MD_EMPHASIS.finditer(text)]
     if meta:
@@ -154,6 +155,8 @@ def _cable_header(text: str) -> dict[str, str]:
 
 
 def _header_date(line: str) -> str | None:
+    if not 6 <= len(line) <= 40 or not line[-1].isdigit():  # every format below ends with a digit
+        return None
     for fmt in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%d %b %Y",
                 "%b %d, %Y"):
         try:
