@@ -70,6 +70,14 @@ _MD_EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
 # A press release's dateline: "VIENNA, 10 April 2024 – ..." or "Alexandria, VA, April 1, 2008—".
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.' -]{1,40},(?:[ \t]+[A-Z]{2}\.?,?)?[ \t]+"
                        r"(\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})[ \t]*[–—-]", re.MULTILINE)
+# Header date formats, by the shape of what they accept (strptime reads a space as any white space).
+_DATE_SHAPES = (
+    (re.compile(r"[A-Za-z]{3}\s+[A-Za-z]{3}\s+\d{1,2}\s+\d{1,2}:\d{1,2}:\d{1,2}\s+\S+\s+\d{4}"),
+     ("%a %b %d %H:%M:%S %z %Y",)),
+    (re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{1,2}:\d{1,2})?"), ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S")),
+    (re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}"), ("%d %B %Y", "%d %b %Y")),
+    (re.compile(r"[A-Za-z]+\s+\d{1,2},\s*\d{4}"), ("%B %d, %Y", "%b %d, %Y")),
+)
 _SUBJECT = re.compile(r"^SUBJECT:\s*(.+?)(?:\n[ \t]*\n|\n[ \t]*REF:|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -157,12 +165,14 @@ def _cable_header(text: str) -> dict[str, str]:
 def _header_date(line: str) -> str | None:
     if not 6 <= len(line) <= 40 or not line[-1].isdigit():  # every format below ends with a digit
         return None
-    for fmt in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%d %b %Y",
-                "%b %d, %Y"):
-        try:
-            return datetime.strptime(line, fmt).date().isoformat()
-        except ValueError:
-            continue
+    # strptime is slow to fail: only the formats whose shape the line has are tried
+    for shape, formats in _DATE_SHAPES:
+        if shape.fullmatch(line):
+            for fmt in formats:
+                try:
+                    return datetime.strptime(line, fmt).date().isoformat()
+                except ValueError:
+                    continue
     return None
 
 
