@@ -215,9 +215,12 @@ def _date_from(path: str, text: str) -> str | None:
 
 
 def _structure_marks(document: Document, masked: str) -> list[_Mark]:
-    marks = [_Mark(m.start(), "page", str(int(m.group(1)))) for m in _PAGE_MARKER.finditer(document.text)]
-    for i, ff in enumerate(re.finditer(r"\f", document.text), start=2):
-        marks.append(_Mark(ff.end(), "page", str(i)))
+    # Each pattern is tried only where the text holds a literal every match needs (scans cost per character).
+    marks = [_Mark(m.start(), "page", str(int(m.group(1)))) for m in _PAGE_MARKER.finditer(document.text)] \
+        if "OF" in document.text else []
+    if "\f" in document.text:
+        for i, ff in enumerate(re.finditer(r"\f", document.text), start=2):
+            marks.append(_Mark(ff.end(), "page", str(i)))
     heading_spans: list[tuple[int, int]] = []
     for m in _underlined(masked):
         marks.append(_Mark(m.start(), "section", m.group(1).strip()))
@@ -229,8 +232,10 @@ def _structure_marks(document: Document, masked: str) -> list[_Mark]:
             inside = any(a <= m.start() < b for a, b in heading_spans)
             if not inside and m.start() > 0 and _looks_like_heading(m.group(1)):
                 marks.append(_Mark(m.start(), "section", m.group(1).strip()))
-    marks += [_Mark(m.start(), "paragraph", m.group(1)) for m in _PARAGRAPH.finditer(masked)]
-    marks += [_Mark(m.start(), "answer", m.group(1)) for m in _ANSWER.finditer(masked)]
+    if "¶" in masked:
+        marks += [_Mark(m.start(), "paragraph", m.group(1)) for m in _PARAGRAPH.finditer(masked)]
+    if "--" in masked:
+        marks += [_Mark(m.start(), "answer", m.group(1)) for m in _ANSWER.finditer(masked)]
     return sorted(marks, key=lambda m: m.at)
 
 
