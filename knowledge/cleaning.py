@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -55,8 +56,9 @@ _UNDERLINED = re.compile(r"^[ \t]*(\S[^\n]{1,100}?)[ \t]*\n[ \t]*(-{3,}|={3,})[ 
 _RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$", re.MULTILINE)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _CAPS_HEADING = re.compile(r"^[ \t]*((?:\d{1,2}\.\s+)?[A-Z][A-Z0-9'’&,/() -]{3,70}[A-Z)])[ \t]*$", re.MULTILINE)
-_PARAGRAPH = re.compile(r"^[ \t]*¶\s?(\d{1,3})\.", re.MULTILINE)
-_ANSWER = re.compile(r"^[ \t]*--\s*([A-Z])[.:]", re.MULTILINE)
+# Paragraph numbers and lettered answers start a line (after blanks at most): found by what follows the blanks.
+_PARAGRAPH = re.compile(r"¶\s?(\d{1,3})\.")
+_ANSWER = re.compile(r"--\s*([A-Z])[.:]")
 _SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 _HEADING_ONLY = re.compile(r"[^\n]{1,100}\n[ \t]*(?:-{3,}|={3,})|#{1,6}[ \t]+[^\n]{1,100}")
 _BLOCK_GAP = re.compile(r"\n[ \t\f]*\n\s*")
@@ -232,11 +234,21 @@ def _structure_marks(document: Document, masked: str) -> list[_Mark]:
             inside = any(a <= m.start() < b for a, b in heading_spans)
             if not inside and m.start() > 0 and _looks_like_heading(m.group(1)):
                 marks.append(_Mark(m.start(), "section", m.group(1).strip()))
-    if "¶" in masked:
-        marks += [_Mark(m.start(), "paragraph", m.group(1)) for m in _PARAGRAPH.finditer(masked)]
-    if "--" in masked:
-        marks += [_Mark(m.start(), "answer", m.group(1)) for m in _ANSWER.finditer(masked)]
+    marks += [_Mark(at, "paragraph", m.group(1)) for at, m in _line_openings(_PARAGRAPH, masked)]
+    marks += [_Mark(at, "answer", m.group(1)) for at, m in _line_openings(_ANSWER, masked)]
     return sorted(marks, key=lambda m: m.at)
+
+
+def _line_openings(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(line start, match) for each match of `pattern` with only spaces and tabs before it on its line.
+
+    The same as `^[ \\t]*pattern` in multiline mode, but the regex engine skips to where the pattern can begin
+    instead of trying every position of a long text.
+    """
+    for m in pattern.finditer(text):
+        line = text.rfind("\n", 0, m.start()) + 1
+        if not text[line:m.start()].strip(" \t"):
+            yield line, m
 
 
 def _underlined(masked: str) -> list[re.Match[str]]:
