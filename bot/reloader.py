@@ -98,7 +98,6 @@ class Reloader:
         self._running = False
         self._admins: dict[str, tuple[bool, float]] = {}
         self._seen_files: dict[str, float] = {}
-        self._tasks: set[asyncio.Task[Any]] = set()
         state.ensure(*_DDL)
 
     @property
@@ -165,13 +164,6 @@ class Reloader:
             return await self._save_and_reload(files, user=user, channel=channel)
         finally:
             self._running = False
-
-    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        """Run `coro` in the background, keeping a reference so the task is not collected mid-way."""
-        task: asyncio.Task[Any] = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-        return task
 
     def first_delivery(self, file_id: str) -> bool:
         """True the first time a shared file is seen (Slack may deliver a share more than once)."""
@@ -338,7 +330,7 @@ def register(app: AsyncApp, ctx: AppContext) -> None:
         await reloader.reload_command(request.user_id, respond=respond)
 
     async def sighup(ctx: AppContext) -> None:
-        if install_sighup(reloader, spawn=lambda work: ctx.spawn(work, name="reload")):
+        if install_sighup(reloader, lambda work: ctx.spawn(work, name="reload")):
             _log.info("kill -HUP %d reloads the knowledge base", os.getpid())
 
     ctx.subcommands["reload"] = reload_subcommand
@@ -351,18 +343,17 @@ def reloader_of(app: AsyncApp) -> Reloader:
     return _RELOADERS[app]
 
 
-def install_sighup(reloader: Reloader, loop: asyncio.AbstractEventLoop | None = None, *,
-                   spawn: Callable[[Coroutine[Any, Any, Any]], Any] | None = None) -> bool:
+def install_sighup(reloader: Reloader, spawn: Callable[[Coroutine[Any, Any, Any]], Any],
+                   loop: asyncio.AbstractEventLoop | None = None) -> bool:
     """Reload on SIGHUP (`kill -HUP <pid>`); False where the platform has no SIGHUP or loop signals.
 
-    `spawn` runs the reload (default `reloader.spawn`; the app passes its own, so shutdown waits for it).
+    `spawn` runs the reload in the background (the app's `AppContext.spawn`, so shutdown waits for it).
     """
     loop = loop or asyncio.get_running_loop()
-    run = spawn or reloader.spawn
     if not hasattr(signal, "SIGHUP"):
         return False
     try:
-        loop.add_signal_handler(signal.SIGHUP, lambda: run(reloader.reload_on_signal()))
+        loop.add_signal_handler(signal.SIGHUP, lambda: spawn(reloader.reload_on_signal()))
     except (NotImplementedError, RuntimeError, ValueError):
         return False
     return True

@@ -306,7 +306,8 @@ async def test_reload_under_20_concurrent_queries(reloader: Reloader, docs: Path
 async def test_sighup_reloads(reloader: Reloader, docs: Path) -> None:
     (docs / "report-2018.txt").write_text(REPORT, encoding="utf-8")
     loop = asyncio.get_running_loop()
-    assert install_sighup(reloader, loop)
+    tasks: list[asyncio.Task[object]] = []
+    assert install_sighup(reloader, lambda work: tasks.append(asyncio.ensure_future(work)), loop)
     try:
         os.kill(os.getpid(), signal.SIGHUP)
         deadline = time.monotonic() + 10
