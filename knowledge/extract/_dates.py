@@ -15,6 +15,7 @@ __all__ = [
     "a_year_earlier",
     "context_years",
     "find_dates",
+    "in_year",
     "month_number",
 ]
 
@@ -33,6 +34,8 @@ _OF = r"(?:\s+of)?\s+"
 _COMMA_YEAR = r",?\s+"
 # "between 14 and 18 May" is a range; "on 2 and 3 July" only when the days are consecutive.
 _BETWEEN = r"(?:(?P<between>\b[Bb]etween)\s+)?"
+# "14 June 2021, 14:00 – 16 June 2021, 16:30": a clock time after a range's first day still leaves one range.
+_TIME = r"(?:,?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?|\s*h)?)?"
 # A clock time after "Feb 19" is a timestamp (a cable header), not a date in prose; "in May 12 victims
 # were freed" is a count.
 _NOT_TIME = (r"(?!\s*\d{1,2}:\d{2}|\s+(?:victims|people|persons|cases|children|women|men|girls|boys|"
@@ -43,7 +46,7 @@ _NOT_DTG = r"(?<!\d{6}Z\s)"
 
 def _p(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.format(D=_DAY, M=_MONTH, Y=_YEAR, TO=_TO, AND=_AND, OF=_OF, CY=_COMMA_YEAR,
-                                     NT=_NOT_TIME, ND=_NOT_DTG, BT=_BETWEEN))
+                                     NT=_NOT_TIME, ND=_NOT_DTG, BT=_BETWEEN, T=_TIME))
 
 
 # Each pattern with the places it can begin (see _candidates): a pattern that opens with a lookbehind or an
@@ -51,7 +54,7 @@ def _p(pattern: str) -> re.Pattern[str]:
 # of a long passage; trying it only where it can begin gives the same matches in a tenth of the time.
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 31 May - 1 June 2018; 28 December 2018 to 3 January 2019
-    (_p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
+    (_p(r"{BT}(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?{T}(?:{TO}|(?P<and>{AND}))"
         r"(?P<d2>{D}){OF}(?P<m2>{M})(?:{CY}(?P<y2>{Y}))?"), "between or day"),
     # 14-18 May 2018; 17 -21 September; 2 and 3 July; 2, 3 and 4 July
     (_p(r"{BT}(?P<d1>{D})(?P<list>(?:,\s*{D})+,?)?(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){OF}(?P<m2>{M})"
@@ -59,7 +62,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 29 August 2017; 13 July
     (_p(r"(?P<d1>{D}){OF}(?P<m1>{M})(?:{CY}(?P<y1>{Y}))?"), "day"),
     # October 30 - November 2, 2009
-    (_p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?(?:{TO}|(?P<and>{AND}))"
+    (_p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{CY}(?P<y1>{Y}))?{T}(?:{TO}|(?P<and>{AND}))"
         r"(?P<m2>{M})\s+(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"), "between or month"),
     # October 19-20, 2009; February 11-12; July 2 and 3
     (_p(r"{BT}{ND}(?P<m1>{M})\s+(?P<d1>{D})(?:{TO}|(?P<and>{AND}))(?P<d2>{D}){NT}(?:{CY}(?P<y2>{Y}))?"),
@@ -122,6 +125,16 @@ def a_year_earlier(mention: DateMention) -> DateMention:
     if first is None or (mention.last and last is None):
         return mention
     return replace(mention, first=first, last=last)
+
+
+def in_year(mention: DateMention, year: int) -> DateMention:
+    """The same mention moved to `year`, its end by as many years (unchanged if a date would be impossible)."""
+    shift = year - int(mention.first[:4])
+    first = _shifted(mention.first, shift)
+    last = _shifted(mention.last, shift) if mention.last else None
+    if first is None or (mention.last and last is None):
+        return mention
+    return replace(mention, first=first, last=last, year_from="context")
 
 
 def context_years(text: str, *, latest: int | None = None) -> list[tuple[int, int]]:
@@ -286,6 +299,11 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def _earlier(iso: str) -> str | None:
     day = date.fromisoformat(iso)
     return _iso(day.year - 1, day.month, day.day)
+
+
+def _shifted(iso: str, years: int) -> str | None:
+    day = date.fromisoformat(iso)
+    return _iso(day.year + years, day.month, day.day)
 
 
 def _days_between(a: str, b: str) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates
+from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates, in_year
 from knowledge.extract._letters import LOWER, UPPER
 from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
@@ -23,6 +23,30 @@ _META_LINE = re.compile(
     r"^[ \t]*(?:date[ds]?|sent|received|from|to|cc|subject|published|updated|issued|posted|created|"
     r"last (?:modified|updated)|printed|downloaded|accessed|released)\s*:", re.IGNORECASE)
 _HEAD_CHARS = 400  # how far into a document its title and dateline lines reach
+# A dateline gives the day a text was written, not an event: "VIENNA, 10 April 2024 – From 15 to ...",
+# "Alexandria, VA, April 1, 2008—If you ...", "Photo: A. Lee / UN 3 May 2016 - Experts ...". Before the date on its
+# line only capitalised words (a place, a credit) or "date"; after it a dash and running text, or nothing.
+_DATELINE_PLACE = re.compile(rf"[ \t]*(?:\(?[{UPPER}][\w’'.&/()-]*[ \t,:;/()-]*){{1,8}}")
+_DATELINE_LABEL = re.compile(r"\s*dated?\b\s*:?\s*", re.IGNORECASE)
+_DATELINE_TAIL = re.compile(r"\s*(?:[–—]|--?\s)")
+_TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)
+# Words after which a date is a limit or a former date, not when something happens: "money only until March
+# 2009", "implemented by May 2022", "postponed from 18 October".
+_NOT_WHEN = re.compile(r"(?:\b(?:until|till|by|before|deadline|(?:postponed|moved|rescheduled|brought forward) from|"
+                       r"originally (?:scheduled|planned) for|instead of|no later than|not later than|up to)\s*:?\s*"
+                       r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?)$",
+                       re.IGNORECASE)
+# "Released by the Office to Monitor ...": a publication line; the date under it is the document's.
+# Capitalised: a wrapped line of prose may begin "published on 13 June 2018", and that is the report's news.
+_RELEASED = re.compile(r"^[\s*_]*(?:Released|Published|Issued|Posted|Updated|Prepared)\s+(?:by|on|for)\b")
+# "Working Paper 58 · Published: 2014-06-30": a label right before the date makes it the document's.
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|released|issued|posted|updated|last modified|created|printed)\s*:\s*$",
+                              re.IGNORECASE)
+# A heading that names an event: "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021, 14:00 – ...".
+_EVENT_HEADING = re.compile(r"\s*:\s*\S")
+_WHEN_LABEL = re.compile(r"^\s*(?:WHEN|When|Date and time|Dates?)\s*:?\s*$")
+_WHERE_LINE = re.compile(r"[^\n]*\n[ \t]*(?:WHERE|Where|Venue|VENUE|Location|LOCATION|Place|PLACE)\s*:?[ \t]*"
+                         r"(?P<loc>[^\n;]+?)(?=\s+and\s|\s*;|\s*\n|\s*$)")
 # "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
 _CALENDAR = re.compile(rf"\s*[,–—-]\s*(?P<loc>[{UPPER}][^:\n,;.]{{1,40}}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
 # "Vienna hosted" names a place; "the MVD hosted" an organisation (after "the", or in capitals).
@@ -31,13 +55,26 @@ _HOSTED = re.compile(rf"(?<!\bthe )(?<!\bThe )\b(?P<loc>[{UPPER}][{LOWER}][\w’
                      r"(?:hosted|will host|hosts)\b")
 _IN_PLACE = re.compile(rf"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[{UPPER}][\w’'-]+"
                        rf"(?:[ \t\n]+[{UPPER}][\w’'-]+){{0,2}})")
+# What may come before a calendar line's date: a bullet, emphasis, "From".
+_CALENDAR_LEAD = re.compile(r"[\W_]*(?:(?:From|On|from|on)\s+)?")
+# Between a place and its date: "in Belgrade on 4 May", "in Tirana, 3-4 June", "in Skopje from".
+_BESIDE_DATE = re.compile(r"\s*,?\s*(?:on|from|between|during)?\s*")
+# A capitalised word (or "the") just before: what follows belongs to a name, "the National Police", "Co-operation in".
+_NAME_BEFORE = re.compile(rf"(?:\b[Tt]he|[{UPPER}][\w’'.-]*)[ \t]+$")
+_VENUE_AFTER = re.compile(rf",?[ \t]+at[ \t]+(?P<loc>[{UPPER}][{LOWER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}}"
+                          rf"(?:,[ \t]*[{UPPER}][{LOWER}][\w’'-]*(?=[ \t]*[,.;]|$))?)")
+_COMMA_PLACE = re.compile(rf",[ \t]*(?P<loc>[{UPPER}][{LOWER}][\w’'-]*(?:[ \t]+[{UPPER}][{LOWER}][\w’'-]*)?),[ \t]*$")
 # A calendar entry's place in brackets at its end: "3 March: launch of the campaign (Paris)".
 _BRACKETED_PLACE = re.compile(rf"\((?P<loc>[{UPPER}][{LOWER}][\w’'-]*(?:[ ,]+[{UPPER}][{LOWER}][\w’'-]*){{0,2}})\)\W*$")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december the this that "
     "these those its his her their our article articles section chapter annex part paragraph table page "
     "persons person human children women men migrants trafficking french english spanish arabic german "
-    "italian russian order addition particular general practice total of and".split())
+    "italian russian order addition particular general practice total of and "
+    # A continent is a region, not a venue: "the Organization for Security and Co-operation in Europe"
+    "europe asia africa "
+    # A weekday before a date is no place: "the Harvest Inn, Wednesday, March 27"
+    "monday tuesday wednesday thursday friday saturday sunday".split())
 _LEAD = re.compile(r"^(?:\s*(?:--\s*[A-Z][.:])?[-–—•*·\s]*(?:¶\s?\d+\.)?\s*(?:\((?:SBU|U|C|S|LOU)\))?\s*)")
 # The words that lead to a date: "met on", "from", "as of".
 _LEAD_INS = ("on", "from", "in", "since", "as of", "between", "during", "by", "of", "at", "dated", "for", "to", "until",
@@ -62,6 +99,12 @@ _PAST = re.compile(r"\b(?:was|were|had|held|met|took place|hosted|participated|s
                    r"sentenced|convicted|raided|unveiled|established|created|organi[sz]ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|upcoming|next|forthcoming|to be held|"
                      r"plans? to|intends? to)\b", re.IGNORECASE)
+# "Law 2/2009 of December 11", "Decree No. 14/2018 dated 3 May": the act's number carries the year of its date.
+_NUMBERED_ACT = re.compile(r"\b\d{1,4}/(?P<year>(?:19|20)\d\d)\s*,?\s*(?:of|dated|from)\s+$")
+# "date 2024-04-10 VIENNA, 10 April 2024 – the OSCE will host": the dateline is not part of the title.
+_DATELINE_PREFIX = re.compile(r"^[^\n]{0,80}?\b(?:19[5-9]\d|20[0-4]\d)\s*(?:[–—]|--?)\s+")
+# Markdown emphasis around a calendar entry: "**From 9-11 December, Vienna:** WBAN delegation".
+_MARKDOWN = re.compile(r"\*\*|__")
 # Compiled here rather than looked up in `re`'s cache for every date found.
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _WORD_CHAR = re.compile(r"\w")
@@ -83,10 +126,11 @@ def event_facts(passage: Passage) -> list[Fact]:
         if _skipped(passage, text, sentence, mention):
             continue
         mention = _in_the_past(passage, text[sentence[0]:sentence[1]], mention)
+        mention = _numbered_act_year(text, mention)
         fields = _fields(text, sentence, mention)
         facts.append(quote_fact(passage, "event", fields, mention.start, mention.end,
                                 quote=quotable(passage.text, sentence)))
-    return facts
+    return _one_per_date(facts)
 
 
 def event_summary(fields: Mapping[str, Any]) -> str:
@@ -96,6 +140,25 @@ def event_summary(fields: Mapping[str, Any]) -> str:
     if fields.get("location"):
         line += f" ({fields['location']})"
     return line
+
+
+def _one_per_date(facts: list[Fact]) -> list[Fact]:
+    """A heading and its body, or two sentences about one launch, give one event: the fuller one.
+
+    Facts of the same dates at different places (two calendar lines of one day) are two events.
+    """
+    kept: dict[tuple[Any, Any, Any], Fact] = {}
+    for fact in facts:
+        when = (fact.fields.get("start"), fact.fields.get("end"))
+        place = fact.fields.get("location")
+        key = next((k for k in kept if k[:2] == when and None in (place, k[2]) or k == (*when, place)), None)
+        if key is None:
+            kept[(*when, place)] = fact
+        elif (place is not None, len(fact.excerpt)) > (kept[key].fields.get("location") is not None,
+                                                       len(kept[key].excerpt)):
+            del kept[key]
+            kept[(*when, place)] = fact
+    return sorted(kept.values(), key=lambda f: f.start)
 
 
 def _sentence(spans: list[tuple[int, int]], mention: DateMention) -> tuple[int, int]:
@@ -109,14 +172,40 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if _META_LINE.match(line):
+    if _META_LINE.match(line) or _RELEASED.match(line):
         return True
     if len(line.strip()) < 80 and text.count(line.strip()) > 1 and not line.rstrip().endswith("."):
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
+    before = text[max(line_start, sentence[0]):mention.start]
+    after = text[mention.end:line_start + len(line)]
+    if _dateline(before, after, mention) or _NOT_WHEN.search(before[-50:]) or _PUBLISHED_LABEL.search(before[-30:]):
+        return True
+    if _WHEN_LABEL.match(before) or (mention.precision == "day" and _EVENT_HEADING.match(after)):
+        return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
+    if not _WORD.search(before + after):
+        return True  # a date alone on its line heads a news item or sits under a dateline's place
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
     words = _WORD.findall(line.replace(text[mention.start:mention.end], " "))
     return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
+
+
+def _dateline(before: str, after: str, mention: DateMention) -> bool:
+    """ "VIENNA, 10 April 2024 – From ...", "date 2019-03-22 A first ...": the date the text was written."""
+    label = _DATELINE_LABEL.match(before)
+    if label:
+        if label.end() == len(before):
+            return True
+        before = before[label.end():].lstrip("0123456789- ")  # "date 2024-04-10 VIENNA, 10 April 2024 – ..."
+    if not before.strip() or mention.year_from is not None or not _DATELINE_PLACE.fullmatch(before):
+        return False
+    if before.split()[-1].lower().strip(",:") in _LEAD_INS:
+        return False  # "On 3 May 2019 – the day the law came into force – ...": a lead-in, not a place
+    tail = _DATELINE_TAIL.match(after)
+    if tail is None:
+        return False
+    # "Rome, 3 March 2016 – World Day is marked today ...": then the dateline's day is the event's.
+    return len(after[tail.end():].split()) >= 6 and not _TODAY.search(after)
 
 
 def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateMention:
@@ -128,12 +217,20 @@ def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateM
     return mention
 
 
+def _numbered_act_year(text: str, mention: DateMention) -> DateMention:
+    """ "Organic Law 2/2009 of December 11": a year the text left out is the numbered act's."""
+    if mention.year_from is None:
+        return mention
+    act = _NUMBERED_ACT.search(text, max(0, mention.start - 30), mention.start)
+    return in_year(mention, int(act.group("year"))) if act else mention
+
+
 def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[str, Any]:
     a, b = sentence
-    calendar = _calendar_line(text, a, b, mention)
+    calendar = _calendar_line(text, a, b, mention) or _labelled_block(text, mention)
     location: str | None
     if calendar is not None:
-        title, location = calendar
+        title, location = calendar[0] or _title(text, a, b, mention), calendar[1]
     else:
         title, location = _title(text, a, b, mention), _location(text, a, b, mention)
     return {
@@ -148,7 +245,7 @@ def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[
 
 def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str, str] | None:
     line_start = text.rfind("\n", 0, mention.start) + 1
-    if _WORD_CHAR.search(text[max(a, line_start):mention.start]):
+    if not _CALENDAR_LEAD.fullmatch(text[max(a, line_start):mention.start]):
         return None
     m = _CALENDAR.match(text[mention.end:b])
     if not m or not _place_like(m.group("loc")):
@@ -157,11 +254,27 @@ def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str
     return title[:1].upper() + title[1:], fold(m.group("loc"))
 
 
+def _labelled_block(text: str, mention: DateMention) -> tuple[str | None, str | None] | None:
+    """ "21st Conference ...\n\nWHEN 14 June 2021, 14:00 – 16 June 2021\nWHERE Hofburg (Vienna, Austria)"."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not _WHEN_LABEL.match(text[line_start:mention.start]):
+        return None
+    lines = text[:line_start].rstrip().rsplit("\n", 1)
+    heading = lines[-1].strip() if lines[-1].strip() else None
+    if heading and (len(heading) > 150 or heading.endswith(".")):
+        heading = None  # the end of a sentence, not the event's name
+    where = _WHERE_LINE.match(text, mention.end)
+    title = _shorten(heading) if heading else None
+    return (title[:1].upper() + title[1:] if title else None), (fold(where.group("loc")) if where else None)
+
+
 def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     a, b = _clause(text, a, b, mention)
     before = _without_lead_in(text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
+    if "–" in before or "—" in before or "-" in before:  # most titles have no dash before their date
+        before = _DATELINE_PREFIX.sub("", before, count=1)
     aside = _ASIDE.search(before)
     if aside and text[mention.end:b].lstrip().startswith(","):
         before = before[:aside.start()]  # "the group, established in December 2008, drafted": drop the aside
@@ -201,17 +314,37 @@ def _clause(text: str, a: int, b: int, mention: DateMention) -> tuple[int, int]:
 
 def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
     sentence = text[a:b]
-    # Every match holds "host", and most sentences do not: a cheap test spares a search tried at every offset.
-    hosted = _HOSTED.search(sentence) if "host" in sentence else None
-    if hosted and _place_like(hosted.group("loc")):
-        return fold(hosted.group("loc"))
     near = mention.start - a
     places = [m for m in _IN_PLACE.finditer(sentence) if _place_like(m.group("loc"))]
+    # "a meeting in Belgrade on December 4-5": the place right before the date is where it happened.
+    beside = [m for m in places if m.end() <= near and _BESIDE_DATE.fullmatch(sentence, m.end(), near)]
+    if beside:
+        return fold(beside[-1].group("loc"))
+    # "17-18 February at Hofburg, Vienna": a venue named right after the date.
+    venue = _VENUE_AFTER.match(sentence, mention.end - a)
+    if venue and _place_like(venue.group("loc")):
+        return fold(venue.group("loc"))
+    # Every match holds "host", and most sentences do not: a cheap test spares a search tried at every offset.
+    hosted = _host(sentence) if "host" in sentence else None
+    if hosted:
+        return hosted
     if not places:
+        # "Expert Group Meeting on Fisheries Crime, Vienna, 24-26 February": a caption's place before its date.
+        captioned = _COMMA_PLACE.search(sentence, max(0, near - 40), near)
+        if captioned and _place_like(captioned.group("loc")):
+            return fold(captioned.group("loc"))
         bracketed = _BRACKETED_PLACE.search(sentence)
         return bracketed.group("loc") if bracketed and _place_like(bracketed.group("loc")) else None
     best = min(places, key=lambda m: abs(m.start() - near))
     return fold(best.group("loc"))
+
+
+def _host(sentence: str) -> str | None:
+    """ "Vienna hosted ...": the place; not "the National Police hosted", whose last word is no place."""
+    for m in _HOSTED.finditer(sentence):
+        if _place_like(m.group("loc")) and not _NAME_BEFORE.search(sentence, 0, m.start()):
+            return fold(m.group("loc"))
+    return None
 
 
 def _place_like(name: str) -> bool:
@@ -220,7 +353,7 @@ def _place_like(name: str) -> bool:
 
 
 def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
-    text = fold(text).strip(" ,;:-–—")
+    text = fold(_MARKDOWN.sub("", text)).strip(" ,;:-–—")
     text = _PAGE_REFERENCE.sub("", text).rstrip(" .")
     if len(text) <= limit:
         return text

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from knowledge.cleaning import parse_document, split_passages
 from knowledge.extract.event import event_facts, event_summary
-from knowledge.models import Passage
+from knowledge.models import Fact, Passage
 from knowledge.text import fold
 
 CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
@@ -355,3 +355,116 @@ def test_places_with_letters_beyond_ascii(text: str, location: str) -> None:
     doc = parse_document("bulletin.txt", text, kind="text", sha256="0")
     facts = [f for p in split_passages(doc) for f in event_facts(p)]
     assert [f.fields.get("location") for f in facts] == [location]
+
+
+def _head(text: str, doc_date: str | None = "2019-05-02") -> list[Fact]:
+    """The facts of `text` as the first passage of its document, where titles and datelines sit."""
+    passage = Passage(doc="p.txt", ordinal=0, start=0, end=len(text), text=text, masked=text, title="P",
+                      doc_date=doc_date)
+    return event_facts(passage)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dateline gives the day the text was written; the event is the date in its sentence
+    ("GENEVA, 2 May 2019 – From 20 to 21 May 2019, the Office will convene its annual meeting of rapporteurs.",
+     [("2019-05-20", "2019-05-21")]),
+    ("Skopje, 2 May 2019 - The Ministry of Interior opened a new shelter for women and children in the capital.", []),
+    ("SARAJEVO, May 2, 2019—Police officers from four countries began joint training on victim identification.", []),
+    ("date 2019-05-02 TIRANA, Albania – A regional workshop will be held on 14 May 2019 in Durres for prosecutors.",
+     [("2019-05-14", None)]),
+    ("Photo: A. Petrova / IOM 2 May 2019 - Social workers from six shelters compared their referral forms.", []),
+    ("Published by the Regional Secretariat\nMay 2019\n\nThe network met in Tirana on 14 May 2019.",
+     [("2019-05-14", None)]),
+    ("Research note 4/19 · Published: 2019-05-02 · Author: J. Novak", []),
+    ("*Prepared for the Standing Committee on Migration, Note No. 4/19, May 2019*", []),
+    ("Western Balkans desk\nBelgrade\nMay 2, 2019\n\nThe coordinators met in Belgrade on 14 May 2019.",
+     [("2019-05-14", None)]),
+    # a dateline whose sentence says "today": the dateline's day is the event's
+    ("ROME, 30 July 2019 – The World Day against Trafficking in Persons is marked today by events in every region.",
+     [("2019-07-30", None)]),
+    # not a dateline: a lead-in before the date, or a short calendar line after the dash
+    ("On 3 May 2019 – the day the new law came into force – the inspectors visited twelve farms in the region.",
+     [("2019-05-03", None)]),
+])
+def test_datelines_are_not_events(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.fields["start"], f.fields.get("end")) for f in _head(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "start", "title", "location"), [
+    ("Regional news\n\n4-5 March 2019: Round-table on labour exploitation\n\nThe round-table brought together "
+     "inspectors.", "2019-03-04", "Round-table on labour exploitation", None),
+    ("Annual Meeting of National Rapporteurs\n\nWHEN 9 October 2019, 09:30 – 10 October 2019, 17:00\n"
+     "WHERE Palais des Nations (Geneva) and online\n", "2019-10-09", "Annual Meeting of National Rapporteurs",
+     "Palais des Nations (Geneva)"),
+    ("Expert consultation on child trafficking\nWhen: 12 November 2019\nWhere: Europa House; registration closes "
+     "soon\n", "2019-11-12", "Expert consultation on child trafficking", "Europa House"),
+])
+def test_event_headings_near_the_top_are_events(text: str, start: str, title: str, location: str | None) -> None:
+    (fact,) = _head(text)
+    assert (fact.fields["start"], fact.fields["title"], fact.fields.get("location")) == (start, title, location)
+
+
+@pytest.mark.parametrize("text", [
+    "The Ministry said the centre has funds to stay open only until June 2019.",
+    "The project will be completed by September 2019.",
+    "Applications must reach the secretariat no later than 15 October 2019.",
+    "Registration is open until Friday, 10 May, 17:00 CEST.",
+    "The seminar was postponed from 18 October to a date still to be agreed.",
+    "The review was originally scheduled for 4 March but the ministry withdrew.",
+])
+def test_limits_and_former_dates_are_not_events(text: str) -> None:
+    assert _dates(text, "2019-05-02") == []
+
+
+@pytest.mark.parametrize(("text", "doc_date", "start"), [
+    ("Royal Decree 557/2011 of April 20 approved the regulation of the Aliens Act.", "2012-02-10", "2011-04-20"),
+    ("Law No. 12/2008, dated 3 June, introduced the reflection period.", "2010-01-05", "2008-06-03"),
+    # no numbered act before the date: the year is the document's
+    ("The regulation was approved on April 20 by the Council of Ministers.", "2012-06-10", "2012-04-20"),
+])
+def test_a_numbered_act_gives_its_date_the_year(text: str, doc_date: str, start: str) -> None:
+    assert [f.fields["start"] for f in event_facts(_passage(text, doc_date))] == [start]
+
+
+@pytest.mark.parametrize(("text", "title", "location"), [
+    ("From March 3-5, 2010, the Guardia Civil hosted a workshop in Cadiz for labour inspectors.",
+     "The Guardia Civil hosted a workshop in Cadiz for labour inspectors", "Cadiz"),
+    ("Croatia will host the regional coordinators' meeting in Zagreb on 4-5 June 2019.",
+     "Croatia will host the regional coordinators' meeting in Zagreb", "Zagreb"),
+    ("The Organization for Security and Co-operation in Europe will hold the review on 4 June 2019.",
+     "The Organization for Security and Co-operation in Europe will hold the review", None),
+    ("- From 9-11 June, Tirana: NGO delegation at the regional expert meeting.",
+     "NGO delegation at the regional expert meeting", "Tirana"),
+    ("- **From 9-11 June, Tirana:** NGO delegation at the regional expert meeting.",
+     "NGO delegation at the regional expert meeting", "Tirana"),
+    ("- **12 June, all partner shelters:** open day for local authorities.",
+     "All partner shelters: open day for local authorities", None),
+    ("Media advisory: regional conference on child trafficking, 17-18 June at Europa House, Skopje",
+     "Media advisory: regional conference on child trafficking at Europa House, Skopje", "Europa House, Skopje"),
+    ("Regional Meeting on Labour Inspection, Tirana, 24-26 June 2019. Photo: OSCE",
+     "Regional Meeting on Labour Inspection, Tirana", "Tirana"),
+])
+def test_places_and_titles_of_calendar_lines_and_cables(text: str, title: str, location: str | None) -> None:
+    (fact,) = event_facts(_passage(text, "2019-05-02"))
+    assert (fact.fields["title"], fact.fields.get("location")) == (title, location)
+
+
+def test_a_dateline_is_not_part_of_the_title() -> None:
+    (fact,) = _head("date 2019-05-02 GENEVA, 2 May 2019 – From 20 to 21 May 2019, the Office will convene its "
+                    "annual meeting.")
+    assert fact.fields["title"] == "The Office will convene its annual meeting"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two sentences on one launch: one event, quoted from the one that says where
+    ("The network was launched on 4 June 2019. On 4 June 2019 the ministry launched the shelter network in "
+     "Tirana with six NGOs.", [("2019-06-04", "Tirana")]),
+    # two calendar lines of one day at different places: two events
+    ("- 4 June 2019, Tirana: launch of the shelter network\n- 4 June 2019, Skopje: meeting of inspectors",
+     [("2019-06-04", "Tirana"), ("2019-06-04", "Skopje")]),
+])
+def test_one_event_per_date_in_a_passage(text: str, expected: list[tuple[str, str | None]]) -> None:
+    facts = event_facts(_passage(text))
+    assert [(f.fields["start"], f.fields.get("location")) for f in facts] == expected
+    if len(facts) == 1:
+        assert facts[0].excerpt.startswith("On 4 June 2019")
