@@ -58,7 +58,7 @@ _IN_PLACE = re.compile(rf"\bin\s+(?P<loc>(?:(?:St|Ste|Mt|Ft)\.\s*)?[{UPPER}][\w�
 # What may come before a calendar line's date: a bullet, emphasis, "From".
 _CALENDAR_LEAD = re.compile(r"[\W_]*(?:(?:From|On|from|on)\s+)?")
 # Between a place and its date: "in Belgrade on 4 May", "in Tirana, 3-4 June", "in Skopje from".
-_BESIDE_DATE = re.compile(r"\s*,?\s*(?:on|from|between|during)?\s*")
+_BESIDE_DATE = re.compile(r"[ \t]*,?[ \t]*(?:on|from|between|during)?[ \t]*")
 # A capitalised word (or "the") just before: what follows belongs to a name, "the National Police", "Co-operation in".
 _NAME_BEFORE = re.compile(rf"(?:\b[Tt]he|[{UPPER}][\w’'.-]*)[ \t]+$")
 _VENUE_AFTER = re.compile(rf",?[ \t]+at[ \t]+(?P<loc>[{UPPER}][{LOWER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}}"
@@ -182,12 +182,21 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True
     if _WHEN_LABEL.match(before) or (mention.precision == "day" and _EVENT_HEADING.match(after)):
         return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
-    if not _WORD.search(before + after):
+    if not _WORD.search(before + after) and _alone_on_its_line(text, line_start, after):
         return True  # a date alone on its line heads a news item or sits under a dateline's place
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
     words = _WORD.findall(line.replace(text[mention.start:mention.end], " "))
     return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
+
+
+def _alone_on_its_line(text: str, line_start: int, after: str) -> bool:
+    """ "Washington, DC\nApril 12, 2006\n": not "... was carried out on\nSeptember 16, 2005." (wrapped prose)."""
+    if "." in after:
+        return False
+    previous = text[max(0, line_start - 40):line_start].split()
+    # Prose wrapped before its date ends the line with the word that leads to it, or a comma.
+    return not previous or not (previous[-1].endswith(",") or previous[-1].lower() in _LEAD_INS)
 
 
 def _dateline(before: str, after: str, mention: DateMention) -> bool:
@@ -317,7 +326,8 @@ def _location(text: str, a: int, b: int, mention: DateMention) -> str | None:
     near = mention.start - a
     places = [m for m in _IN_PLACE.finditer(sentence) if _place_like(m.group("loc"))]
     # "a meeting in Belgrade on December 4-5": the place right before the date is where it happened.
-    beside = [m for m in places if m.end() <= near and _BESIDE_DATE.fullmatch(sentence, m.end(), near)]
+    beside = [m for m in places if m.end() <= near and "\n" not in m.group()
+              and _BESIDE_DATE.fullmatch(sentence, m.end(), near)]
     if beside:
         return fold(beside[-1].group("loc"))
     # "17-18 February at Hofburg, Vienna": a venue named right after the date.

@@ -468,3 +468,20 @@ def test_one_event_per_date_in_a_passage(text: str, expected: list[tuple[str, st
     assert [(f.fields["start"], f.fields.get("location")) for f in facts] == expected
     if len(facts) == 1:
         assert facts[0].excerpt.startswith("On 4 June 2019")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wrapped line of prose may hold only the date: it is still the sentence's event
+    ("Police from three countries carried out a joint raid on \nMarch 4, 2019. \n", [("2019-03-04", None)]),
+    ("The inspectors met the shelter staff on\n12 June 2019, and agreed a plan.", [("2019-06-12", None)]),
+    # a date alone under a heading or an office's name is the document's or a news item's date
+    ("Office of the National Coordinator\nTirana\n2 May 2019\n\nNews in brief", []),
+])
+def test_a_date_alone_on_its_line(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text))] == expected
+
+
+def test_a_place_on_the_line_above_is_not_beside_the_date() -> None:
+    text = "Cooperation in the Western Balkans and in Central Asia\nFrom 5-7 June 2019, Moldova hosted a seminar."
+    (fact,) = event_facts(_passage(text))
+    assert fact.fields["location"] == "Moldova"
