@@ -32,7 +32,7 @@ _DATELINE_TAIL = re.compile(r"\s*(?:[–—]|--?\s)")
 _TODAY = re.compile(r"\b(?:today|this morning|this afternoon|this evening|tonight)\b", re.IGNORECASE)
 # Words after which a date is a limit or a former date, not when something happens: "money only until March
 # 2009", "implemented by May 2022", "postponed from 18 October".
-_NOT_WHEN = re.compile(r"(?:\b(?:until|till|by|before|deadline|(?:postponed|moved|rescheduled|brought forward) from|"
+_NOT_WHEN = re.compile(r"(?:\b(?:until|till|through|by|before|(?:postponed|moved|rescheduled|brought forward) from|"
                        r"originally (?:scheduled|planned) for|instead of|no later than|not later than|up to)\s*:?\s*"
                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?)$",
                        re.IGNORECASE)
@@ -102,7 +102,12 @@ _FUTURE = re.compile(r"\b(?:will|shall|scheduled|planned|expected|upcoming|next|
 # "Law 2/2009 of December 11", "Decree No. 14/2018 dated 3 May": the act's number carries the year of its date.
 _NUMBERED_ACT = re.compile(r"\b\d{1,4}/(?P<year>(?:19|20)\d\d)\s*,?\s*(?:of|dated|from)\s+$")
 # "date 2024-04-10 VIENNA, 10 April 2024 – the OSCE will host": the dateline is not part of the title.
-_DATELINE_PREFIX = re.compile(r"^[^\n]{0,80}?\b(?:19[5-9]\d|20[0-4]\d)\s*(?:[–—]|--?)\s+")
+# "BRUSSELS (Reuters) - The Commission will host ...", "Geneva, 2 May 2019\nThe Rapporteur will visit ...": the same.
+_DATELINE_PREFIX = re.compile(r"^(?:[^\n]{0,80}?\b(?:19[5-9]\d|20[0-4]\d)[ \t]*"
+                              r"(?:(?:[–—]|--?)(?:\s+|$)|\n\s*(?=[A-Z]))|"
+                              r"\s*[A-Z]{3,}[A-Z ,.]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[–—]|--?)(?:\s+|$))")
+# "Newsletter No. 12, May 2019", "Bulletin, Issue 4 – June 2019": a line that names an issue dates the document.
+_ISSUE = re.compile(r"\b(?:Issue|Edition|Vol\.|Volume|No\.|Nr\.|Newsletter|Bulletin)\b")
 # Markdown emphasis around a calendar entry: "**From 9-11 December, Vienna:** WBAN delegation".
 _MARKDOWN = re.compile(r"\*\*|__")
 # Compiled here rather than looked up in `re`'s cache for every date found.
@@ -184,6 +189,8 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
     if not _WORD.search(before + after) and _alone_on_its_line(text, line_start, after):
         return True  # a date alone on its line heads a news item or sits under a dateline's place
+    if len(line) < 120 and not line.rstrip().endswith(".") and _ISSUE.search(before):
+        return True  # "Newsletter of the Network, Issue 12, May 2019": the issue's date, not an event
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
     head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
     words = _WORD.findall(line.replace(text[mention.start:mention.end], " "))
@@ -282,8 +289,10 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     before = _without_lead_in(text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
-    if "–" in before or "—" in before or "-" in before:  # most titles have no dash before their date
+    if "–" in before or "—" in before or "-" in before or "\n" in before:  # most titles have none of these
         before = _DATELINE_PREFIX.sub("", before, count=1)
+    if _DATELINE_TAIL.match(text, mention.end) and _DATELINE_PLACE.fullmatch(before):
+        before = ""  # "VIENNA (UNIS) – 2 May 2019 – UNODC launched today ...": the dateline's place is no title
     aside = _ASIDE.search(before)
     if aside and text[mention.end:b].lstrip().startswith(","):
         before = before[:aside.start()]  # "the group, established in December 2008, drafted": drop the aside

@@ -485,3 +485,28 @@ def test_a_place_on_the_line_above_is_not_beside_the_date() -> None:
     text = "Cooperation in the Western Balkans and in Central Asia\nFrom 5-7 June 2019, Moldova hosted a seminar."
     (fact,) = event_facts(_passage(text))
     assert fact.fields["location"] == "Moldova"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("BRUSSELS (AFP) - The Commission will host a round-table on child trafficking on 20 May 2019 in Brussels.",
+     "The Commission will host a round-table on child trafficking in Brussels"),
+    ("PRESS RELEASE\nGeneva, 2 May 2019\nThe Special Rapporteur will visit Albania from 20 to 28 May 2019.",
+     "The Special Rapporteur will visit Albania"),
+    ("ROME (UNIS) – 30 July 2019 – UNICEF marks today the World Day against Trafficking in Persons.",
+     "UNICEF marks today the World Day against Trafficking in Persons"),
+    # a year and a hyphen inside the sentence is no dateline
+    ("Over the 2018-2019 period, the group met on 3 May 2019 in Tirana.",
+     "Over the 2018-2019 period, the group met in Tirana"),
+])
+def test_a_dateline_before_the_sentence_is_not_its_title(text: str, title: str) -> None:
+    (fact,) = _head(text)
+    assert fact.fields["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Newsletter of the Anti-Trafficking Network, Issue 12, May 2019",
+    "Regional Bulletin No. 7 – 3 May 2019",
+    "The shelter's lease runs through 30 June 2019.",
+])
+def test_issue_lines_and_horizons_are_not_events(text: str) -> None:
+    assert event_facts(_passage(text, "2019-05-02")) == []
