@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 __all__ = ["MoneyMention", "find_money", "format_amount"]
 
+# Below this, a bare number on the line after a currency code is more likely a paragraph number than an amount.
+SMALL_AFTER_BREAK = 100
+
 # Symbols and prefixes written before the number. Longest first so "US$" wins over "$".
 _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
@@ -62,10 +65,15 @@ _CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
 _NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)
 _QUALIFIER = r"(?:(?P<qual>(?i:" + "|".join(re.escape(q) for q in _QUALIFIERS) + r"))\s+)?"
 
-# €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m
+# Cables wrap lines anywhere: "44 \nmillion euros", "EUR\n2.3 million". A line break may come before a number or a
+# written-out scale word, never before a short one ("m", "bn") or a code after the number.
+_WRAP = r"[ \t\u00a0]*\n[ \t\u00a0]*"
+_BREAK_BEFORE_SCALE = r"(?:[ \u00a0-]?|" + _WRAP + r"(?=(?i:thousand|million|billion)))"
+# €1,830,000 · US$ 2.5 million · EUR 40 000 · £5m · $50 Million
 _PREFIXED = re.compile(
-    _QUALIFIER + r"(?P<cur>(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE + r")[ \u00a0]?"
-    r"(?P<num>" + _NUMBER + r")(?:[ \u00a0-]?(?P<mult>" + _SHORT_MULT + r")|(?P<bigmult>M|B|K|BN|MN)(?![A-Za-z]))?")
+    _QUALIFIER + r"(?P<cur>(?<![A-Za-z])(?:" + _SYMBOL + r")|" + _CODE + r")(?P<gap>[ \u00a0]?|" + _WRAP + ")"
+    r"(?P<num>" + _NUMBER + r")(?:" + _BREAK_BEFORE_SCALE + r"(?P<mult>(?i:" + _BIG + r")(?![A-Za-z])|"
+    + _SHORT_MULT + r")|(?P<bigmult>M|B|K|BN|MN)(?![A-Za-z]))?")
 # 46,000 euros · 150 000 EUR · 500 € · two million euros · 1.2 billion yen
 _RANGE_START = re.compile(r"(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _BIG + r"))?\s*(?:and|to|-|–)\s*$")
 _RANGE_END = re.compile(r"\s*(?:-|–|to)\s*(?P<num>" + _NUMBER + r")(?:[ \u00a0]?(?P<mult>" + _SHORT_MULT + r"))?"
@@ -78,8 +86,8 @@ _PRICE_LEVEL = re.compile(r"\b(?:in|constant|current|nominal|real)\s+$", re.IGNO
 # at each digit it backtracks over (4x faster on a number that is not money).
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
-    r"(?:[ \u00a0-]?(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?[ \u00a0]?"
-    r"(?=[^\W\d_]|€)(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
+    r"(?:" + _BREAK_BEFORE_SCALE + r"(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?(?:[ \u00a0]?|" + _WRAP
+    + r"(?=(?-i:[a-z])))(?=[^\W\d_]|€)(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
 # Finds a token wherever a _PREFIXED match can have its currency token: one followed by a space or a digit.
 # Its alternatives are grouped by their first character, so each starts with a literal and the regex engine skips
@@ -88,7 +96,7 @@ _SUFFIXED = re.compile(
 _TOKEN_TAILS: dict[str, list[str]] = {}
 for _token in sorted([*_SYMBOLS, *_CODES], key=len, reverse=True):
     _TOKEN_TAILS.setdefault(_token[0], []).append(re.escape(_token[1:]) + (r"\b" if _token in _CODES else ""))
-_PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})(?=[ \u00a0\\d])"
+_PREFIX_TOKEN = re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(tails)})(?=[\\s\\d])"
                                     for first, tails in _TOKEN_TAILS.items()))
 # Where a _SUFFIXED number may begin: a digit after no digit or separator, or a number word after no word
 # character (`\b`). Like _PREFIX_TOKEN, each alternative starts with a literal (case-insensitive matching in `re`
@@ -154,12 +162,15 @@ def _range_ends(text: str, mention: MoneyMention) -> list[MoneyMention]:
         shared = re.search(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", written, re.IGNORECASE)
         inherited = shared.group() if shared and _number_value(first.group("num"), has_multiplier=True) < 1000 \
             else None
-        return [_other_end(first.group("num"), first.group("mult") or inherited, mention, first.start("num"),
-                           first.end("mult") if first.group("mult") else first.end("num"))]
+        start = _other_end(first.group("num"), first.group("mult") or inherited, mention, first.start("num"),
+                           first.end("mult") if first.group("mult") else first.end("num"))
+        return [start] if start.amount < mention.amount else []
     second = _RANGE_END.match(text, mention.end)
     if second is None:
         return []
-    return [_other_end(second.group("num"), second.group("mult"), mention, second.start("num"), second.end())]
+    end = _other_end(second.group("num"), second.group("mult"), mention, second.start("num"), second.end())
+    # a range runs upwards: "€8 million to 69 projects" gives a count, not the end of a range
+    return [end] if end.amount > mention.amount else []
 
 
 def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start: int, end: int) -> MoneyMention:
@@ -249,6 +260,8 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     if value <= 0:
         return None
     multiplier = g.get("mult") or g.get("bigmult")
+    if "\n" in (g.get("gap") or "") and not multiplier and value < SMALL_AFTER_BREAK:
+        return None  # "paid in USD\n2. The ministry": a paragraph number on the next line, not an amount
     if multiplier:
         value *= _MULTIPLIERS[multiplier.lower()]
     currency = _currency(g["cur"])

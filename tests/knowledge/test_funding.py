@@ -85,6 +85,34 @@ def test_every_money_amount_is_a_fact(text: str, expected: list[tuple[float, str
     assert _amounts(text) == expected
 
 
+# cables wrap lines anywhere, scale words come in any case, a count after an amount is no range
+WRAPPED_AND_SCALED = [
+    ("The Embassy reported that the ministry set aside 2.7 \nmillion euros for the new shelter.", [(2700000, "EUR")]),
+    ("UNHCR asked donors for USD 4 \n  million to cover the winter.", [(4000000, "USD")]),
+    ("The mission received \nEUR\n1.8 million from the Instrument for Stability.", [(1800000, "EUR")]),
+    ("the regional fund rose from DKK 3 million to DKK 6\nmillion in 2012.", [(3000000, "DKK"), (6000000, "DKK")]),
+    ("A 7 thousand\neuro grant was approved.", [(7000, "EUR")]),
+    ("THE GOVERNMENT PLEDGED $12 MILLION AND A FURTHER $3 Billion LOAN.", [(12000000, "USD"), (3000000000, "USD")]),
+    ("The Prime Minister's $20 Million Fund For Survivors opened its first call.", [(20000000, "USD")]),
+    ("The foundation gave €3 million to 45 local associations.", [(3000000, "EUR")]),
+    ("The ministry spent 900,000 euros to 12 shelters and 4 hotlines.", [(900000, "EUR")]),
+    ("Grants range from €10,000 to 40,000 per project.", [(10000, "EUR"), (40000, "EUR")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRAPPED_AND_SCALED)
+def test_wrapped_lines_scale_words_and_counts(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _amounts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Payments are made in USD\n2. (SBU) The ministry also said the shelter is full.",  # a paragraph number
+    "The 2011 total\nEUR figures are not yet known.",  # a year, then a code on the next line
+])
+def test_a_line_break_does_not_make_money(text: str) -> None:
+    assert _amounts(text) == []
+
+
 NOT_MONEY = [
     "The shelter hosted 120 victims in 2009, 20 percent more than in 2008.",
     "Article 225-4-1 of the Penal Code punishes trafficking with seven years in prison.",
