@@ -27,17 +27,22 @@ _WHERE = r"(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legal
 _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosecution|court case|case)"
 # (topic, pattern), most specific first: the first that matches a sentence names its topic.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
-    ("reflection period", r"\b(?:recovery and )?reflection(?: and recovery)? (?:period|delay)\b"
-                          r"|\bperiods? of (?:recovery and )?reflection\b|\brecovery period\b"),
+    ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))? (?:period|delay)\b"
+                          r"|\bperiods? (?:of|for|to) (?:recovery and )?reflect(?:ion)?\b|\brecovery period\b"
+                          # German and Nordic law give the reflection period as a time allowed before leaving
+                          r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
     ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
                             r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
+    ("long-term residence", r"\blong[- ]term residen(?:ce|cy|t)\b"),
     ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
                                    r"|\btemporary residency\b"),
     ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
                          r"|\bstay permits?\b|\btitres? de séjour\b"
-                         r"|\bresiden(?:ce|cy) and work (?:permit|card|visa)s?\b"),
+                         r"|\bresiden(?:ce|cy) and work (?:permit|card|visa|authori[sz]ation)s?\b"
+                         # UK "leave" is permission to stay
+                         r"|\b(?:discretionary|further|limited) leave\b"),
     ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
                               rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
     ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
@@ -45,7 +50,14 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                 r"alternatives?)\b[^.;]{0,20}\b(?:deportation|removal|expulsion|forced return|"
                                 r"refoulement)\b"
                                 r"|\b(?:not|never) (?:be )?(?:deported|expelled|removed|repatriated)\b"
-                                r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"),
+                                r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"
+                                r"|\bnot (?:be )?subject to (?:deportation|removal|expulsion)\b"
+                                r"|\bsuspension of (?:the )?(?:deportation|removal|expulsion)\b"
+                                r"|\b(?:deportation|removal|expulsion) (?:\w+ ){0,6}suspended\b"
+                                r"|\bno (?:\w+ )?(?:deportation|removal|expulsion) "
+                                r"(?:action|measure|order|proceeding)s?\b"
+                                r"|\bno (?:victim|one|person)s? (?:\w+ ){0,2}(?:be )?"
+                                r"(?:deported|expelled|removed|returned)\b"),
     ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"),
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
                       r"|\b(?:allowed|permitted|entitled|authori[sz]ed|permission) to (?:work|take up employment)\b"),
@@ -55,8 +67,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                r"|\b(?:grant(?:ed|s)?|receive[ds]?|eligible for|obtain(?:ed|s)?) (?:\w+ ){0,2}"
                r"(?:humanitarian|subsidiary) protection\b"),
     ("right to stay", rf"\b(?:allowed|permitted|entitled|authori[sz]ed|able|right|permits?|allows?) (?:\w+ ){{0,3}}"
-                      rf"to {_STAY}(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legally| lawfully)\b"
-                      r"|\bcontinued presence\b"),
+                      rf"to {_STAY}{_WHERE[:-1]}\b"),
+    ("continued presence", r"\b(?-i:Continued Presence|CONTINUED PRESENCE)\b"),  # the US status, a name
 ))
 # Lower-case words by topic, in groups: every match of the topic's pattern holds a word of each group. A sentence
 # that lacks all the words of a group cannot name the topic, so the costly pattern need not run (most sentences
@@ -64,10 +76,11 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 # sentence only when it holds one of the first. Change them with the patterns: a wrong word loses facts silently.
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "reflection period": (("reflection", "recovery"),),
+    "reflection period": (("reflect", "recovery", "departure", "leave"),),
     "permanent residence": (("permanent", "indefinite", "settled"),),
+    "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
-    "residence permit": (("resid", "remain", "stay", "titre"),
+    "residence permit": (("resid", "remain", "stay", "titre", "leave"),
                          ("permit", "permis", "card", "title", "status", "visa", "authori", "document", "right",
                           "leave", "jour")),
     "stay during the trial": (_STAY_WORDS, ("duration", "length", "time", "during", "pending", "throughout", "until"),
@@ -77,8 +90,8 @@ _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "visa": (("visa",),),
     "right to work": (("work", "employment"), ("permit", "permis", "authori", "allowed", "entitled")),
     "asylum": (("asylum", "refugee", "humanitarian", "subsidiary"), ("asylum", "refugee", "protection")),
-    "right to stay": ((*_STAY_WORDS, "presence"),
-                      ("allow", "permit", "entitled", "authori", "able", "right", "presence")),
+    "right to stay": (_STAY_WORDS, ("allow", "permit", "entitled", "authori", "able", "right")),
+    "continued presence": (("presence",),),
 }
 # The ranks (in _TOPICS) of the topics whose first group holds the word.
 _RANKS_BY_WORD: dict[str, tuple[int, ...]] = {
@@ -97,13 +110,17 @@ _NUMBER_WORDS = {"a": "one", "an": "one"}
 _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
     ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ](?:long )?(?:reflection|recovery|residence|residency|stay|"
          rf"temporary|permit|period|visa|card|renewable)"),
-    ("minimum ", rf"\b(?:for|of) (?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
+    ("minimum ", rf"\b(?:for|of|to) (?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
                  rf"(?P<n>{_NUM}) (?P<u>{_UNIT})"),
     ("up to ", rf"\b(?:for|of) (?:a )?(?:maximum(?: period)?(?: of)?|up to|no more than) (?P<n>{_NUM}) (?P<u>{_UNIT})"),
     ("", rf"\bvalid (?:for|during) (?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
-    ("", rf"\b(?:for|of|lasting) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
+    ("", rf"\b(?:for|of|lasting|lasts?) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
+    ("", rf"\bto (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "shortened to one year", "extended from 45 days to six months"
 ))
-_RENEWAL = _loose(rf"\brenewable (?:every|for|each|after) (?:(?P<n>{_NUM}) )?(?P<u>{_UNIT})")
+# "delivered two to three months after the decision" is a delay, not how long a permit lasts.
+_DELAY = _loose(r" (?:after|later|ago|following)\b")
+_RENEWAL = _loose(rf"\b(?P<not>not |non-)?renew(?:able|ed)\b(?: (?P<how>every|for|each|after|in) (?:a period of )?"
+                  rf"(?:(?P<n>{_NUM})[- ])?(?P<u>{_UNIT})\b(?: increments)?)?")
 _ISO_CODES = "EUR|USD|GBP|CHF|RUB|JPY|INR|RON|BGN|RSD|MDL|UAH|TRY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF"
 _CURRENCY_WORDS = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "us$": "USD", "dollars": "USD",
                    "£": "GBP", "pounds": "GBP", "swiss francs": "CHF", "rubles": "RUB", "roubles": "RUB",
@@ -113,9 +130,13 @@ _MONEY = re.compile(
     rf"|(?P<a2>\d[\d,.]*)\s?(?P<post>euros?|€|dollars|pounds|swiss francs|r[ou]+bles|yen|rupees|lei|leva|hryvnias|"
     rf"lira|£|(?:{_ISO_CODES})\b))(?!\w)", re.IGNORECASE)
 _COST_WORD = re.compile(r"\b(?:costs?|fees?|charged?|pay|paid|price|payable)\b", re.IGNORECASE)
+# "59 bis", "25(4a)", "8-3": a provision's number stays whole.
+_ARTICLE_NUMBER = r"[A-Z]?\d[\w.-]*(?:\([\w.]+\))*(?:\s+(?:bis|ter|quater)\b)?"
 _ARTICLE = re.compile(
-    r"\b(?:[Aa]rticles?|[Ss]ections?|§)\s*[A-Z]?\d[\w.-]*(?:\s*(?:,|and|or)\s*[A-Z]?\d[\w.-]*)*"
-    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w-]{1,12}\))?)?(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?)\b)")
+    rf"\b(?:[Aa]rticles?|Art\.|[Ss]ections?|§)\s*{_ARTICLE_NUMBER}(?:\s*(?:,|and|or)\s*{_ARTICLE_NUMBER})*"
+    r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
+    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w -]{1,14}\))?)?"
+    r"(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?)\b)")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
     rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
@@ -125,39 +146,89 @@ _INSTRUMENT = re.compile(
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
 _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
-    r"on condition that|as long as|so long as|in the event of|subject to|unless|"
+    r"on condition that|as long as|so long as|in the event of|(?<!not\s)subject to|unless|"
     r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
-_SAME_PERMIT = _loose(r"^\W*(?:the|this|that|these|those|such) (?:\w+ )?(?:permit|card|visa|status|document)s?\b")
+# "the permit", "such permits", "31 special-protection permits", "a further permit", "the period", "the fee":
+# a sentence that names its topic only so is about the topic named last before it.
+_BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|\d+(?:,\d{3})*) (?:[\w-]+ ){0,2}"
+                   r"(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
+_BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
+# What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
+_BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
+                    "leave": ("residence permit", "permanent residence")}
+_BACK_REF_DEFAULT = "residence permit"
+_DEFINITE = frozenset({"the", "these", "those", "such"})
+# Topics that are themselves a statement ("may remain ... pending the trial", "will not be deported"); the
+# others are things a sentence may merely mention ("the purpose of a reflection period").
+_STATED_TOPICS = frozenset({"stay during the trial", "long-term stay", "relief from deportation", "right to stay",
+                            "right to work", "asylum"})
+_NOT_PERMIT_KINDS = frozenset({"work", "building", "fishing", "driving", "parking", "export", "import", "entry",
+                               "exit", "travel", "press", "gun", "firearms", "hunting", "construction"})
+# A provision says what victims get, must do or pay: a grant, a right, a condition, a cost, a rule.
+_PROVISION_VERB = _loose(
+    r"\b(?:grant\w*|issu(?:e|ed|es|ing)|entitle\w*|eligib\w*|receiv\w*|obtain\w*|gets?|got|given|valid|"
+    r"renew(?:able|ed|al)|extend\w*|extension|exempt\w*|allow\w*|permitt\w*|"
+    r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|costs?|fees?|charged?|free of charge|guarante\w*|"
+    r"provides?|providing|offer(?:s|ed)?|award\w*|suspend\w*|prolong\w*|convert\w*|request\w*|keeps?|"
+    r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?)\b")
+_PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|in order to|"
+                  r"(?:is|are) (?:also )?(?:intended|meant|designed) to)\b")
+_ADVOCACY = _loose(r"\b(?:should|ought to)\b")
+_AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
+# A sentence ends so; a heading, a title or a breadcrumb line does not.
+_TERMINAL = ".!?:;)\"”’'…]"
+HEADING_MAX_WORDS = 8
+# "not" before the topic: "does not form the basis for a permanent residence permit". Not so when it negates
+# the telling: "does not report the number of residence cards".
+_NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
+_NEGATION_REACH = 6
+_REPORTING = _loose(r"\b(?:report\w*|know\w*|say|said|disclose\w*|track\w*|collect\w*|publish\w*|record\w*|"
+                    r"keep (?:statistics|data|records)|number)\b")
+# "Continued Presence (CP)": the letters name the topic from then on.
+_ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
 _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
 
 
 def permit_facts(passage: Passage) -> list[Fact]:
-    """One fact per sentence that states a provision on victims' stay (questions are not provisions).
+    """One fact per sentence that states a provision on victims' stay (questions, headings and purposes are not).
 
-    A sentence right after one that names a permit, and that speaks of "the permit" or "this card",
-    is about the same permit: "The card costs 225 euros."
+    A sentence that names no topic but speaks of "the permit", "such permits", "the period" or "the fee" is
+    about the topic named last before it in the passage: "Victims receive a residence card. The card costs
+    225 euros." A question in between ("What happens then? A victim ... may receive a further permit.") does
+    not break the thread.
     """
     text = passage.masked
     folded, words = _words_at(text)
-    if not words:
+    refs = "permit" in folded  # "the permit" alone names a residence permit
+    if not words and not refs:
         return []  # no sentence names a topic, so none can refer back to one either
     facts: list[Fact] = []
-    previous: str | None = None
+    previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
+    seen: set[str] = set()  # every topic named so far in the passage
+    abbreviations: dict[str, str] = {}
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
-        if not held and previous is None:
+        if not held and not previous and not seen and not abbreviations and not (refs and "permit" in folded[a:b]):
             continue  # it names no topic and has none to refer back to
         sentence = text[a:b]
-        if sentence.rstrip().endswith("?") or _NOT_STATEMENT.match(sentence):
-            previous = None
+        if sentence.rstrip().endswith("?"):
+            continue  # a question states nothing, but the answer after it speaks of the same permit
+        if _NOT_STATEMENT.match(sentence):
+            previous = ()
             continue
-        mentions = _mentions(sentence, held, folded[a:b])
-        topic, m = _topic(sentence, mentions, previous)
+        lowered = folded[a:b]
+        mentions = _mentions(sentence, held, lowered)
+        abbreviations.update(_abbreviations(sentence, mentions))
+        topic, m = _topic(sentence, lowered, mentions, previous, seen, abbreviations)
         if topic and m:
-            facts.append(_fact(passage, topic, a, b, m.start() + a, m.end() + a))
-        previous = _last_topic(mentions) or topic
+            fields = _fields(sentence, topic, m)
+            if topic in _STATED_TOPICS or _is_provision(sentence, fields):
+                facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
+                                        quote=quotable(passage.text, (a, b))))
+        previous = _latest_first(mentions) or ((topic,) if topic else ())
+        seen.update(previous)
     return facts
 
 
@@ -170,6 +241,8 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
         if isinstance(money, Mapping) and money.get("amount") is not None:
             details.append(f"{label}{money.get('currency', '')} {money['amount']:,}".replace("  ", " ").strip())
     line = topic[:1].upper() + topic[1:]
+    if fields.get("negated"):
+        line = f"Not: {line[:1].lower()}{line[1:]}"
     if details:
         line += ": " + ", ".join(details)
     if fields.get("legal_basis"):
@@ -213,53 +286,137 @@ def _holds_other_groups(topic: str, folded: str) -> bool:
     return all(any(word in folded for word in group) for group in _TOPIC_WORDS[topic][1:])
 
 
-def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]],
-           previous: str | None) -> tuple[str | None, re.Match[str] | None]:
+def _topic(sentence: str, lowered: str, mentions: list[tuple[int, str, re.Match[str]]], previous: tuple[str, ...],
+           seen: set[str], abbreviations: Mapping[str, str]) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
         _, topic, m = mentions[0]
         return topic, m
-    same = _SAME_PERMIT.search(sentence) if previous else None
-    return (previous, same) if same else (None, None)
+    for abbreviation, named in abbreviations.items():
+        found = re.search(rf"\b{abbreviation}\b", sentence)
+        if found:
+            return named, found
+    if not any(noun in lowered for noun in _BACK_REF_NOUNS):
+        return None, None  # the costlier back-reference pattern needs one of its nouns
+    for ref in _BACK_REF.finditer(sentence):
+        referent = _referent(ref, sentence, previous, seen)
+        if referent:
+            return referent, ref
+    return None, None
 
 
-def _last_topic(mentions: list[tuple[int, str, re.Match[str]]]) -> str | None:
-    """The topic the sentence names last: what "the permit" in the next sentence refers to."""
-    # the latest-ending mention; of mentions ending together, the most specific topic (listed first)
-    return max((m.end(), -rank, topic) for rank, topic, m in mentions)[2] if mentions else None
+def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen: set[str]) -> str | None:
+    """The topic "the permit", "the period" or "the fee" refers to, if any."""
+    noun = ref.group("noun").lower()
+    words = ref.group(0).split()
+    if len(words) > 2 and words[-2].lower() in _NOT_PERMIT_KINDS:
+        return None  # "the work permit" is no residence permit
+    allowed = _BACK_REF_TOPICS.get(noun)
+    if allowed is None:  # permit, card, title
+        if previous:
+            return previous[0]
+        # "the permit", "31 permits", or "a permit" said of victims, in a text on victims' stay is a residence permit
+        definite = words[0].lower() in _DEFINITE or words[0][0].isdigit() or "victim" in sentence.lower()
+        return _BACK_REF_DEFAULT if noun == "permit" and definite else None
+    if not allowed:  # the fee: of whatever was named just before
+        return previous[0] if previous else None
+    # "the period" after a reflection period named in the passage, even a few sentences before
+    return next((topic for topic in (*previous, *sorted(seen)) if topic in allowed), None)
 
 
-def _fact(passage: Passage, topic: str, a: int, b: int, start: int, end: int) -> Fact:
-    sentence = passage.masked[a:b]
-    passage_offset = a
+def _abbreviations(sentence: str, mentions: list[tuple[int, str, re.Match[str]]]) -> dict[str, str]:
+    """{"CP": "right to stay"} for "Continued Presence (CP)"."""
+    found = {}
+    for _, topic, m in mentions:
+        abbreviation = _ABBREVIATION.match(sentence, m.end())
+        if abbreviation:
+            found[abbreviation.group("abbr")] = topic
+    return found
+
+
+def _latest_first(mentions: list[tuple[int, str, re.Match[str]]]) -> tuple[str, ...]:
+    """The topics the sentence names, the last named first: what "the permit" in the next sentence refers to."""
+    # of mentions ending together, the most specific topic (listed first) is the later
+    ordered = sorted(mentions, key=lambda mention: (mention[2].end(), -mention[0]), reverse=True)
+    return tuple(dict.fromkeys(topic for _, topic, _ in ordered))
+
+
+def _fields(sentence: str, topic: str, m: re.Match[str]) -> dict[str, Any]:
     cost, renewal_cost = _costs(sentence)
-    fields = {
+    return {
         "topic": topic,
-        "duration": _duration(sentence, start - passage_offset),
+        "duration": _duration(sentence, m.start()),
         "cost": cost,
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence),
         "conditions": _conditions(sentence),
+        "negated": True if _negated(sentence, m.start()) else None,
     }
-    return quote_fact(passage, "permit", fields, start, end, quote=quotable(passage.text, (a, b)))
+
+
+def _is_provision(sentence: str, fields: Mapping[str, Any]) -> bool:
+    """Whether the sentence states a provision: not a heading, a purpose, a recommendation or a mere mention."""
+    measured = bool(fields["duration"] or fields["cost"])
+    stripped = sentence.rstrip()
+    if stripped[-1:] not in _TERMINAL and (not measured or len(stripped.split()) < HEADING_MAX_WORDS):
+        return False  # "Article 13 – Recovery and reflection period", "Country Report: Residence permit"
+    if measured:
+        return True
+    if _PURPOSE.search(sentence) and not fields["legal_basis"]:
+        return False  # "The purpose of a period of reflection is to help..."
+    if _ADVOCACY.search(sentence) and not fields["legal_basis"] and not _AGREED.search(sentence):
+        return False  # "Laws should include a reflection period" is advice, not a provision
+    return bool(fields["legal_basis"] or _PROVISION_VERB.search(sentence))
+
+
+def _negated(sentence: str, at: int) -> bool:
+    """Whether a "not" shortly before the topic denies it (and not merely the telling of it)."""
+    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    negations = list(_NEGATION.finditer(clause))
+    if not negations:
+        return False
+    between = clause[negations[-1].start():]
+    return len(between.split()) <= _NEGATION_REACH and not _REPORTING.search(between)
 
 
 def _duration(sentence: str, near: int = 0) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
     # nearest the topic's words is the topic's.
     folded = _folded(sentence)
-    if not any(unit in folded for unit in _UNIT_WORDS):
-        return None  # every duration and renewal pattern names its unit: none can match
+    if "renew" not in folded and not any(unit in folded for unit in _UNIT_WORDS):
+        return None  # every duration pattern names its unit, every renewal says "renew": none can match
+    renewal = _RENEWAL.search(sentence)
     candidates = [(abs(m.start() - near), rank, prefix, m) for rank, (prefix, pattern) in enumerate(_DURATIONS)
-                  for m in pattern.finditer(sentence)]
+                  for m in pattern.finditer(sentence)
+                  if not _aside(sentence, m.start(), renewal) and not _delay(sentence, m)]
     found = None
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
         found = prefix + _quantity(m.group("n"), m.group("u"))
-    renewal = _RENEWAL.search(sentence)
-    if renewal:
-        again = "renewable every " + _quantity(renewal.group("n") or "one", renewal.group("u"))
+    again = _renewal(renewal) if renewal else None
+    if again:
         found = f"{found}, {again}" if found else again
     return found
+
+
+def _aside(sentence: str, at: int, renewal: re.Match[str] | None) -> bool:
+    """Whether `at` is in brackets or in the renewal: "one year (from three years), renewable for two years"."""
+    if renewal and renewal.start() <= at < renewal.end():
+        return True
+    return sentence.rfind("(", 0, at) > sentence.rfind(")", 0, at)
+
+
+def _delay(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the duration is a delay: "issued two to three months after the decision"."""
+    return bool(_DELAY.match(sentence, m.end()))
+
+
+def _renewal(m: re.Match[str]) -> str:
+    if m.group("not"):
+        return "not renewable"
+    if not m.group("u"):
+        return "renewable"
+    how = "for" if m.group("how").lower() == "for" else "every"
+    return f"renewable {how} " + _quantity(m.group("n") or "one", m.group("u"))
 
 
 def _quantity(number: str, unit: str) -> str:

@@ -72,7 +72,7 @@ PROVISIONS = [
      {"topic": "temporary residence permit", "duration": "one year", "cost": {"amount": 1000, "currency": "RUB"}}),
     ("The residence permit fee is CHF 150 for adults.",
      {"topic": "residence permit", "cost": {"amount": 150, "currency": "CHF"}}),
-    ("Victims are not eligible for asylum.", {"topic": "asylum"}),
+    ("Victims are not eligible for asylum.", {"topic": "asylum", "negated": True}),
     ("Two victims were granted humanitarian protection.", {"topic": "asylum"}),
     ("The French government does not report the number of residence\ncards given each year.",
      {"topic": "residence permit"}),
@@ -83,8 +83,51 @@ PROVISIONS = [
     ("Two victims were granted refugee status in 2009.", {"topic": "asylum"}),
     ("Victims may remain in Belgium pending the outcome of the investigation.", {"topic": "stay during the trial"}),
     ("The court allowed three victims to remain in the country legally.", {"topic": "right to stay"}),
-    ("Federal authorities granted Continued Presence to 12 victims.", {"topic": "right to stay"}),
-    ("The recovery period lasts 45 days and may be extended.", {"topic": "reflection period"}),
+    ("Federal authorities granted Continued Presence to 12 victims.", {"topic": "continued presence"}),
+    ("The recovery period lasts 45 days and may be extended.", {"topic": "reflection period", "duration": "45 days"}),
+    # UK, German and EU wording for the same provisions
+    ("Victims may be granted discretionary leave for up to 18 months.",
+     {"topic": "residence permit", "duration": "up to 18 months"}),
+    ("An application for further leave on other grounds costs £400.",
+     {"topic": "residence permit", "cost": {"amount": 400, "currency": "GBP"}}),
+    ("Trafficked persons are not subject to removal while their case is examined.",
+     {"topic": "relief from deportation"}),
+    ("The deportation of a witness may be temporarily suspended by the regional office.",
+     {"topic": "relief from deportation"}),
+    ("The authority must set a time limit for departure of at least two months.",
+     {"topic": "reflection period", "duration": "minimum two months"}),
+    ("After five years, holders may obtain long-term resident status.", {"topic": "long-term residence"}),
+    ("The reflection and stabilisation period lasts 60 days.", {"topic": "reflection period", "duration": "60 days"}),
+    ("In 2012 the reflection period was raised from at least a month to a minimum of two months.",
+     {"topic": "reflection period", "duration": "minimum two months"}),
+    ("The ministry issued 14 special-protection permits in 2011.", {"topic": "residence permit"}),
+    # durations: the renewal and a bracketed former duration are not the duration; a delay is none
+    ("Victims receive a residence card for one year (previously six months), renewable for one year.",
+     {"topic": "residence permit", "duration": "one year, renewable for one year"}),
+    ("The humanitarian residence permit is valid for two years and may be renewed in one-year increments.",
+     {"topic": "residence permit", "duration": "two years, renewable every one year"}),
+    ("A residence permit for victims is issued for one year and is not renewable.",
+     {"topic": "residence permit", "duration": "one year, not renewable"}),
+    ("Residence permits are normally issued four weeks after the interview.", {"topic": "residence permit"}),
+    ("Victims have a recovery period of 40 days before they decide whether to testify.",
+     {"topic": "reflection period", "duration": "40 days"}),
+    # legal bases are kept whole
+    ("A special protection permit is issued to victims under Article 12 bis of the Foreigners Act.",
+     {"topic": "residence permit", "legal_basis": "Article 12 bis of the Foreigners Act"}),
+    ("Victims receive a temporary residence permit under section 31(2b) of the Immigration Act if they testify.",
+     {"topic": "temporary residence permit", "legal_basis": "section 31(2b) of the Immigration Act",
+      "conditions": "if they testify"}),
+    ("The reflection period is granted under Article 9, paragraph 3, of the Aliens Act.",
+     {"topic": "reflection period", "legal_basis": "Article 9, paragraph 3, of the Aliens Act"}),
+    # a "not" that denies the topic is kept visible; one that denies the telling of it is not
+    ("The humanitarian permit is not renewable and does not lead to a permanent residence permit.",
+     {"topic": "permanent residence", "duration": "not renewable", "negated": True}),
+    ("A tolerated stay is not a residence title and does not allow family reunification.",
+     {"topic": "residence permit", "negated": True}),
+    ("The ministry does not publish the number of residence permits issued to victims.",
+     {"topic": "residence permit"}),
+    ("Partners agreed that no victim should be returned while her asylum claim is pending.",
+     {"topic": "relief from deportation"}),
 ]
 
 
@@ -111,6 +154,22 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     "The resolution calls for the humanitarian protection of civilians in armed conflict.",
     "Everyone has the right to work and to education.",
     "The 2016 report highlighted the forced removal of organs along the route.",
+    # headings, titles and breadcrumbs name a topic but state nothing
+    "Reflection period",
+    "Article 7 – Residence permit for victims of trafficking",
+    "Country profile: Temporary residence permits",
+    "LONGER RECOVERY PERIOD ---------------------",
+    "Home > Victim support > Residence status and reflection delay",
+    # purposes, advice and mere mentions are no provisions
+    "The purpose of the reflection period is to let victims recover.",
+    "The recovery period is intended to give victims time to decide.",
+    "National laws should include a reflection period for every victim.",
+    "A reflection period gives victims a chance to recover from their ordeal.",
+    "The application form for this residence permit is called Form RP-2.",
+    "Women with temporary residence permits took part in the survey.",
+    # "permit" alone is a residence permit only when said of victims or with "the"
+    "The contractor must obtain the building permit before the works start.",
+    "Residence Permit Unit, Ministry of the Interior",
 ])
 def test_other_sentences_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
@@ -142,6 +201,41 @@ def test_one_fact_per_sentence_and_the_excerpt_is_that_sentence() -> None:
 def test_a_following_sentence_on_the_same_permit(text: str, expected: list[tuple[str, Any]]) -> None:
     facts = permit_facts(_passage(text))
     assert [(f.fields["topic"], f.fields.get("cost")) for f in facts] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a leading phrase before "the permit"
+    ("Victims may receive a residence permit. Since 2012, the permit may also be issued to children.",
+     [("residence permit", "Victims may receive a residence permit."),
+      ("residence permit", "Since 2012, the permit may also be issued to children.")]),
+    # "the period" after a reflection period, even when a removal was named after it
+    ("Victims receive a reflection period of 60 days, during which no removal order is enforced. "
+     "The ministry told us that the period is often extended.",
+     [("reflection period", "Victims receive a reflection period of 60 days, during which no removal order is "
+                            "enforced."),
+      ("reflection period", "The ministry told us that the period is often extended.")]),
+    # a question in between (Q&A cables) does not break the thread
+    ("Victims may apply for a humanitarian residence permit. What happens next? A victim who testifies may "
+     "receive a further permit for one year.",
+     [("residence permit", "Victims may apply for a humanitarian residence permit."),
+      ("residence permit", "A victim who testifies may receive a further permit for one year.")]),
+    ("Victims receive a residence card. No fee is charged for any of these cards.",
+     [("residence permit", "Victims receive a residence card."),
+      ("residence permit", "No fee is charged for any of these cards.")]),
+    # "the permit" with nothing before it in the passage is a residence permit
+    ("-- C. Since 2010, the permit may also be granted to minors.",
+     [("residence permit", "Since 2010, the permit may also be granted to minors.")]),
+    # an abbreviation the text defines names its topic from then on
+    ("Victims may apply for Continued Presence (CP) through the police. CP is granted for two years.",
+     [("continued presence", "Victims may apply for Continued Presence (CP) through the police."),
+      ("continued presence", "CP is granted for two years.")]),
+    # "the period" refers to a reflection period only; "the fee" to what was named just before
+    ("Victims receive a residence permit. The period was marked by reforms.",
+     [("residence permit", "Victims receive a residence permit.")]),
+    ("Shelters charge no fee to victims.", []),
+])
+def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.fields["topic"], f.excerpt) for f in permit_facts(_passage(text))] == expected
 
 
 @pytest.mark.parametrize(("text", "excerpt"), [
@@ -191,6 +285,7 @@ def test_every_excerpt_is_verbatim(path: Path) -> None:
     ({"topic": "long-term stay", "conditions": "if they aid in the conviction"},
      "Long-term stay — if they aid in the conviction"),
     ({"topic": "permanent residence"}, "Permanent residence"),
+    ({"topic": "permanent residence", "negated": True}, "Not: permanent residence"),
 ])
 def test_permit_summary(fields: dict[str, Any], summary: str) -> None:
     assert permit_summary(fields) == summary
