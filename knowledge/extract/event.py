@@ -36,6 +36,7 @@ _NOT_WHEN = re.compile(r"(?:\b(?:until|till|through|by|before|(?:postponed|moved
                        r"originally (?:scheduled|planned) for|instead of|no later than|not later than|up to)\s*:?\s*"
                        r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?)$",
                        re.IGNORECASE)
+_LIMIT_CUES = frozenset("until till through by before from for of than to".split())  # the last words of _NOT_WHEN
 # "Released by the Office to Monitor ...": a publication line; the date under it is the document's.
 # Capitalised: a wrapped line of prose may begin "published on 13 June 2018", and that is the report's news.
 _RELEASED = re.compile(r"^[\s*_]*(?:Released|Published|Issued|Posted|Updated|Prepared)\s+(?:by|on|for)\b")
@@ -135,7 +136,7 @@ def event_facts(passage: Passage) -> list[Fact]:
         fields = _fields(text, sentence, mention)
         facts.append(quote_fact(passage, "event", fields, mention.start, mention.end,
                                 quote=quotable(passage.text, sentence)))
-    return _one_per_date(facts)
+    return _one_per_date(facts) if len(facts) > 1 else facts
 
 
 def event_summary(fields: Mapping[str, Any]) -> str:
@@ -183,7 +184,7 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     before = text[max(line_start, sentence[0]):mention.start]
     after = text[mention.end:line_start + len(line)]
-    if _dateline(before, after, mention) or _NOT_WHEN.search(before[-50:]) or _PUBLISHED_LABEL.search(before[-30:]):
+    if _dateline(before, after, mention) or _limit_or_label(before):
         return True
     if _WHEN_LABEL.match(before) or (mention.precision == "day" and _EVENT_HEADING.match(after)):
         return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
@@ -197,6 +198,17 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
     return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
 
 
+def _limit_or_label(before: str) -> bool:
+    """ "until 10 May", "postponed from 18 October", "Published: 2019-05-02": no event on that date."""
+    # The word before the date says whether the patterns can match; most dates follow "on", "in" or none.
+    words = before[-50:].split()
+    last = words[-1].lower() if words else ""
+    if last.endswith(":") and _PUBLISHED_LABEL.search(before[-30:]):
+        return True
+    last = last.strip(",:")
+    return (last in _LIMIT_CUES or last.endswith("day")) and bool(_NOT_WHEN.search(before[-50:]))
+
+
 def _alone_on_its_line(text: str, line_start: int, after: str) -> bool:
     """ "Washington, DC\nApril 12, 2006\n": not "... was carried out on\nSeptember 16, 2005." (wrapped prose)."""
     if "." in after:
@@ -208,18 +220,17 @@ def _alone_on_its_line(text: str, line_start: int, after: str) -> bool:
 
 def _dateline(before: str, after: str, mention: DateMention) -> bool:
     """ "VIENNA, 10 April 2024 – From ...", "date 2019-03-22 A first ...": the date the text was written."""
-    label = _DATELINE_LABEL.match(before)
-    if label:
-        if label.end() == len(before):
+    if before.lstrip()[:4].lower() == "date":  # the cheap test first: most text before a date does not begin so
+        label = _DATELINE_LABEL.match(before)
+        if label and label.end() == len(before):
             return True
-        before = before[label.end():].lstrip("0123456789- ")  # "date 2024-04-10 VIENNA, 10 April 2024 – ..."
-    if not before.strip() or mention.year_from is not None or not _DATELINE_PLACE.fullmatch(before):
+        if label:
+            before = before[label.end():].lstrip("0123456789- ")  # "date 2024-04-10 VIENNA, 10 April 2024 – ..."
+    tail = _DATELINE_TAIL.match(after)
+    if tail is None or not before.strip() or mention.year_from is not None or not _DATELINE_PLACE.fullmatch(before):
         return False
     if before.split()[-1].lower().strip(",:") in _LEAD_INS:
         return False  # "On 3 May 2019 – the day the law came into force – ...": a lead-in, not a place
-    tail = _DATELINE_TAIL.match(after)
-    if tail is None:
-        return False
     # "Rome, 3 March 2016 – World Day is marked today ...": then the dateline's day is the event's.
     return len(after[tail.end():].split()) >= 6 and not _TODAY.search(after)
 
@@ -289,7 +300,7 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     before = _without_lead_in(text[a:mention.start])
     after = _AFTER_DATE.sub("", text[mention.end:b])
     before = _LEAD.sub("", before)
-    if "–" in before or "—" in before or "-" in before or "\n" in before:  # most titles have none of these
+    if "–" in before or "—" in before or " -" in before or "\n" in before:  # most titles have none of these
         before = _DATELINE_PREFIX.sub("", before, count=1)
     if _DATELINE_TAIL.match(text, mention.end) and _DATELINE_PLACE.fullmatch(before):
         before = ""  # "VIENNA (UNIS) – 2 May 2019 – UNODC launched today ...": the dateline's place is no title
