@@ -152,14 +152,14 @@ _LEADING_WORDS = frozenset("since under in as by pursuant according following th
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
 # "the permit", "such permits", "31 special-protection permits", "a further permit", "the period", "the fee":
 # a sentence that names its topic only so is about the topic named last before it.
-_BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|\d+(?:,\d{3})*) (?:[\w-]+ ){0,2}"
-                   r"(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
+_BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|many|any|some|no|\d+(?:,\d{3})*) "
+                   r"(?:[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
 _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
 # What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
                     "leave": ("residence permit", "permanent residence")}
 _BACK_REF_DEFAULT = "residence permit"
-_DEFINITE = frozenset({"the", "these", "those", "such"})
+_DEFINITE = frozenset({"the", "these", "those", "such", "many"})
 # Topics that are themselves a statement ("may remain ... pending the trial", "will not be deported"); the
 # others are things a sentence may merely mention ("the purpose of a reflection period").
 _STATED_TOPICS = frozenset({"stay during the trial", "long-term stay", "relief from deportation", "right to stay",
@@ -185,9 +185,10 @@ HEADING_MAX_WORDS = 8
 _NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
 _NEGATION_REACH = 6
 _REPORTING = _loose(r"\b(?:report\w*|know\w*|say|said|disclose\w*|track\w*|collect\w*|publish\w*|record\w*|"
-                    r"keep (?:statistics|data|records)|number)\b")
+                    r"keep (?:statistics|data|records)|number|fees?|charges?|costs?)\b")
 # "Continued Presence (CP)": the letters name the topic from then on.
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
+_WHOLE = re.compile(r"[\s\S]+")
 _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
 
 
@@ -208,23 +209,29 @@ def permit_facts(passage: Passage) -> list[Fact]:
     previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
     seen: set[str] = set()  # every topic named so far in the passage
     abbreviations: dict[str, str] = {}
+    asked: str | None = None  # the topic of the question just before
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
-        if not held and not previous and not seen and not abbreviations and not (refs and "permit" in folded[a:b]):
+        if not (held or previous or seen or abbreviations or asked or (refs and "permit" in folded[a:b])):
             continue  # it names no topic and has none to refer back to
         sentence = text[a:b]
-        if sentence.rstrip().endswith("?"):
-            continue  # a question states nothing, but the answer after it speaks of the same permit
         if _NOT_STATEMENT.match(sentence):
-            previous = ()
+            previous, asked = (), None
             continue
         lowered = folded[a:b]
         mentions = _mentions(sentence, held, lowered)
         abbreviations.update(_abbreviations(sentence, mentions))
         topic, m = _topic(sentence, lowered, mentions, previous, seen, abbreviations)
+        if sentence.rstrip().endswith("?"):
+            # a question states nothing, but the answer after it speaks of the same permit
+            asked = topic
+            continue
+        answer, asked = asked, None
+        if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
+            topic, m = answer, _WHOLE.match(sentence)
         if topic and m:
             fields = _fields(sentence, topic, m)
-            if topic in _STATED_TOPICS or _is_provision(sentence, fields):
+            if topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
                 facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
                                         quote=quotable(passage.text, (a, b))))
         previous = _latest_first(mentions) or ((topic,) if topic else ())

@@ -238,6 +238,27 @@ def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.fields["topic"], f.excerpt) for f in permit_facts(_passage(text))] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the sentence right after a question on a permit answers it, whatever its wording
+    ("How many residence permits were issued last year?  Twelve, all to women from Moldova.",
+     [("residence permit", "Twelve, all to women from Moldova.")]),
+    ("How many permits have been granted?  Four since 2015.", [("residence permit", "Four since 2015.")]),
+    # only the sentence right after it, and only a question on a permit
+    ("Is a reflection period granted?  Yes.  Shelters are run by NGOs.", [("reflection period", "Yes.")]),
+    ("What happens next?  The shelter closes in May.", []),
+])
+def test_answers_to_questions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.fields["topic"], f.excerpt) for f in permit_facts(_passage(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("Victims receive a residence card. There is no fee for the card.", [None, None]),
+    ("Victims receive a residence card. It is renewable but does not lead to permanent residence.", [None, True]),
+])
+def test_negation_of_a_fee_is_not_of_the_permit(text: str, negated: list[bool | None]) -> None:
+    assert [f.fields.get("negated") for f in permit_facts(_passage(text))] == negated
+
+
 @pytest.mark.parametrize(("text", "excerpt"), [
     ("Legal framework\nUnder article L425-1, victims receive a residence card.",
      "Under article L425-1, victims receive a residence card."),
