@@ -77,8 +77,9 @@ _WANTS = (("amount", re.compile(r"\bhow much\b|\bwhat (?:does|did) .{1,40}\bcost
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
-_GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\d[\d,.]*\s*(?:million |billion )?(?:euros?|dollars?|pounds?|"
-                               r"francs?|usd|eur|gbp)\b", re.IGNORECASE),
+_GIVES = {"amount": re.compile(r"[€$£¥]\s?\d|\b(?:usd|eur|gbp|chf|sek|nok|dkk)\s?\d|"
+                               r"\d[\d,.]*\s*(?:million |billion )?(?:euros?|dollars?|pounds?|francs?|kron[ae]r?|"
+                               r"usd|eur|gbp|chf|sek|nok|dkk)\b", re.IGNORECASE),
           "number": re.compile(r"\d"),
           "date": re.compile(rf"\b(?:{_MONTH})\b\.?\s*\d|\d\s*(?:{_MONTH})\b|\b(?:1[89]|20)\d\d\b",
                              re.IGNORECASE),

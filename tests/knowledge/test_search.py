@@ -105,6 +105,14 @@ def test_how_long_asks_for_a_duration_not_for_the_word_long() -> None:
     assert search._answer_type_bonus(query, "A long-term residence permit may follow the reflection period.") == 0
 
 
+@pytest.mark.parametrize("sentence", ["In that case EUR 2.3 million was frozen.", "It cost 300 euros.",
+                                      "A grant of SEK 400,000 followed.", "The fund gave $5,000."])
+def test_how_much_prefers_a_sentence_with_an_amount(sentence: str) -> None:
+    query = parse_query(Vocabulary({"frozen": 2}, 100), "how much was frozen?")
+    assert search._answer_type_bonus(query, sentence) > 0
+    assert search._answer_type_bonus(query, "The case was presented in 2021 in four countries.") == 0
+
+
 def test_synonyms_are_weaker_alternatives() -> None:
     query = parse_query(VOCABULARY, "permit")
     (concept,) = query.concepts
