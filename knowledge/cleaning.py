@@ -285,7 +285,8 @@ def _looks_like_heading(line: str) -> bool:
         return len(words) >= 2
     if sum(len(w) <= 2 for w in words) * 2 > len(words):
         return False  # letter-spaced display type, such as "M U LT I L A T E R A L"
-    return len(words) >= 3 and words[-1].lower() not in _SMALL_WORDS
+    return (len(words) >= 3 or len(words) == 2 and all(len(w) >= 4 for w in words)) \
+        and words[-1].lower() not in _SMALL_WORDS
 
 
 def heading_case(heading: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.cleaning import masked_text, parse_document, split_passages
+from knowledge.cleaning import heading_case, masked_text, parse_document, split_passages
 from knowledge.text import excerpt_around, fold, sentence_spans
 
 CABLE = """09ROME1234
@@ -173,3 +173,18 @@ def test_markdown_emphasis_stays_in_quotes_but_not_in_what_is_read() -> None:
     assert "*" not in passage.masked and "__" not in passage.masked
     assert fold(passage.masked).endswith("Spring bulletin Contact: Ms. Ana García, ana.garcia@example.org")
     assert "**Contact:**" in passage.text
+
+
+@pytest.mark.parametrize(("heading", "is_section"), [
+    ("UPCOMING EVENTS", True),
+    ("WORKING GROUPS", True),
+    ("IN THIS ISSUE", True),
+    ("EU FUNDS", False),  # too short to tell from an acronym pair
+    ("ANNEX A", False),
+])
+def test_a_capitals_line_of_a_newsletter_opens_a_section(heading: str, is_section: bool) -> None:
+    text = ("Regional bulletin, spring 2021\n\nThe partnership met twice in Vienna and agreed on a plan.\n\n"
+            f"{heading}\n\nFrom 2-5 July, Budapest: training course for prosecutors on financial investigations.\n")
+    passages = split_passages(parse_document("bulletin.txt", text, kind="text", sha256="x"))
+    last = passages[-1]
+    assert (last.section == heading_case(heading)) is is_section
