@@ -74,8 +74,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?!\s*(?:T|\s)\d{1,2}:\d{2})"), "year"),
     (re.compile(r"(?<![\d.])(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<nm>0?[1-9]|1[0-2])\.(?P<ny>(?:19|20)\d\d)(?![\d]|\.\d)"),
      "dotted"),
-    # March 2009; March-April 2019
-    (_p(r"(?:(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"), "month"),
+    # March 2009; March-April 2019; between January and March 2019 (with "and" only after "between")
+    (_p(r"(?:(?P<between>\b[Bb]etween)\s+(?P<mm0>{M}){AND}|(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
+     "between or month"),
 )
 _ANY_MONTH = re.compile(_MONTH)
 _MONTH_KEYS = tuple(m.lower()[:3] for m in _MONTH_NAMES)
@@ -278,7 +279,8 @@ def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention |
 def _month_mention(m: re.Match[str]) -> DateMention | None:
     year = int(m.group("y2"))
     last = month_number(m.group("m2"))
-    first = month_number(m.group("mm1")) if m.group("mm1") else last
+    named = m.group("mm0") or m.group("mm1")
+    first = month_number(named) if named else last
     if first > last:
         return None
     end = f"{year:04d}-{last:02d}-01" if first != last else None

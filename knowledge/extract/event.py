@@ -41,8 +41,11 @@ _LIMIT_CUES = frozenset("until till through by before from for of than to".split
 # Capitalised: a wrapped line of prose may begin "published on 13 June 2018", and that is the report's news.
 _RELEASED = re.compile(r"^[\s*_]*(?:Released|Published|Issued|Posted|Updated|Prepared)\s+(?:by|on|for)\b")
 # "Working Paper 58 · Published: 2014-06-30": a label right before the date makes it the document's.
-_PUBLISHED_LABEL = re.compile(r"\b(?:published|released|issued|posted|updated|last modified|created|printed)\s*:\s*$",
-                              re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:(?:published|released|issued|posted|updated|created|printed)\s*:|"
+                              r"last (?:modified|updated|revised|reviewed)(?:\s+on)?\s*:?)\s*$", re.IGNORECASE)
+# "Figures as at 30 June", "current as of 31 December", "the permit expires on 31 May": a reference day or a limit.
+_REFERENCE_DAY = re.compile(r"\b(?:as at|(?:current|valid|correct|accurate|updated) as of|"
+                            r"expir(?:es|ed|ing|y)(?: date)?(?:\s+(?:on|in))?)\s*:?\s*$", re.IGNORECASE)
 # A heading that names an event: "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021, 14:00 – ...".
 _EVENT_HEADING = re.compile(r"\s*:\s*\S")
 _WHEN_LABEL = re.compile(r"^\s*(?:WHEN|When|Date and time|Dates?)\s*:?\s*$")
@@ -200,13 +203,16 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
 
 def _limit_or_label(before: str) -> bool:
     """ "until 10 May", "postponed from 18 October", "Published: 2019-05-02": no event on that date."""
-    # The word before the date says whether the patterns can match; most dates follow "on", "in" or none.
-    words = before[-50:].split()
-    last = words[-1].lower() if words else ""
-    if last.endswith(":") and _PUBLISHED_LABEL.search(before[-30:]):
+    # The words before the date say whether the patterns can match; most dates follow "on", "in" or none.
+    near = before[-50:]
+    words = near.lower().split()
+    last = words[-1] if words else ""
+    if (last.endswith(":") or "last" in words[-4:]) and _PUBLISHED_LABEL.search(near):
+        return True
+    if ("as" in words[-3:] or "xpir" in near) and _REFERENCE_DAY.search(near):
         return True
     last = last.strip(",:")
-    return (last in _LIMIT_CUES or last.endswith("day")) and bool(_NOT_WHEN.search(before[-50:]))
+    return (last in _LIMIT_CUES or last.endswith("day")) and bool(_NOT_WHEN.search(near))
 
 
 def _alone_on_its_line(text: str, line_start: int, after: str) -> bool:

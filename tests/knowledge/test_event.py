@@ -507,6 +507,20 @@ def test_a_dateline_before_the_sentence_is_not_its_title(text: str, title: str) 
     "Newsletter of the Anti-Trafficking Network, Issue 12, May 2019",
     "Regional Bulletin No. 7 – 3 May 2019",
     "The shelter's lease runs through 30 June 2019.",
+    "The residence card expires on 31 December 2019 unless it is renewed.",
+    "Figures are current as of 31 March 2019.",
+    "Number of identified victims as at 30 June 2019: 41",
+    "© 2019 Regional Network. Page last updated on 3 May 2019.",
 ])
 def test_issue_lines_and_horizons_are_not_events(text: str) -> None:
     assert event_facts(_passage(text, "2019-05-02")) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Between January and March 2019, the helpline answered 310 calls.", [("2019-01-01", "2019-03-01")]),
+    ("In January and March 2019 the labour inspectors raided two farms.", [("2019-03-01", None)]),
+    # "as of" a day a rule changes is that day's event
+    ("As of 1 July 2019, victims may work during the reflection period.", [("2019-07-01", None)]),
+])
+def test_month_ranges_and_reference_days(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text, "2019-09-02"))] == expected
