@@ -155,6 +155,7 @@ _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receiv
 _BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|many|any|some|no|\d+(?:,\d{3})*) "
                    r"(?:[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
 _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
+_BACK_REF_NOUNS_AFTER_TOPIC = tuple(noun for noun in _BACK_REF_NOUNS if noun != "period")
 # What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
                     "leave": ("residence permit", "permanent residence")}
@@ -212,16 +213,18 @@ def permit_facts(passage: Passage) -> list[Fact]:
     asked: str | None = None  # the topic of the question just before
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
-        if not (held or previous or seen or abbreviations or asked or (refs and "permit" in folded[a:b])):
-            continue  # it names no topic and has none to refer back to
+        lowered = folded[a:b]
+        refers = any(noun in lowered for noun in _referable(previous, seen))
+        if not (held or asked or abbreviations or refers):
+            previous = ()
+            continue  # it names no topic and refers back to none
         sentence = text[a:b]
         if _NOT_STATEMENT.match(sentence):
             previous, asked = (), None
             continue
-        lowered = folded[a:b]
         mentions = _mentions(sentence, held, lowered)
         abbreviations.update(_abbreviations(sentence, mentions))
-        topic, m = _topic(sentence, lowered, mentions, previous, seen, abbreviations)
+        topic, m = _topic(sentence, mentions, previous, seen, abbreviations, refers=refers)
         if sentence.rstrip().endswith("?"):
             # a question states nothing, but the answer after it speaks of the same permit
             asked = topic
@@ -293,8 +296,8 @@ def _holds_other_groups(topic: str, folded: str) -> bool:
     return all(any(word in folded for word in group) for group in _TOPIC_WORDS[topic][1:])
 
 
-def _topic(sentence: str, lowered: str, mentions: list[tuple[int, str, re.Match[str]]], previous: tuple[str, ...],
-           seen: set[str], abbreviations: Mapping[str, str]) -> tuple[str | None, re.Match[str] | None]:
+def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], previous: tuple[str, ...], seen: set[str],
+           abbreviations: Mapping[str, str], *, refers: bool) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
         _, topic, m = mentions[0]
         return topic, m
@@ -302,13 +305,21 @@ def _topic(sentence: str, lowered: str, mentions: list[tuple[int, str, re.Match[
         found = re.search(rf"\b{abbreviation}\b", sentence)
         if found:
             return named, found
-    if not any(noun in lowered for noun in _BACK_REF_NOUNS):
-        return None, None  # the costlier back-reference pattern needs one of its nouns
+    if not refers:
+        return None, None  # the costlier back-reference pattern needs one of the nouns that can refer now
     for ref in _BACK_REF.finditer(sentence):
         referent = _referent(ref, sentence, previous, seen)
         if referent:
             return referent, ref
     return None, None
+
+
+def _referable(previous: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
+    """The nouns that can refer back now: "the permit" always, "the fee" after a topic, "the period" after a
+    reflection period (most sentences have none of them: the back-reference pattern need not run)."""
+    if "reflection period" in seen:
+        return _BACK_REF_NOUNS
+    return _BACK_REF_NOUNS_AFTER_TOPIC if previous else ("permit",)
 
 
 def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen: set[str]) -> str | None:
