@@ -22,9 +22,11 @@ _ABBREVIATIONS = frozenset(
     "oct nov dec art arts para paras p pp fig approx inc ltd co corp gov dept min amb sen rep gen "
     "col lt sgt ph.d m mme cf ca e.v a.m p.m".split()
 )
-# Abbreviations that end a sentence as often as not: "at 10 a.m. The minister ..." ends, "at 10 a.m. EDT, the ..." not.
+# Abbreviations that end a sentence as often as not: "at 10 a.m. The minister ..." ends, ...
 _SOMETIMES_FINAL = frozenset(("a.m", "p.m"))
-_TIME_ZONES = frozenset("EDT EST CDT CST PDT PST GMT UTC BST CET CEST EET EEST MSK local".split())
+# ... nor before a time zone or a day: "at 10 a.m. EDT, the ...", "from 9 a.m. to 1 p.m. Wednesday, March 27".
+_NOT_AFTER_TIME = frozenset("EDT EST CDT CST PDT PST GMT UTC BST CET CEST EET EEST MSK local Monday Tuesday Wednesday "
+                            "Thursday Friday Saturday Sunday".split())
 _END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _LAST_WORD = re.compile(r"([\w.]+)$")
@@ -104,7 +106,7 @@ def _ends_sentence(text: str, mark: int, after: int) -> bool:
         return True
     word = m.group(1).lower()
     if word in _SOMETIMES_FINAL:
-        return not following or following.group(1).strip(",.;:()") not in _TIME_ZONES
+        return not following or following.group(1).strip(",.;:()") not in _NOT_AFTER_TIME
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. Smith"
     return not (word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS)
