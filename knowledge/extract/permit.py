@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from knowledge.extract._spans import quotable, statement_spans
@@ -233,7 +233,9 @@ def permit_facts(passage: Passage) -> list[Fact]:
         if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
             topic, m = answer, _WHOLE.match(sentence)
         if topic and m:
-            fields = _fields(sentence, topic, m)
+            # other topics named after this one: "the reflection period ..., then a residence permit"
+            others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
+            fields = _fields(sentence, topic, m, others=others)
             if topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
                 facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
                                         quote=quotable(passage.text, (a, b))))
@@ -358,11 +360,11 @@ def _latest_first(mentions: list[tuple[int, str, re.Match[str]]]) -> tuple[str, 
     return tuple(dict.fromkeys(topic for _, topic, _ in ordered))
 
 
-def _fields(sentence: str, topic: str, m: re.Match[str]) -> dict[str, Any]:
+def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int] = ()) -> dict[str, Any]:
     cost, renewal_cost = _costs(sentence)
     return {
         "topic": topic,
-        "duration": _duration(sentence, m.start()),
+        "duration": _duration(sentence, m.start(), others=others),
         "cost": cost,
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence),
@@ -396,7 +398,7 @@ def _negated(sentence: str, at: int) -> bool:
     return len(between.split()) <= _NEGATION_REACH and not _REPORTING.search(between)
 
 
-def _duration(sentence: str, near: int = 0) -> str | None:
+def _duration(sentence: str, near: int = 0, *, others: Sequence[int] = ()) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
     # nearest the topic's words is the topic's.
     folded = _folded(sentence)
@@ -410,7 +412,10 @@ def _duration(sentence: str, near: int = 0) -> str | None:
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
         found = prefix + _quantity(m.group("n"), m.group("u"))
-    again = _renewal(renewal) if renewal else None
+    # "a reflection period of three months and a residence permit for six months, which is renewed": the
+    # renewal is of the permit named last before it
+    mine = renewal and not any(near < other < renewal.start() for other in others)
+    again = _renewal(renewal) if renewal and mine else None
     if again:
         found = f"{found}, {again}" if found else again
     return found

@@ -109,6 +109,8 @@ PROVISIONS = [
     ("A residence permit for victims is issued for one year and is not renewable.",
      {"topic": "residence permit", "duration": "one year, not renewable"}),
     ("Residence permits are normally issued four weeks after the interview.", {"topic": "residence permit"}),
+    ("Victims receive a reflection period of 30 days and then a residence permit, which is renewable.",
+     {"topic": "reflection period", "duration": "30 days"}),
     ("Victims have a recovery period of 40 days before they decide whether to testify.",
      {"topic": "reflection period", "duration": "40 days"}),
     # legal bases are kept whole
