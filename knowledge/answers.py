@@ -143,7 +143,8 @@ def _only_domain_words(query: Query, fact_type: str) -> bool:
 
 def _kept(results: list[Result]) -> list[Result]:
     """Results good enough to show, best first, each quote once (two amounts of one sentence: one result)."""
-    ranked = sorted(results, key=lambda r: -r.score)
+    # Equal scores: the more recent first (a sentence's comparison figures, "compared with X in 2021", are older).
+    ranked = sorted(results, key=lambda r: (-round(r.score, 9), -_year_of(r)))
     if not ranked:
         return []
     floor = max(MIN_SCORE, RELATIVE_SCORE * ranked[0].score)
@@ -154,6 +155,15 @@ def _kept(results: list[Result]) -> list[Result]:
             seen.add((r.source.doc, r.excerpt))
             kept.append(r)
     return kept
+
+
+def _year_of(result: Result) -> int:
+    for value in (result.fields.get("year"), str(result.fields.get("start") or "")[:4], (result.source.date or "")[:4]):
+        if isinstance(value, int):
+            return value
+        if isinstance(value, str) and value.isdigit():
+            return int(value)
+    return 0
 
 
 def _fact_result(hit: FactHit, bonus: float) -> Result:

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.answers import answer
-from knowledge.models import Answer
+from knowledge.answers import _kept, answer
+from knowledge.models import Answer, Result, Source
 from knowledge.store import KnowledgeBase, build_knowledge_base
 
 CABLE = """10ROME55
@@ -288,3 +288,13 @@ def test_fuzzed_queries_always_answer(kb: KnowledgeBase, text: str, command: str
     assert len(found.results) <= limit
     assert found.total >= offset + len(found.results) or not found.results
     json.dumps(found.to_json(), ensure_ascii=False)
+
+
+def test_equal_scores_put_the_more_recent_figure_first() -> None:
+    source = Source(doc="report.txt", title="Annual report", date="2023-05-01", location="page 2")
+    sentence = "The shelters received €1 million in 2021, compared with €1.4 million in 2023."
+    older = Result("funding", "EUR 1,000,000", sentence, source, 0.8, {"amount": 1_000_000, "year": 2021})
+    newer = Result("funding", "EUR 1,400,000", sentence, source, 0.8, {"amount": 1_400_000, "year": 2023})
+    assert _kept([older, newer]) == [newer]  # one result per quote: the current figure
+    better = Result("funding", "EUR 900,000", "Another sentence.", source, 0.9, {"amount": 900_000, "year": 2019})
+    assert _kept([older, better, newer]) == [better, newer]
