@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from knowledge.extract._dates import context_years
@@ -17,6 +19,8 @@ from knowledge.text import fold
 __all__ = ["funding_facts", "funding_summary"]
 
 PARTY_LIMIT = 80
+FOR_REACH = 40  # how far after an amount the "for" of its purpose may come
+NEAR_CHARS = 60  # how far from an amount a word saying it is no funding ("frozen", "profit") may be
 LABEL_LINES = 12
 LABEL_LINE_CHARS = 60
 LABEL_CHARS = 250
@@ -34,7 +38,7 @@ _ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _SPAN_PERIOD = re.compile(
     r"\b(?:every\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|other|few)\s+(?:years|months|weeks|days)"
-    rf"|since\s+(?:(?:[A-Z][a-z]+\s+)?{_YEAR})"
+    rf"|since\s+(?:(?:fiscal\s+year|FY|[A-Z][a-z]+)\s*)?{_YEAR}"
     rf"|between\s+{_YEAR}\s+and\s+{_YEAR}|from\s+{_YEAR}\s+(?:to|until|through)\s+{_YEAR}"
     rf"|(?:in|for|during|over)\s+(?:the\s+(?:period\s+)?)?{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d\d)\b"
     r"|over\s+(?:the\s+(?:next|past|last)\s+|a\s+)?(?:\d+|two|three|four|five|six|ten)\s+(?:years|months)"
@@ -43,34 +47,85 @@ _SPAN_PERIOD = re.compile(
 # "Since 2011, France has contributed $333,959": a span of years told before the amount, in its clause.
 _SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?"
                            rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
-_BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\b[^.;]{0,40}$", re.IGNORECASE)
+# "an annual grant of", "the monthly allowance is": the adjective must name the amount, not a noun beside it
+# ("provide monthly stipends for victims, compared to 446,541 kunas").
+_BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\s+(?:[\w-]+\s+){0,3}?(?:of|is|was|were|amounts?\s+to|"
+                            r"amounted\s+to|totals?|totalled|totaled|reached|stands\s+at|stood\s+at)\s+"
+                            r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR_WORDS = r"(?:(?:the\s+)?(?:fiscal|calendar|budget|financial)\s+year\s+|FY\s*)?"
+# "AMOUNT (…) in 2019": the year written after an amount is its own (not "2010-2012", nor "in 2009 dollars")
+_OWN_YEAR = re.compile(rf"\b(?:in|for|during)\s+{_YEAR_WORDS}(?P<year>{_YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+dollars)"
+                       rf"|\bFY\s*(?P<fy>{_YEAR})\b", re.IGNORECASE)
+# "In 2019, the ministry …", "…: in 2010 it awarded …"
+_CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[,;:(])\s*|(?<=\.)\s+)(?:In|in|During|during)\s+{_YEAR_WORDS}(?P<year>{_YEAR})"
+                          r"\b(?!\s*[-–/]\s*\d)(?=[,:]?\s)")
+# Years that belong to spans and targets, not to an amount
+_NOT_A_YEAR = re.compile(rf"{_SPAN_PERIOD.pattern}|\b(?:until|till|through|by)\s+(?:\w+\s+){{0,2}}{_YEAR}\b"
+                         rf"|\b(?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?|\b[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR}",
+                         re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illicit|froze|frozen|freez(?:e|es|ing)|"
+                          r"seiz(?:e|ed|es|ing|ure|ures)|confiscat(?:e|ed|es|ing|ion)|forfeit(?:ed|ure)?|debts?|"
+                          r"owed?|owing|bribes?|ransom)\b", re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
-_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:[ \t]+(?:(?:of|for|the|and|on|to|in|at|de|du|des|la|le)[ \t]+)*[{UPPER}][\w’'.&/-]*)"
+_CONNECTOR = r"(?:of|for|the|and|on|to|in|at|de|du|des|la|le)"
+# Cables wrap lines anywhere; a name may wrap next to a connector word ("the Ministry of\nEquality"), where a
+# heading line cannot end.
+_NAME_GAP = rf"(?:[ \t]+|[ \t]*\n[ \t]*(?={_CONNECTOR}\s))"
+_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:{_NAME_GAP}(?:{_CONNECTOR}(?:[ \t]+|[ \t]*\n[ \t]*))*[{UPPER}][\w’'.&/-]*)"
          r"{0,7}")
+# "the Ministry of Labour, Family and Social Policy": an institution's name may list its fields with commas.
+_LISTED_NAME = (rf"(?:[{UPPER}][\w’'.-]*[ \t]+)?(?:Ministry|Department|Office|Agency|Commission|Committee|Council|"
+                rf"Directorate|Secretariat|Institute|Fund)[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+[{UPPER}][\w’'-]*"
+                rf"(?:[ \t]+[{UPPER}][\w’'-]*)?(?:,[ \t]+[{UPPER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*)?)+,?[ \t]+and"
+                rf"[ \t]+[{UPPER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*){{0,2}}")
+# "The government allocated", "the U.S. Government has spent": a payer without a capitalised name.
+_GOVERNMENT = rf"[Tt]he[ \t]+(?:[{UPPER}][\w.]*[ \t]+){{0,2}}[Gg]overnment"
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
          r"funded|funds|financed|finances|awarded|awards|disbursed|disburses|earmarked|invested|invests|"
-         r"announced|offered|offers|transferred)")
-_PAYER = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?,?\s+(?:(?:has|have|had|will|would|also|"
-                    rf"\w+ly)\s+)*{_GIVE}\b")
+         r"announced|offered|offers|transferred|supported|supports|supporting)")
+# "intends to award", "continues to fund": the plain form after a verb of intent
+_INTEND = r"(?:intends|intended|plans|planned|continues|continued|agreed|decided|promised|expects|aims|hopes|undertook)"
+_GIVE_BASE = (r"(?:award|allocate|fund|finance|donate|spend|disburse|invest|contribute|provide|give|grant|commit|pay|"
+              r"support)")
+# "grants of", "funds are": the noun, not the verb
+_NOT_A_VERB = r"(?!\s+(?:of|are|were|will|was|is|have|had|from|worth|totalling|totaling)\b)"
+_PAYER = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?,?\s+"
+                    r"(?:(?:has|have|had|will|would|also|is|are|was|were|\w+ly)\s+)*"
+                    rf"(?:{_INTEND}\s+to\s+{_GIVE_BASE}|{_GIVE})\b{_NOT_A_VERB}")
 _FROM = re.compile(rf"^[^.;]{{0,60}}?\bfrom\s+(?:the\s+)?(?P<who>{_NAME})")
 _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored|supported)\s+by\s+(?:the\s+)?"
                  rf"(?P<who>{_NAME})")
 _POSSESSIVE = re.compile(rf"(?P<who>{_NAME})[’']s\s+(?P<what>(?:[a-z]+\s+){{0,4}}(?:contributions?|funding|"
                          r"grants?|donations?|budget|aid|support|assistance))")
 _TO = re.compile(rf"\bto\s+(?:the\s+)?(?P<to>{_NAME}(?:\s*\([A-Z][\w&-]*\))?)")
+# "…, and Bavaria about 740,000 euros": a name right before the amount, after "and", pays it
+_GAPPED = re.compile(rf"(?:,|\band)\s+(?:the\s+)?(?P<who>{_NAME})\s+(?:(?:about|some|roughly|approximately|around|"
+                     r"nearly|almost|over|another|a\s+further|an\s+additional)\s+)?$")
+# "to two NGOs responsible for …", "to support NGO-run shelters": a recipient without a capitalised name
+_TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)?"
+                      r"(?P<to>(?:(?!\b(?:for|in|with|from|by|under|through|over|until)\b)[^,;.()]){0,50}?"
+                      r"\b(?:NGOs?|shelters?|organi[sz]ations?|associations?|cent(?:re|er)s?|programmes?|programs?|"
+                      r"projects?|hotlines?|teams?|networks?|municipalities|charities|foundations?|agencies|institutions?)"
+                      rf"(?![\w’'-])(?:\s+[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})?)")
 _GOT = r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)"
 _RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|have\s+|had\s+)?{_GOT}\b")
 # A payer or a receiver needs its verb: most clauses have none, and the verb alone is far cheaper to look for
 # than the name before it (any capital letter may start one).
-_GIVE_WORD = re.compile(rf"{_GIVE}\b")
+# A name found after a capitalised word (and its connectors) is the cut-off end of a longer one.
+_CUT_NAME = re.compile(rf"(?<![\w’'.&/-])(?!(?:The|A|An|In|On|At|By|For|But|And|However|Also|Separately)\s)"
+                       rf"[{UPPER}][\w’'.&/-]*(?:\s+{_CONNECTOR})*\s+$")
+_GIVE_WORD = re.compile(rf"(?:{_GIVE}|to\s+{_GIVE_BASE})\b")
 _GOT_WORD = re.compile(rf"{_GOT}\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
                    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+with\b")
 # "for 2019-2020" is the period, not what the money is for
-_FOR = re.compile(r"^[^.;]{0,40}?\bfor\s+(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|"
-                  r"(?:the\s+)?(?:years?\s+)?\d)[^,;.()\n]{4,80})")
+_FOR_WORD = re.compile(r"\bfor\s+|[.;]")
+_FOR = re.compile(r"(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|(?:the\s+)?(?:years?\s+)?\d)"
+                  r"(?:[^,;.()\n]|\n(?!\s*\n)){4,80})")
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:[\w-]+\s+){0,3}(?:stipend|budget|grant|"
                       r"contribution|donation|allowance|subsidy|fine|fee|salary|award|payment|loan|fund|allocation|"
                       r"compensation|bonus|reward|investment|funding|envelope|package|cost))\s+of\s+(?:\w+\s+){0,2}$",
@@ -82,24 +137,24 @@ _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def funding_facts(passage: Passage) -> list[Fact]:
-    """One fact per money amount in the passage; an amount's stated US dollar equivalent is a field, not a fact."""
+    """One fact per money amount in the passage; an amount's stated US dollar equivalent is a field, not a fact.
+
+    Money that is not funding (criminal profits, frozen assets, debts) gives none.
+    """
     text = passage.masked
     mentions = find_money(text)
     if not mentions:
         return []  # most passages name no amount: skip their sentence spans, the costliest step after the search
-    equivalents = _equivalents(text, mentions)
     spans = statement_spans(text)
+    amounts = _amounts(text, mentions, spans)
     facts = []
-    for i, mention in enumerate(mentions):
-        if i in equivalents.values():
+    for i, amount in enumerate(amounts):
+        context = _context(text, spans, amounts, i)
+        if _not_funding(context):
             continue
-        equivalent = mentions[equivalents[i]] if i in equivalents else None
-        end = _equivalent_end(text, mention, equivalent)
-        following = [m.start for m in mentions[i + 1:] if m.start >= end]
-        sentence = _sentence(spans, mention.start, end)
-        fields = _fields(text, sentence, mention, equivalent, end, following[0] if following else sentence[1])
-        quote = _key_figure(text, sentence, fields) or quotable(passage.text, sentence)
-        facts.append(quote_fact(passage, "funding", fields, mention.start, end, quote=quote))
+        fields = _fields(text, amount, context)
+        quote = _key_figure(text, amount.sentence, fields) or quotable(passage.text, amount.sentence)
+        facts.append(quote_fact(passage, "funding", fields, amount.mention.start, amount.end, quote=quote))
     return facts
 
 
@@ -118,6 +173,79 @@ def funding_summary(fields: Mapping[str, Any]) -> str:
     if when:
         line += f" ({', '.join(when)})"
     return f"{fields['payer']}: {line}" if fields.get("payer") else line
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """An amount, its bracketed equivalent, where both end and the sentence they are in."""
+
+    mention: MoneyMention
+    equivalent: MoneyMention | None
+    end: int
+    sentence: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The text around one amount in its sentence, cut at its neighbours, and what its year may come from."""
+
+    before: str  # the sentence up to the amount
+    own_before: str  # since the previous amount of the sentence (or its start): this amount's own words
+    after: str  # after the amount (or the range it ends) until the next amount or the end of the sentence
+    first: bool  # no other amount of the sentence comes before it
+    earlier: str  # the previous sentence of the same paragraph
+
+
+def _amounts(text: str, mentions: list[MoneyMention], spans: list[tuple[int, int]]) -> list[_Amount]:
+    equivalents = _equivalents(text, mentions)
+    amounts = []
+    for i, mention in enumerate(mentions):
+        if i in equivalents.values():
+            continue
+        equivalent = mentions[equivalents[i]] if i in equivalents else None
+        end = _equivalent_end(text, mention, equivalent)
+        amounts.append(_Amount(mention, equivalent, end, _sentence(spans, mention.start, end)))
+    return amounts
+
+
+def _context(text: str, spans: list[tuple[int, int]], amounts: list[_Amount], i: int) -> _Context:
+    """The words that belong to amount `i`; both ends of a range ("between 40,000 and 60,000 euros a year") share
+    what comes before the first and after the last."""
+    amount = amounts[i]
+    a, b = amount.sentence
+    lead = i - 1 if i > 0 and _in_range(text, amounts[i - 1], amount) else i
+    tail = i + 1 if i + 1 < len(amounts) and _in_range(text, amount, amounts[i + 1]) else i
+    previous = amounts[lead - 1].end if lead > 0 and amounts[lead - 1].end > a else a
+    following = amounts[tail + 1].mention.start if tail + 1 < len(amounts) else b
+    after_start = amounts[tail].end
+    return _Context(before=text[a:amount.mention.start], own_before=text[previous:amounts[lead].mention.start],
+                    after=text[after_start:max(after_start, min(following, b))], first=previous == a,
+                    earlier=_earlier_sentence(text, spans, a))
+
+
+def _in_range(text: str, first: _Amount, second: _Amount) -> bool:
+    return (first.equivalent is None and first.mention.currency == second.mention.currency
+            and _RANGE_GAP.fullmatch(text, first.end, second.mention.start) is not None)
+
+
+def _earlier_sentence(text: str, spans: list[tuple[int, int]], start: int) -> str:
+    earlier = [s for s in spans if s[1] <= start]
+    if not earlier or _BLANK_LINE.search(text, earlier[-1][1], start):
+        return ""
+    return text[earlier[-1][0]:earlier[-1][1]]
+
+
+def _not_funding(context: _Context) -> bool:
+    """Criminal profits, frozen or seized assets, debts: money the text speaks of that nobody gave.
+
+    Only the words right next to the amount count, and a giving verb before it makes it funding after all
+    ("allocated €50,000 from confiscated assets").
+    """
+    own = re.split(r"[,;:(]", context.own_before)[-1][-NEAR_CHARS:]
+    near = re.split(r"[,;.]", context.after)[0][:NEAR_CHARS]
+    if not (_NOT_FUNDING.search(own) or _NOT_FUNDING.search(near)):
+        return False
+    return not _GIVE_WORD.search(own)
 
 
 def _equivalents(text: str, mentions: list[MoneyMention]) -> dict[int, int]:
@@ -142,21 +270,18 @@ def _sentence(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, 
     return (inside[0][0], inside[-1][1]) if inside else (start, end)
 
 
-def _fields(text: str, sentence: tuple[int, int], mention: MoneyMention, equivalent: MoneyMention | None,
-            end: int, stop: int) -> dict[str, Any]:
-    a, b = sentence
-    after = text[end:max(end, min(stop, b))]
-    before = text[a:mention.start]
-    period = _period(after, before)
+def _fields(text: str, amount: _Amount, context: _Context) -> dict[str, Any]:
+    mention, equivalent = amount.mention, amount.equivalent
+    period = _period(context.after, context.own_before)
     fields: dict[str, Any] = {
         "amount": _number(mention.amount),
         "currency": mention.currency,
         "usd": _number(equivalent.amount) if equivalent and equivalent.currency == "USD" else None,
         "qualifier": mention.qualifier,
         "period": period,
-        "year": _year(text, sentence, mention, f"{period} {_span_before(before)}"),
+        "year": _year(context, periodic=period is not None),
     }
-    fields.update(_parties(before, after))
+    fields.update(_parties(context))
     return fields
 
 
@@ -180,24 +305,40 @@ def _period(after: str, before: str) -> str | None:
     return None
 
 
-def _span_before(before: str) -> str:
-    since = _SINCE_BEFORE.search(before)
-    return since.group(1) if since else ""
+def _year(context: _Context, *, periodic: bool) -> int | None:
+    """The year the amount is for, never one that belongs to another amount of the sentence.
+
+    Its own: "AMOUNT (…) in 2019" after it, or any year before it when it is the sentence's first amount;
+    else, unless it is a rate ("a year"), a clause-initial "In 2019," before it or opening the previous sentence.
+    Years inside spans ("since 2011", "2010-2012", "until 2020") are periods, not years.
+    """
+    own = _OWN_YEAR.search(context.after)
+    if own:
+        return int(own.group("year") or own.group("fy"))
+    if context.first:
+        years = _years_outside_spans(context.own_before)
+        if years:
+            return years[-1]
+    if periodic:
+        return None
+    clause = [int(m.group("year")) for m in _CLAUSE_YEAR.finditer(context.before)]
+    if clause:
+        return clause[-1]
+    opening = _CLAUSE_YEAR.match(context.earlier.lstrip())
+    return int(opening.group("year")) if opening else None
 
 
-def _year(text: str, sentence: tuple[int, int], mention: MoneyMention, taken_text: str) -> int | None:
-    """The year the amount is for: the nearest year in its sentence that is not part of a span of years."""
-    a, b = sentence
-    taken = set(re.findall(_YEAR, taken_text))
-    years = [(abs(at + a - mention.start), year) for at, year in context_years(text[a:b])
-             if str(year) not in taken and not (mention.start <= at + a < mention.end)]
-    return min(years)[1] if years else None
+def _years_outside_spans(text: str) -> list[int]:
+    spans = [m.span() for m in _NOT_A_YEAR.finditer(text)]
+    return [year for at, year in context_years(text) if not any(a <= at < b for a, b in spans)]
 
 
-def _parties(before: str, after: str) -> dict[str, Any]:
-    clause = re.split(r"[;:]\s", before)[-1]
-    payer = _payer(clause, after)
-    recipient = _recipient(clause, after)
+def _parties(context: _Context) -> dict[str, Any]:
+    clause = re.split(r"[;:]\s", context.before)[-1]
+    after = context.after
+    gapped = None if context.first else _GAPPED.search(context.own_before)
+    payer = (_party(gapped.group("who")) if gapped else None) or _payer(clause, after)
+    recipient = _recipient(clause if context.first else context.own_before, after)
     return {"payer": payer, "recipient": recipient if recipient != payer else None,
             "purpose": _purpose(clause, after)}
 
@@ -211,7 +352,7 @@ def _payer(before: str, after: str) -> str | None:
 
 def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if _GIVE_WORD.search(before):
-        yield from reversed(list(_PAYER.finditer(before)))
+        yield from (m for m in reversed(list(_PAYER.finditer(before))) if not _CUT_NAME.search(before, 0, m.start()))
     yield from _searches((_BY, after), (_BY, before), (_FROM, after), (_POSSESSIVE, before))
 
 
@@ -224,18 +365,40 @@ def _recipient(before: str, after: str) -> str | None:
 
 
 def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
-    yield from _searches((_TO, after[:120]), (_WITH, before))
+    if (noun := _TO_NOUN.search(after)) and _BLANK_LINE.search(noun.group()) is None:
+        yield noun
+    yield from _to(after[:120])
+    yield from _searches((_WITH, before))
     if _GOT_WORD.search(before):
         yield from reversed(list(_RECEIVED.finditer(before)))
-    yield from _searches((_TO, before))
+    yield from _to(before)
+
+
+def _to(text: str) -> Iterator[re.Match[str]]:
+    """The first "to NAME", unless "to" is inside a name ("the OSCE Mission to Serbia", "Office to Monitor")."""
+    found = _TO.search(text)
+    if found and not re.search(rf"[{UPPER}][\w’'.&-]*\s+$", text[:found.start()]):
+        yield found
 
 
 def _purpose(before: str, after: str) -> str | None:
-    found = next(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before), (_FOR, after)), None)
+    found = next(chain(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before)), _for(after)), None)
     if found is None:
         return None
     what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
     return what.rstrip(" ,")[:PARTY_LIMIT]
+
+
+def _for(after: str) -> Iterator[re.Match[str]]:
+    """What follows the first "for" close after the amount that is not inside a name ("Centre for Migrant Rights")."""
+    for word in _FOR_WORD.finditer(after):
+        if word.start() > FOR_REACH or word.group() in ".;":
+            return
+        inside_name = after[word.end():word.end() + 1].isupper() and _CUT_NAME.search(after, 0, word.start())
+        if not inside_name:
+            if found := _FOR.match(after, word.end()):
+                yield found
+            return
 
 
 def _searches(*places: tuple[re.Pattern[str], str]) -> Iterator[re.Match[str]]:
@@ -253,7 +416,9 @@ def _party(written: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _PRONOUNS or len(" ".join(words)) > PARTY_LIMIT:
         return None
-    return " ".join(words)
+    if words[0] == "government":
+        words[0] = "Government"  # "The government allocated …"
+    return " ".join(words).rstrip("’'")
 
 
 def _key_figure(text: str, sentence: tuple[int, int], fields: dict[str, Any]) -> tuple[int, int] | None:

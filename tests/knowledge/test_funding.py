@@ -58,7 +58,8 @@ AMOUNTS = [
     ("The ministry spent 1.2 billion yen on awareness campaigns.", [(1200000000, "JPY")]),
     ("Traffickers demanded 20,000 Swiss francs from each family.", [(20000, "CHF")]),
     ("The government allocated 45 million rubles to shelters.", [(45000000, "RUB")]),
-    ("Police seized 2,500 pounds sterling and two cars.", [(2500, "GBP")]),
+    ("Police seized 2,500 pounds of cannabis and 3,000 pounds sterling in cash from the gang's accountant.",
+     [(3000, "GBP")]),
     ("Romania set aside 300,000 lei for the hotline.", [(300000, "RON")]),
     ("A stipend of five hundred euros is paid to each victim.", [(500, "EUR")]),
     ("The EU committed half a million euros to the project.", [(500000, "EUR")]),
@@ -304,3 +305,107 @@ def test_amount_search_assumptions_hold() -> None:
 def test_odd_letters_in_number_words_never_crash(text: str) -> None:
     for mention in _money.find_money(text):
         assert isinstance(mention.amount, float)
+
+
+# Money the text speaks of that nobody gave: criminal profits and earnings, frozen or seized assets, debts.
+NOT_FUNDING = [
+    "Investigators estimate that the ring made €3 million in profits from forced begging.",
+    "The smugglers earned about 4,000 dollars from every migrant they moved.",
+    "Prosecutors froze assets worth USD 1.2 million belonging to the gang.",
+    "EUR 800,000 was confiscated from the network's leaders in 2019.",
+    "Each victim owed a debt of 15,000 euros to the recruiters.",
+    "Police seized CHF 250,000 in cash during the raid.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FUNDING)
+def test_money_that_is_not_funding(text: str) -> None:
+    assert _amounts(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry allocated €50,000 from confiscated criminal assets to the victims' fund.", [(50000, "EUR")]),
+    ("Traffickers' profits fell, the report says, while the state gave $400,000 to shelters.", [(400000, "USD")]),
+])
+def test_funding_beside_words_about_crime_is_kept(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _amounts(text) == expected
+
+
+def _fields_of(text: str) -> list[dict[str, object]]:
+    return [dict(f.fields) for f in funding_facts(_passage(text))]
+
+
+# Each amount's year is its own: "AMOUNT in YYYY" after it, a year before the sentence's first amount, else a
+# clause-initial "In YYYY," (here or opening the previous sentence); never the year of another amount.
+YEARS = [
+    ("The Ministry gave €300,000 to shelters, compared with €250,000 in 2016 and €200,000 in 2015.",
+     [None, 2016, 2015]),
+    ("In 2017, the agency received 12 million kroner. It also paid 2 million kroner to the helpline.",
+     [2017, 2017]),
+    ("In 2017 the shelters received 12 million kroner.\n\nThe city also paid 2 million kroner to the helpline.",
+     [2017, None]),  # another paragraph: the second amount has no year
+    ("The Department has spent more than $90 million on victim services since fiscal year 2003.", [None]),
+    ("The embassy pays £40,000 a year to the shelter until 2022.", [None]),
+    ("Applications for grants of EUR 5,000-20,000 close on 15 March 2024.", [None, None]),
+    ("During 2012: the city paid 45,000 euros to the hotline and 30,000 euros to the shelter.", [2012, 2012]),
+    ("In 2012 the city paid 45,000 euros to the hotline and committed 30,000 euros a year to the shelter.",
+     [2012, None]),  # a rate written later in the sentence keeps no year it does not state
+    ("The foundation granted USD 60,000 in FY2014 and USD 80,000 in FY2015.", [2014, 2015]),
+]
+
+
+@pytest.mark.parametrize(("text", "years"), YEARS)
+def test_each_amount_has_its_own_year(text: str, years: list[int | None]) -> None:
+    assert [f.fields.get("year") for f in funding_facts(_passage(text))] == years
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Department has spent more than $90 million on victim services since fiscal year 2003.",
+     [{"period": "since fiscal year 2003"}]),
+    ("The state paid for two shelters and monthly stipends for victims, compared to 90,000 lei in 2016.",
+     [{"period": None, "year": 2016}]),
+    ("The city provides between 10,000 and 15,000 euros a year to the Caritas shelter.",
+     [{"period": "per year", "recipient": "Caritas shelter"}, {"period": "per year", "recipient": "Caritas shelter"}]),
+    ("Victims receive a monthly allowance of 150 euros from the municipality.", [{"period": "per month"}]),
+])
+def test_periods_belong_to_their_amount(text: str, expected: list[dict[str, object]]) -> None:
+    found = _fields_of(text)
+    assert len(found) == len(expected)
+    for fields, wanted in zip(found, expected, strict=True):
+        assert {key: fields.get(key) for key in wanted} == wanted
+
+
+# Payers and recipients: "the government", listed institution names, a name given to a later amount alone,
+# recipients without a capitalised name, and never a party from a neighbouring clause or a fragment.
+PARTIES = [
+    ("The government disbursed 2.4 million lei to NGO-run shelters in 2019.",
+     [{"payer": "Government", "recipient": "NGO-run shelters"}]),
+    ("The U.S. Government has provided $4 million to the regional programme.", [{"payer": "U.S. Government"}]),
+    ("The Ministry of Labour, Social Protection and Family (MLSPF) granted 500,000 lei to the hotline.",
+     [{"payer": "Ministry of Labour, Social Protection and Family"}]),
+    ("The Norwegian Embassy provided NOK 1 million, and Denmark DKK 800,000 for the helpline.",
+     [{"payer": "Norwegian Embassy"}, {"payer": "Denmark"}]),
+    ("The OSCE Office intends to award grants of up to EUR 15,000 each.", [{"payer": "OSCE Office"}]),
+    ("Small grants worth €3,000 were offered to youth groups.", [{"payer": None}]),
+    ("The OSCE Mission to Moldova received USD 75,000 for the hotline.",
+     [{"recipient": "OSCE Mission to Moldova", "purpose": "the hotline"}]),
+    ("The shelter received €20,000 from the city, while the EU and UNICEF together contributed €45,000.",
+     [{"recipient": None}, {"recipient": None}]),
+    ("The city allocated 80,000 euros to three associations running night shelters.",
+     [{"recipient": "three associations"}]),
+    ("The government also gave €95,000 to an NGO providing legal aid to victims.", [{"recipient": "an NGO"}]),
+    ("LASTRADA received 75,000 euros ($102,000) from the Ministry of\nInterior in 2008.",
+     [{"payer": "Ministry of Interior", "year": 2008}]),
+    ("Sweden pays SEK 2 million to the Centre for Migrant Rights for legal counselling.",
+     [{"recipient": "Centre for Migrant Rights", "purpose": "legal counselling"}]),
+    ("The Office to Prevent Trafficking continues to fund the post with USD 50,000.",
+     [{"payer": "Office to Prevent Trafficking", "recipient": None}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARTIES)
+def test_payers_and_recipients(text: str, expected: list[dict[str, object]]) -> None:
+    found = _fields_of(text)
+    assert len(found) == len(expected)
+    for fields, wanted in zip(found, expected, strict=True):
+        assert {key: fields.get(key) for key in wanted} == wanted
