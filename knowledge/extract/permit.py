@@ -102,7 +102,7 @@ _RANKS_BY_WORD: dict[str, tuple[int, ...]] = {
 # to two characters), so they are folded first for the word test to see what the patterns see.
 _PATTERN_CASE_ODD = {"İ": "i", "ı": "i", "ſ": "s"}
 _PATTERN_CASE = str.maketrans(_PATTERN_CASE_ODD)
-_NUM = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
+_NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
         r"thirty|forty-five|sixty|ninety|a)")
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
@@ -119,7 +119,8 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
 ))
 # "delivered two to three months after the decision" is a delay, not how long a permit lasts.
 _DELAY = _loose(r" (?:after|later|ago|following)\b")
-_RENEWAL = _loose(rf"\b(?P<not>not |non-)?renew(?:able|ed)\b(?: (?P<how>every|for|each|after|in) (?:a period of )?"
+_RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
+                  rf"(?: (?P<how>every|for|each|after|in) (?:a period of )?"
                   rf"(?:(?P<n>{_NUM})[- ])?(?P<u>{_UNIT})\b(?: increments)?)?")
 _ISO_CODES = "EUR|USD|GBP|CHF|RUB|JPY|INR|RON|BGN|RSD|MDL|UAH|TRY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF"
 _CURRENCY_WORDS = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "us$": "USD", "dollars": "USD",
@@ -135,8 +136,8 @@ _ARTICLE_NUMBER = r"[A-Z]?\d[\w.-]*(?:\([\w.]+\))*(?:\s+(?:bis|ter|quater)\b)?"
 _ARTICLE = re.compile(
     rf"\b(?:[Aa]rticles?|Art\.|[Ss]ections?|§)\s*{_ARTICLE_NUMBER}(?:\s*(?:,|and|or)\s*{_ARTICLE_NUMBER})*"
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
-    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][\w -]{1,14}\))?)?"
-    r"(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?)\b)")
+    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][^()]{1,60}\))?)?"
+    r"(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?|issued|granted|which|as|is|are|was|were)\b)")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
     rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
@@ -236,7 +237,8 @@ def permit_facts(passage: Passage) -> list[Fact]:
             # other topics named after this one: "the reflection period ..., then a residence permit"
             others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
             fields = _fields(sentence, topic, m, others=others)
-            if topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
+            stated = topic in _STATED_TOPICS or answer or _is_provision(sentence, fields)
+            if stated and _is_sentence(sentence, fields):
                 facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
                                         quote=quotable(passage.text, (a, b))))
         previous = _latest_first(mentions) or ((topic,) if topic else ())
@@ -375,17 +377,20 @@ def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int
 
 def _is_provision(sentence: str, fields: Mapping[str, Any]) -> bool:
     """Whether the sentence states a provision: not a heading, a purpose, a recommendation or a mere mention."""
-    measured = bool(fields["duration"] or fields["cost"])
-    stripped = sentence.rstrip()
-    if stripped[-1:] not in _TERMINAL and (not measured or len(stripped.split()) < HEADING_MAX_WORDS):
-        return False  # "Article 13 – Recovery and reflection period", "Country Report: Residence permit"
-    if measured:
+    if fields["duration"] or fields["cost"]:
         return True
     if _PURPOSE.search(sentence) and not fields["legal_basis"]:
         return False  # "The purpose of a period of reflection is to help..."
     if _ADVOCACY.search(sentence) and not fields["legal_basis"] and not _AGREED.search(sentence):
         return False  # "Laws should include a reflection period" is advice, not a provision
     return bool(fields["legal_basis"] or _PROVISION_VERB.search(sentence))
+
+
+def _is_sentence(sentence: str, fields: Mapping[str, Any]) -> bool:
+    """Not a heading: "Article 13 – Recovery and reflection period", "Country Report: Residence permit"."""
+    stripped = sentence.rstrip()
+    measured = fields["duration"] or fields["cost"]
+    return stripped[-1:] in _TERMINAL or bool(measured and len(stripped.split()) >= HEADING_MAX_WORDS)
 
 
 def _negated(sentence: str, at: int) -> bool:
@@ -478,7 +483,9 @@ def _money(m: re.Match[str]) -> dict[str, Any] | None:
 
 def _legal_basis(sentence: str) -> str | None:
     for pattern in (_ARTICLE, _INSTRUMENT):
-        m = pattern.search(sentence)
+        found = list(pattern.finditer(sentence))
+        # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
+        m = next((m for m in found if " of " in fold(m.group(0))), found[0]) if found else None
         if m:
             words = fold(m.group(0)).strip(" ,;").split(" ")
             while len(words) > 1 and words[0].lower() in _LEADING_WORDS:

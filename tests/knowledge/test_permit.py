@@ -111,6 +111,14 @@ PROVISIONS = [
     ("Residence permits are normally issued four weeks after the interview.", {"topic": "residence permit"}),
     ("Victims receive a reflection period of 30 days and then a residence permit, which is renewable.",
      {"topic": "reflection period", "duration": "30 days"}),
+    ("The reflection permit cannot be renewed, but it allows the holder to work.",
+     {"topic": "residence permit", "duration": "not renewable"}),
+    ("Article 9 of the Aliens Act (Law No. 45 of 3 March 2002) provides for a residence permit for victims.",
+     {"topic": "residence permit",
+      "legal_basis": "Article 9 of the Aliens Act (Law No. 45 of 3 March 2002)"}),
+    ("After three years with a permit under section 7(2), a victim may obtain permanent residence under "
+     "section 9(1) of the Aliens Act.",
+     {"topic": "permanent residence", "legal_basis": "section 9(1) of the Aliens Act"}),
     ("Victims have a recovery period of 40 days before they decide whether to testify.",
      {"topic": "reflection period", "duration": "40 days"}),
     # legal bases are kept whole
@@ -172,6 +180,9 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     # "permit" alone is a residence permit only when said of victims or with "the"
     "The contractor must obtain the building permit before the works start.",
     "Residence Permit Unit, Ministry of the Interior",
+    "Relief from deportation",
+    "Table 2: Residence permits issued to victims under section 12(3) of the Aliens Act, 2018–2021 Year Permits",
+    "Protection from removal and expulsion",
 ])
 def test_other_sentences_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
