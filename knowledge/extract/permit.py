@@ -303,7 +303,9 @@ def _holds_other_groups(topic: str, folded: str) -> bool:
 def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], previous: tuple[str, ...], seen: set[str],
            abbreviations: Mapping[str, str], *, refers: bool) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
-        _, topic, m = mentions[0]
+        # "Where no residence permit is granted, deportation may be suspended": what the sentence grants
+        _, topic, m = next((mention for mention in mentions if not _negated(sentence, mention[2].start())),
+                           mentions[0])
         return topic, m
     for abbreviation, named in abbreviations.items():
         found = re.search(rf"\b{abbreviation}\b", sentence)

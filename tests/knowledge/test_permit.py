@@ -136,6 +136,8 @@ PROVISIONS = [
      {"topic": "residence permit", "negated": True}),
     ("The ministry does not publish the number of residence permits issued to victims.",
      {"topic": "residence permit"}),
+    ("Where no residence permit is issued, the removal of a witness may be suspended.",
+     {"topic": "relief from deportation"}),
     ("Partners agreed that no victim should be returned while her asylum claim is pending.",
      {"topic": "relief from deportation"}),
 ]
