@@ -28,7 +28,8 @@ _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosec
 # (topic, pattern), most specific first: the first that matches a sentence names its topic.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
     ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))? (?:period|delay)\b"
-                          r"|\bperiods? (?:of|for|to) (?:recovery and )?reflect(?:ion)?\b|\brecovery period\b"
+                          r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflect(?:ion)?)\b"
+                          r"|\brecovery period\b"
                           # German and Nordic law give the reflection period as a time allowed before leaving
                           r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
     ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
@@ -39,7 +40,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
-                         r"|\bstay permits?\b|\btitres? de séjour\b"
+                         r"|\bstay permits?\b|\b(?:titres?|cartes?|autorisations? provisoires?) de séjour\b"
                          r"|\bresiden(?:ce|cy) and work (?:permit|card|visa|authori[sz]ation)s?\b"
                          # UK "leave" is permission to stay
                          r"|\b(?:discretionary|further|limited) leave\b"),
@@ -57,7 +58,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                 r"|\bno (?:\w+ )?(?:deportation|removal|expulsion) "
                                 r"(?:action|measure|order|proceeding)s?\b"
                                 r"|\bno (?:victim|one|person)s? (?:\w+ ){0,2}(?:be )?"
-                                r"(?:deported|expelled|removed|returned)\b"),
+                                r"(?:deported|expelled|removed|returned)\b"
+                                # German law's suspension of deportation
+                                r"|\btolerated stay\b|\btoleration\b|\bDuldung\b"),
     ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"),
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
                       r"|\b(?:allowed|permitted|entitled|authori[sz]ed|permission) to (?:work|take up employment)\b"),
@@ -80,13 +83,14 @@ _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "permanent residence": (("permanent", "indefinite", "settled"),),
     "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
-    "residence permit": (("resid", "remain", "stay", "titre", "leave"),
+    "residence permit": (("resid", "remain", "stay", "titre", "carte", "autorisation", "leave"),
                          ("permit", "permis", "card", "title", "status", "visa", "authori", "document", "right",
                           "leave", "jour")),
     "stay during the trial": (_STAY_WORDS, ("duration", "length", "time", "during", "pending", "throughout", "until"),
                               ("trial", "proceeding", "criminal", "investigation", "prosecution", "case")),
     "long-term stay": (_STAY_WORDS, ("long", "permanent", "indefinite")),
-    "relief from deportation": (("deport", "remov", "expul", "expel", "return", "refoul", "repatriat"),),
+    "relief from deportation": (("deport", "remov", "expul", "expel", "return", "refoul", "repatriat", "tolerat",
+                                 "duldung"),),
     "visa": (("visa",),),
     "right to work": (("work", "employment"), ("permit", "permis", "authori", "allowed", "entitled")),
     "asylum": (("asylum", "refugee", "humanitarian", "subsidiary"), ("asylum", "refugee", "protection")),
