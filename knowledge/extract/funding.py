@@ -86,7 +86,8 @@ _GOVERNMENT = rf"[Tt]he[ \t]+(?:[{UPPER}][\w.]*[ \t]+){{0,2}}[Gg]overnment"
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
          r"funded|funds|financed|finances|awarded|awards|disbursed|disburses|earmarked|invested|invests|"
-         r"announced|offered|offers|transferred|supported|supports|supporting)")
+         r"announced|offered|offers|transferred|supported|supports|supporting|set\s+aside|sets\s+aside|adding|adds|"
+         r"added|budgeted|co-funds|co-funded|co-finances|co-financed)")
 # "intends to award", "continues to fund": the plain form after a verb of intent
 _INTEND = r"(?:intends|intended|plans|planned|continues|continued|agreed|decided|promised|expects|aims|hopes|undertook)"
 _GIVE_BASE = (r"(?:award|allocate|fund|finance|donate|spend|disburse|invest|contribute|provide|give|grant|commit|pay|"
@@ -94,7 +95,7 @@ _GIVE_BASE = (r"(?:award|allocate|fund|finance|donate|spend|disburse|invest|cont
 # "grants of", "funds are": the noun, not the verb
 _NOT_A_VERB = r"(?!\s+(?:of|are|were|will|was|is|have|had|from|worth|totalling|totaling)\b)"
 _PAYER = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?,?\s+"
-                    r"(?:(?:has|have|had|will|would|also|is|are|was|were|\w+ly)\s+)*"
+                    r"(?:(?:has|have|had|will|would|also|is|are|was|were|together|\w+ly)\s+)*"
                     rf"(?:{_INTEND}\s+to\s+{_GIVE_BASE}|{_GIVE})\b{_NOT_A_VERB}")
 _FROM = re.compile(rf"^[^.;]{{0,60}}?\bfrom\s+(?:the\s+)?(?P<who>{_NAME})")
 _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored|supported)\s+by\s+(?:the\s+)?"
@@ -122,6 +123,14 @@ _GIVE_WORD = re.compile(rf"(?:{_GIVE}|to\s+{_GIVE_BASE})\b")
 _GOT_WORD = re.compile(rf"{_GOT}\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
                    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+with\b")
+# "co-funds the national hotline (800 290 290) with about €1.5 million": what is funded, right before the amount
+_FUNDS_WITH = re.compile(r"\b(?:funds|funded|fund|co-funds|co-funded|co-finances|co-financed|supports|supported|"
+                         r"supporting|finances|financed)\s+(?P<to>(?:the\s+)?[^,;:()]{2,60}?)(?:\s*\([^()]{0,30}\))?"
+                         r"\s+with\s+$")
+# "in 2010 it awarded": a pronoun gives, the sentence's subject pays
+_PRONOUN_GIVES = re.compile(rf"\b(?:it|they)\s+(?:(?:has|have|had|will|would|also|\w+ly)\s+)*{_GIVE}\b")
+_SUBJECT = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+"
+                      r"(?!(?:said|says|say|told|tells|reported|reports|noted|notes|added|explained|stated)\b)[a-z]")
 # "for 2019-2020" is the period, not what the money is for
 _FOR_WORD = re.compile(r"\bfor\s+|[.;]")
 _FOR = re.compile(r"(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|(?:the\s+)?(?:years?\s+)?\d)"
@@ -337,7 +346,7 @@ def _parties(context: _Context) -> dict[str, Any]:
     clause = re.split(r"[;:]\s", context.before)[-1]
     after = context.after
     gapped = None if context.first else _GAPPED.search(context.own_before)
-    payer = (_party(gapped.group("who")) if gapped else None) or _payer(clause, after)
+    payer = (_party(gapped.group("who")) if gapped else None) or _payer(clause, after) or _subject(context, clause)
     recipient = _recipient(clause if context.first else context.own_before, after)
     return {"payer": payer, "recipient": recipient if recipient != payer else None,
             "purpose": _purpose(clause, after)}
@@ -348,6 +357,14 @@ def _payer(before: str, after: str) -> str | None:
         if party := _party(found.group("who")):
             return party
     return None
+
+
+def _subject(context: _Context, clause: str) -> str | None:
+    """The payer named at the start of the sentence when a pronoun gives the amount ("…: in 2010 it awarded")."""
+    if not _PRONOUN_GIVES.search(clause if context.first else context.own_before):
+        return None
+    found = _SUBJECT.match(context.before)
+    return _party(found.group("who")) if found else None
 
 
 def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
@@ -368,7 +385,7 @@ def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if (noun := _TO_NOUN.search(after)) and _BLANK_LINE.search(noun.group()) is None:
         yield noun
     yield from _to(after[:120])
-    yield from _searches((_WITH, before))
+    yield from _searches((_WITH, before), (_FUNDS_WITH, before))
     if _GOT_WORD.search(before):
         yield from reversed(list(_RECEIVED.finditer(before)))
     yield from _to(before)

@@ -399,7 +399,16 @@ PARTIES = [
     ("Sweden pays SEK 2 million to the Centre for Migrant Rights for legal counselling.",
      [{"recipient": "Centre for Migrant Rights", "purpose": "legal counselling"}]),
     ("The Office to Prevent Trafficking continues to fund the post with USD 50,000.",
-     [{"payer": "Office to Prevent Trafficking", "recipient": None}]),
+     [{"payer": "Office to Prevent Trafficking", "recipient": "post"}]),
+    ("The Department for Victim Services runs two calls a year: in 2015 it granted €90,000 to local shelters, "
+     "and it co-funds the helpline (116 006) with about €40,000 a year.",
+     [{"payer": "Department for Victim Services", "year": 2015},
+      {"payer": "Department for Victim Services", "recipient": "helpline", "year": None}]),
+    ("Officials said it gave €5,000 to the hotline.", [{"payer": None}]),
+    ("The Swiss Agency for Development (SDC) is adding CHF 200,000 for legal aid.",
+     [{"payer": "Swiss Agency for Development"}]),
+    ("The Regional Council of Vojvodina has set aside 30,000 euros a year for a second shelter.",
+     [{"payer": "Regional Council of Vojvodina", "purpose": "a second shelter"}]),
 ]
 
 
