@@ -159,7 +159,7 @@ def funding_facts(passage: Passage) -> list[Fact]:
     facts = []
     for i, amount in enumerate(amounts):
         context = _context(text, spans, amounts, i)
-        if _not_funding(context):
+        if _not_funding(context) or _told_again(text, passage.title, amounts, i):
             continue
         fields = _fields(text, amount, context)
         quote = _key_figure(text, amount.sentence, fields) or quotable(passage.text, amount.sentence)
@@ -242,6 +242,16 @@ def _earlier_sentence(text: str, spans: list[tuple[int, int]], start: int) -> st
     if not earlier or _BLANK_LINE.search(text, earlier[-1][1], start):
         return ""
     return text[earlier[-1][0]:earlier[-1][1]]
+
+
+def _told_again(text: str, title: str, amounts: list[_Amount], i: int) -> bool:
+    """A headline amount the body gives again ("Council of Europe provides €700,000 …"): one fact, the body's."""
+    amount = amounts[i]
+    a, b = amount.sentence
+    if not title or fold(text[a:b]) != fold(title):
+        return False
+    return any(other.sentence != amount.sentence and other.mention.amount == amount.mention.amount
+               and other.mention.currency == amount.mention.currency for other in amounts)
 
 
 def _not_funding(context: _Context) -> bool:

@@ -418,3 +418,17 @@ def test_payers_and_recipients(text: str, expected: list[dict[str, object]]) -> 
     assert len(found) == len(expected)
     for fields, wanted in zip(found, expected, strict=True):
         assert {key: fields.get(key) for key in wanted} == wanted
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    ("EU gives €2.5 million to Moldovan shelters",
+     "EU gives €2.5 million to Moldovan shelters\n\nThe European Union signed a €2.5 million grant with three NGOs.",
+     ["The European Union signed a €2.5 million grant with three NGOs."]),
+    ("EU gives €2.5 million to Moldovan shelters",  # the body gives another amount: the headline's stays
+     "EU gives €2.5 million to Moldovan shelters\n\nThe European Union signed a €2 million grant with three NGOs.",
+     ["EU gives €2.5 million to Moldovan shelters", "The European Union signed a €2 million grant with three NGOs."]),
+])
+def test_a_headline_amount_told_again_in_the_body_is_one_fact(title: str, text: str, expected: list[str]) -> None:
+    passage = Passage(doc="news.txt", ordinal=1, start=0, end=len(text), text=text, masked=text, title=title,
+                      doc_date=None)
+    assert [f.excerpt for f in funding_facts(passage)] == expected
