@@ -33,6 +33,12 @@ _EQUIVALENT_CLOSE = re.compile(r"\s*(?:USD|US\$|U\.?S\.?(?:\s*dollars)?)?\s*\)")
 _UNIT = {"year": "per year", "annum": "per year", "month": "per month", "week": "per week", "day": "per day"}
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:(?:per|a|an|each|every)\s+(?P<unit>year|annum|month|week|day)\b|"
                           r"(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
+# "per project", "per child per day": a rate for each of something, perhaps also per unit of time
+_PER_THING = re.compile(r"\s*,?\s*(?P<thing>per\s+(?:child|person|victim|project|family|participant|organi[sz]ation|"
+                        r"shelter|bed|place|case|grant|head|capita|beneficiary|call))\b"
+                        r"(?:\s+(?:per|a|an|each)\s+(?P<unit>year|annum|month|week|day)\b)?", re.IGNORECASE)
+# "for 2009-2010", "over the period 2019–2021": the years are the period
+_SPAN_PREPOSITION = re.compile(r"^(?:for|in|during|over)\s+(?:the\s+(?:period\s+)?)?(?=\d)")
 _ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month", "weekly": "per week",
             "daily": "per day"}
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
@@ -156,12 +162,21 @@ def funding_facts(passage: Passage) -> list[Fact]:
         return []  # most passages name no amount: skip their sentence spans, the costliest step after the search
     spans = statement_spans(text)
     amounts = _amounts(text, mentions, spans)
-    facts = []
+    found: list[tuple[_Amount, dict[str, Any]]] = []
+    headlines: list[dict[str, Any]] = []
     for i, amount in enumerate(amounts):
         context = _context(text, spans, amounts, i)
-        if _not_funding(context) or _told_again(text, passage.title, amounts, i):
-            continue
-        fields = _fields(text, amount, context)
+        if not _not_funding(context):
+            fields = _fields(text, amount, context)
+            if _told_again(text, passage.title, amounts, i):
+                headlines.append(fields)
+            else:
+                found.append((amount, fields))
+    facts = []
+    for amount, fields in found:
+        for headline in headlines:  # what only the headline says still belongs to the body's fact
+            if (headline["amount"], headline["currency"]) == (fields["amount"], fields["currency"]):
+                fields.update({k: v for k, v in headline.items() if fields.get(k) is None})
         quote = _key_figure(text, amount.sentence, fields) or quotable(passage.text, amount.sentence)
         facts.append(quote_fact(passage, "funding", fields, amount.mention.start, amount.end, quote=quote))
     return facts
@@ -308,11 +323,14 @@ def _period(after: str, before: str) -> str | None:
     right = _RIGHT_AFTER.match(after)
     if right:
         return _UNIT[right.group("unit").lower()] if right.group("unit") else _ADVERBS[right.group("adverb").lower()]
+    per = _PER_THING.match(after)
+    if per:
+        return fold(per.group("thing")).lower() + (f" {_UNIT[per.group('unit').lower()]}" if per.group("unit") else "")
     found = _SPAN_PERIOD.search(after)
     if found:
         written = fold(found.group()).lower() if not found.group().lower().startswith("since") else fold(found.group())
         unit = re.fullmatch(r"(?:per|a)\s+(\w+)", written)
-        return _UNIT.get(unit.group(1), written) if unit else written
+        return _UNIT.get(unit.group(1), written) if unit else _SPAN_PREPOSITION.sub("", written)
     since = _SINCE_BEFORE.search(before)
     if since:
         written = fold(since.group(1))

@@ -156,7 +156,7 @@ FIELDS = [
     ("The Netherlands contributed €2 million to IOM for the reintegration of returnees in 2017.",
      {"payer": "Netherlands", "recipient": "IOM", "year": 2017}),
     ("The project, financed by the European Commission, has a budget of €3.4 million for 2016-2018.",
-     {"payer": "European Commission", "period": "for 2016-2018"}),
+     {"payer": "European Commission", "period": "2016-2018"}),
     ("Norway will provide NOK 10 million per year to the programme.", {"period": "per year", "payer": "Norway"}),
     ("Since 2011, France has contributed $333,959 to the fund.", {"period": "since 2011", "year": None}),
     ("Between 2015 and 2017 the EU provided EUR 2 million per year to IOM.",
@@ -367,6 +367,12 @@ def test_each_amount_has_its_own_year(text: str, years: list[int | None]) -> Non
     ("The city provides between 10,000 and 15,000 euros a year to the Caritas shelter.",
      [{"period": "per year", "recipient": "Caritas shelter"}, {"period": "per year", "recipient": "Caritas shelter"}]),
     ("Victims receive a monthly allowance of 150 euros from the municipality.", [{"period": "per month"}]),
+    ("The city pays the shelter 25 euros per person per night and 40 euros per child per day.",
+     [{"period": "per person"}, {"period": "per child per day"}]),
+    ("Calls offer grants of €5,000 to €12,000 per project over the period 2022–2024.",
+     [{"period": "per project"}, {"period": "per project"}]),
+    ("Norway committed NOK 9 million for the period 2014–2016 and NOK 3 million in 2017-2018.",
+     [{"period": "2014–2016"}, {"period": "2017-2018"}]),
 ])
 def test_periods_belong_to_their_amount(text: str, expected: list[dict[str, object]]) -> None:
     found = _fields_of(text)
@@ -432,3 +438,11 @@ def test_a_headline_amount_told_again_in_the_body_is_one_fact(title: str, text: 
     passage = Passage(doc="news.txt", ordinal=1, start=0, end=len(text), text=text, masked=text, title=title,
                       doc_date=None)
     assert [f.excerpt for f in funding_facts(passage)] == expected
+
+
+def test_what_only_the_headline_says_stays_with_the_body_fact() -> None:
+    text = "Japan gives $1 million for victim shelters\n\nThe new $1 million package was announced on Monday."
+    passage = Passage(doc="news.txt", ordinal=1, start=0, end=len(text), text=text, masked=text,
+                      title="Japan gives $1 million for victim shelters", doc_date=None)
+    [fact] = funding_facts(passage)
+    assert fact.excerpt.startswith("The new $1 million package") and fact.fields["payer"] == "Japan"
