@@ -21,16 +21,20 @@ _MASKED_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?[\[(]\s?
 # It starts with the digit so that the regex engine skips to digits in C; the look-behind after that digit is
 # "(?<![\w+./-])" before it.
 _LOOSE_PHONE = re.compile(r"\d(?<![\w+./-]\d)\d{0,3}(?:[-.]\d{1,5}){2,4}(?![\w/-]|\.\d)")
-_CONTACT_CUE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|call|tel|phone|telephone|poc|e-?mail|fax)\b|@",
+_CONTACT_CUE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|call(?:s|ed|ing)?|tel|phone|telephone|poc|e-?mail|fax|"
+                          r"hot ?line|help ?line|tip ?line|phone ?line|free ?phone|toll-free)\b|@",
                           re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECASE)
 # "@caro_charpTEH", not the domain of an email nor a word inside one.
 # "@" first, so that the regex engine skips to it in C; the look-behind after it is "(?<![\w.@/])" before it.
 _HANDLE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
 _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
-          r"switchboard|hotline|help\s*line|fax|facsimile|telefax|t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
-          r"\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*)")
-_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)\s?)?\d[\d \t().\-/]{4,24}\d)"
+          r"switchboard|hot\s*line|help\s*line|tip\s*line|phone\s*line|free\s*phone|toll[- ]free|fax|facsimile|telefax|"
+          r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*"
+          # "the national hotline (800 290 290)": a number alone in brackets after its label
+          r"(?:\((?=[\d \t]{7,}\)))?)")
+# A cable may wrap a number after its country code: "tel. (381)\n11-306-4611".
+_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*)?\d[\d \t().\-/]{4,24}\d)"
 # The look-ahead names the letters a label can start with; a quick test of one character where most positions fail.
 _LABELLED_PHONE = re.compile(r"(?=[cdfghmpst])" + _LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
@@ -39,6 +43,10 @@ _INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+
                             r"(?:\(\s?\d{1,4}\s?\)[ \t.\-]?)?\d[\d \t.\-/]{4,20}\d)")
 # "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
+# "Freephone", "fax:", "f.": whether a label names a fax line.
+_FAX_LABEL = re.compile(r"(?:fax|facsimile|telefax|f)\b")
+# "1-866-347-2423": a long-distance number in North American form is a telephone number without a cue.
+_NORTH_AMERICAN = re.compile(r"1-\d{3}-\d{3}-\d{4}")
 _ONE_LETTER = re.compile(r"^[tfm]\b", re.IGNORECASE)
 # "12 rue de Rivoli": a street word in lower case, then the street's name; "3 street children" is no address.
 _STREET_WORDS = (r"(?:rue|avenue|av\.|boulevard|bd|place|quai|allée|chemin|impasse|cours|via|viale|piazza|calle|"
@@ -82,6 +90,14 @@ _STREET_LINE = re.compile(r"^[ \t]*(?=[^\n]{4,60}\n)(?:\d{1,5}[a-z]?,?[ \t]+[A-Z
 # A line of postcode and city alone, as in a letterhead: "F-67075 Strasbourg Cedex"; not "2010 Annual Report".
 _POSTCODE_LINE = re.compile(r"^[ \t]*(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!19|20)\d{4})[ \t]+[A-Z][\w'’-]+"
                             r"(?:[ \t-]+[A-Z][\w'’-]+)?(?:[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)?[ \t]*$", re.MULTILINE)
+# "Kralja Milana 22, 11000 Belgrade": a house number after the street's name, then a comma and the postcode and city.
+# The number is found first (the regex engine skips to digits in C); the street's name is sought before it after.
+_NUMBER_THEN_POSTCODE = re.compile(r"\d(?<!\w\d)\d{0,4}[a-z]?"
+                                   r"(?=,[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4})[ \t]+[A-Z])")
+# The street's name: capitalised words, maybe a short particle ("Zmaja od Bosne"), first on its line or after a mark.
+_STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>[A-Z][\w'’.-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?"
+                                 r"[A-Z][\w'’.-]+){0,3})[ \t]+$")
+STREET_NAME_CHARS = 50
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
@@ -193,13 +209,13 @@ def _phones(text: str) -> list[Detail]:
             continue  # "t 12" is not a telephone label; "T: +44 ..." is
         number = _trim_number(m.group("num"))
         if _plausible(number):
-            kind = "fax" if label.startswith(("f", "telefax")) else "phone"
-            out.append(Detail(kind, number, m.start("num"), m.start("num") + len(number)))
+            kind = "fax" if _FAX_LABEL.match(label) else "phone"
+            out.append(Detail(kind, " ".join(number.split()), m.start("num"), m.start("num") + len(number)))
     for m in _LOOSE_PHONE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
         before = text[max(0, m.start() - 80):m.start()]
-        if len(digits) >= 9 and _CONTACT_CUE.search(before) and not _IVG_BEFORE.search(before) \
-                and not _YEAR_FIRST.match(m.group()):
+        if len(digits) >= 9 and (_NORTH_AMERICAN.fullmatch(m.group()) or _CONTACT_CUE.search(before)) \
+                and not _IVG_BEFORE.search(before) and not _YEAR_FIRST.match(m.group()):
             out.append(Detail(_kind_before(text, m.start()), m.group(), m.start(), m.end()))
     for m in _INTERNATIONAL.finditer(text):
         number = _trim_number(m.group("num"))
@@ -239,6 +255,11 @@ def _addresses(text: str, *, numbers: bool) -> list[Detail]:
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+    for m in _NUMBER_THEN_POSTCODE.finditer(text) if numbers else ():
+        street = _STREET_NAME_BEFORE.search(text, max(0, m.start() - STREET_NAME_CHARS), m.start())
+        if street:
+            start, end = street.start("street"), _address_end(text, m.end())
+            out.append(Detail("address", " ".join(text[start:end].split()), start, end))
     # Both line patterns need a line that starts with a postcode (the first line of text only for _POSTCODE_LINE);
     # most passages have none, and this search is far cheaper than theirs.
     postcode_line = _POSTCODE_AFTER_NEWLINE.search(text) is not None

@@ -22,7 +22,8 @@ NAME_LIMIT = 120
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
 _U, _L = UPPER, LOWER
-_NAME_WORD = rf"(?:[{_U}][{_L}'’]+(?:-[{_U}][{_L}'’]+)?|[{_U}]\.|[{_U}][{_U}'’-]{{1,}}(?![{_L}]))"
+_NAME_WORD = (rf"(?:[{_U}]['’][{_U}][{_L}]+|[{_U}][{_L}'’]+(?:-[{_U}][{_L}'’]+)?|[{_U}]\.|"  # "O'Brien", "Anne-Marie"
+              rf"[{_U}][{_U}'’-]{{1,}}(?![{_L}]))")
 _PARTICLE = r"(?:de|del|della|van|von|der|da|di|du|le|la|al|el|bin|ben)"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a name may wrap onto the next line of a cable
 _RUN = re.compile(rf"(?:\b{_HONORIFIC}{_GAP})?\b{_NAME_WORD}(?:{_GAP}(?:{_PARTICLE}{_GAP})?{_NAME_WORD})*")
@@ -33,11 +34,14 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
-              r"Comité|Ministère|Ambassade")
+              r"Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
-_CAP = rf"(?:[{_U}][\w’'&.-]*|[{_U}]{{2,}})"
+_CAP = rf"(?:[{_U}][\w’'&./-]*|[{_U}]{{2,}})"
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
-_JOIN = r"(?:of|for|to|the|and|against|in|de|du|des)"
+# "Committee on Migration", not "the Embassy on Twitter" nor "the Ministry on Monday".
+_NOT_AFTER_ON = (r"(?![ \t]+(?:Twitter|X|Facebook|Instagram|LinkedIn|TikTok|YouTube|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
+                 r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
+_JOIN = rf"(?:of|for|to|the|and|against|in|on{_NOT_AFTER_ON}|de|du|des)"
 _ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_LEAD_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"
                   rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP}){{0,6}}")
 _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinator|co-ordinator|advis[eo]r|attach[ée]|"
@@ -50,14 +54,17 @@ _HEADING = re.compile(r"^\W*(?:contacts?|press contacts?|media contacts?|for (?:
                       r"further information|more information|to reach us|how to reach us|contact us|"
                       r"points? of contact|follow us(?: on \w+)?|stay (?:connected|in touch)|find us(?: on \w+)?|"
                       r"social media|subscribe|newsletter|get in touch|write to us|useful contacts|address(?:es)?|"
-                      r"e-?mail|phone|telephone|tel)\W*$", re.IGNORECASE)
+                      r"e-?mail|phone|telephone|tel)\W*$|"
+                      # "For press information, please contact:", "Press Release by Hope Gibbs"
+                      r"^[^:\n]{0,60}\b(?:contact|enquiries|inquiries|information)\b[^:\n]{0,20}:\s*$|"
+                      r"^\W*(?:press|news|media) release\b|^\W*for immediate release\b", re.IGNORECASE)
 # Capitalised words that begin a sentence or label a detail, not a person's name.
 _NOT_NAMES = frozenset(
     "contact contacts for please call email e-mail write reach the in at tel phone fax dear this that embassy "
     "ministry office follow twitter mobile address on by from with and or to a an his her their our its "
     "mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun "
     "jul aug sep sept oct nov dec january february march april june july august september october november "
-    "december is of was are be".split())
+    "december is of was are be line hotline helpline phoneline freephone number".split())
 # Words that begin a sentence before an office's name: "Follow the Embassy ...", "Please contact the Unit ...".
 _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write reach the dear at for and to "
                         "questions".split())
@@ -81,7 +88,29 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _NAME_OR_PARTICLE = re.compile(rf"{_NAME_WORD}|{_PARTICLE}")
 _CONTACT_TITLE = re.compile(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal point|contact person)"
                             r"(?:\s+(?:at|in|of|for)\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", re.IGNORECASE)
-_ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,]{{0,60}}?(?i:{_ROLE.pattern})[^,]{{0,40}}),")
+_ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,\n—–|]{{0,60}}?(?i:{_ROLE.pattern})[^,\n—–|]{{0,40}}?)"
+                         r"(?:,|[ \t]+[—–|])")
+# A header line in parts: "Sarajevo office — Emir Hodžić, Programme Officer".
+_DASH = re.compile(r"[ \t]+[—–|][ \t]+")
+# "…, and INL Program Manager Dragan Jovanović, tel. …": what lies between two people's details in one sentence.
+_NEXT_PERSON = re.compile(r"\band\b|;")
+# A sentence broken after a middle initial: "Political Officer Jennifer A.\nKowalski".
+_MIDDLE_INITIAL_END = re.compile(rf"[{_U}][{_L}]+[ \t]+[{_U}]\.\s*$")
+# Words before a name that end a title rather than belong to it: "contacts are Political Officer Jane Doe".
+_NOT_TITLE_WORDS = frozenset("is are was were be and or the a an to at by our their its his her whose contact contacts "
+                             "poc include includes including".split())
+# "an e-mail address, hotline@x.org, @handle": a handle that follows an email in a list reaches the same contact.
+_EMAIL_BEFORE = re.compile(r"@[\w-]+(?:\.[\w-]+)+[ \t]*[,;·|/—–-]?[ \t]*$")
+# A hotline, tip line or freephone number: a service reached by telephone, named for what it is rather than who runs it.
+_SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?phone(?: number)?|"
+                      r"toll-free (?:number|line))\b", re.IGNORECASE)
+_NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|on|the|and|against)[ \t]+)*){{1,9}}"
+                            rf"(?:Hot ?line|Help ?line|Tip Line|Phone ?line|Free ?phone)\b(?:[ \t]+\([{_U}]{{2,}}\))?")
+_ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
+SERVICE_BODY_CHARS = 40
+SERVICE_NEAR_CHARS = 40
+_INITIAL = re.compile(rf"[{_U}]\.")
+_LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
 _NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)")
 _LAST_JOINED_WORD = re.compile(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$")
 
@@ -197,11 +226,11 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         contact.start += 1
     previous: str | None = None
     for a, b in header:
-        line = fold(text[a:b])
-        if previous and line[:1].islower():
-            setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
-            continue
-        previous = _read_header_line(contact, line)
+        for line in _DASH.split(fold(text[a:b]).strip()):
+            if previous and line[:1].islower():
+                setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
+                continue
+            previous = _read_header_line(contact, line)
     return contact
 
 
@@ -231,7 +260,9 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
     person = _person(head) if len(head.split()) <= 5 else None
     if person and contact.name is None and not _ORG_WORD.search(head):
         contact.name = person
-        if tail:
+        if tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
+            contact.org = tail  # "Dr. Katrin Vogt, Research Centre of the Federal Office for Migration"
+        elif tail:
             contact.title = contact.title or tail
         return "name"
     if _ROLE.search(line) and (contact.name or not _ORG_WORD.search(line)) and contact.title is None:
@@ -268,7 +299,8 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
     for a, b in sentence_spans(text):
         # The label ends the sentence, so it lies in its last few characters ("e-mail." is the longest; "$" may
         # come before a last newline); searching only there finds the same, and \b still sees the character before.
-        if spans and _LABEL_DOT.search(text, max(spans[-1][0], spans[-1][1] - _LABEL_DOT_CHARS), spans[-1][1]):
+        if spans and (_LABEL_DOT.search(text, max(spans[-1][0], spans[-1][1] - _LABEL_DOT_CHARS), spans[-1][1])
+                      or _MIDDLE_INITIAL_END.search(text, spans[-1][0], spans[-1][1])):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
@@ -278,41 +310,66 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
 def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
     if detail.kind == "handle":  # a handle in prose reaches someone when it is said to: "on Twitter @x", "(@x)"
         return bool(_SOCIAL.search(text[max(a, detail.start - 30):detail.start])) or \
-            text[detail.start - 1:detail.start] == "("
+            text[detail.start - 1:detail.start] == "(" or \
+            bool(_EMAIL_BEFORE.search(text[max(a, detail.start - 80):detail.start]))
     if detail.kind == "address":
         return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start]))
     return True
 
 
 def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list[_Contact]:
-    groups: list[list[Detail]] = []
-    for d in details:
-        if not groups or (d.kind == "email" and any(x.kind == "email" for x in groups[-1])):
-            groups.append([d])
-        else:
-            groups[-1].append(d)
+    groups = _groups(text, a, details)
     contacts = []
     context_start = a
-    for group in groups:
+    for i, group in enumerate(groups):
         before = text[context_start:group[0].start]
         if len(groups) > 1 and "\n" in before and _last_person(before[before.rfind("\n") + 1:]):
             before = before[before.rfind("\n") + 1:]  # one person a line: the name is on the details' line
+        # What follows the details up to the next person's: an office named after them ("..., at the Ministry").
+        after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
         contact = _Contact(details=group, start=a, end=b)
-        if len(groups) > 1:  # a list of people, one a line: each quotes its own line
-            contact.start, contact.end = _own_line(text, a, b, group)
         contact.name = _last_person(before) or _person_after(text, group[0].end, b)
-        contact.org = _last_org(before) or _last_org(text[a:group[0].start]) or _last_org(text[group[-1].end:b])
-        contact.title = _title(before)
+        org = _last_org(before) or _last_org(text[a:group[0].start]) or \
+            (_last_org(after) if _last_person(after) is None else None)
+        contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
+        contact.title = _title(before, contact.name)
+        if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
+            contact.org = _service(text, a, b) or contact.org  # "it co-funds the national hotline (800 290 290)"
+        if len(groups) > 1:  # a list of people, one a line: each quotes its own line
+            contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
 
 
-def _own_line(text: str, a: int, b: int, group: list[Detail]) -> tuple[int, int]:
+def _groups(text: str, a: int, details: list[Detail]) -> list[list[Detail]]:
+    """The details of a sentence, one group per person they reach."""
+    groups: list[list[Detail]] = []
+    for d in details:
+        if not groups or _reaches_another(text, a, groups[-1], d):
+            groups.append([d])
+        else:
+            groups[-1].append(d)
+    return groups
+
+
+def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> bool:
+    if detail.kind == "email" and any(x.kind == "email" for x in group):
+        return True
+    between = text[group[-1].end:detail.start]
+    if _NEXT_PERSON.search(between) and _last_person(between):
+        return True  # "..., e-mail X, and INL Program Manager Dragan Jovanović, tel. Y"
+    # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
+    line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
+    return "\n" in between and _LINE_LABEL.fullmatch(between[between.rfind("\n") + 1:]) is not None and \
+        _last_person(text[line_start:group[0].start]) is not None
+
+
+def _own_line(text: str, a: int, b: int, group: list[Detail], *, named: bool) -> tuple[int, int]:
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
     line_end = text.find("\n", group[-1].end)
     line_end = b if line_end < 0 or line_end > b else line_end
-    if "\n" in text[line_start:line_end] or not _last_person(text[line_start:group[0].start]):
+    if "\n" in text[line_start:line_end] or named and not _last_person(text[line_start:group[0].start]):
         return a, b
     return line_start, len(text[:line_end].rstrip())
 
@@ -346,12 +403,15 @@ def _person(written: str) -> str | None:
         if not _name_word(word) or len(name) == 4:
             break
         name.insert(0, word)
-    while name and _PARTICLE_WORD.fullmatch(name[0]):
+    # "-- A. Mihai Kowalski": a paragraph's letter, not an initial; an initial is a name's only in its middle.
+    while name and (_PARTICLE_WORD.fullmatch(name[0]) or name[0].rstrip(".").lower() in _NOT_NAMES):
         name = name[1:]
     return " ".join(name) if len(name) >= 2 else None
 
 
 def _name_word(word: str) -> bool:
+    if _INITIAL.fullmatch(word):
+        return True  # "Jennifer A. Kowalski": an initial, though "a" is a word that is no name
     bare = word.rstrip(".,")
     return not (bare.lower() in _NOT_NAMES or _ROLE.fullmatch(bare) or _ORG_WORD.fullmatch(bare)
                 or _POSSESSIVE_END.search(bare) or not _NAME_OR_PARTICLE.fullmatch(word.rstrip(",")))
@@ -367,12 +427,54 @@ def _last_org(written: str) -> str | None:
     return None
 
 
-def _title(written: str) -> str | None:
+def _title(written: str, name: str | None) -> str | None:
     m = _CONTACT_TITLE.search(written)
-    if m:
-        return fold(m.group("title"))
+    contact_title = fold(m.group("title")) if m else None
+    role = _role_before(written, name) if name else None
+    if role or contact_title:
+        return ", ".join(t for t in (role, contact_title) if t)
     m = _ROLE_TITLE.search(written)
     return fold(m.group("title")) if m else None
+
+
+def _role_before(written: str, name: str) -> str | None:
+    """The role just before a name: "are Political Officer Jane Doe" -> "Political Officer"."""
+    folded = fold(written)
+    at = folded.rfind(name)
+    if at < 0:
+        return None
+    role: list[str] = []
+    for word in reversed(folded[:at].rstrip().removesuffix(",").split()):
+        if len(role) == 4 or word.lower() in _NOT_TITLE_WORDS or not word[-1:].isalnum() or \
+                _POSSESSIVE_END.search(word):
+            break
+        role.insert(0, word)
+    return " ".join(role) if role and _ROLE.fullmatch(role[-1]) else None
+
+
+def _service(text: str, a: int, b: int) -> str | None:
+    """The hotline a sentence's number reaches: its name, the body that runs it, or what the sentence calls it."""
+    m = _SERVICE.search(text, a, b)
+    if m is None:
+        return None
+    if m.group()[0].isupper():  # "The Hotline number is ...": the service named before in the passage
+        # Sought apart before and in the sentence, so that no name runs on over its end ("... Tip Line. The Tip Line").
+        found = [*_NAMED_SERVICE.finditer(text, 0, a), *_NAMED_SERVICE.finditer(text, a, m.end())]
+        named = [_without_lead(fold(n.group())) for n in found]
+        named = [n for n in named if len(n.split()) > len(m.group().split())]
+        if named:
+            return named[-1]
+    near = text[max(a, m.start() - SERVICE_BODY_CHARS):m.start()]
+    body = _last_org(near) or next((x.group() for x in reversed(list(_ACRONYM.finditer(near)))), None)
+    if body:
+        return body  # "The BK operates a 24-hour hotline": the body that runs it
+    words = [fold(m.group())]
+    for word in reversed(text[a:m.start()].split()[-3:]):
+        if word.lower() in _NOT_TITLE_WORDS or word.lower() in _FUNCTION_WORDS or not word[-1:].isalnum():
+            break
+        words.insert(0, word)
+    phrase = " ".join(words)
+    return phrase if len(phrase.split()) >= 2 else None
 
 
 def _whole_words(written: str, m: re.Match[str]) -> str:

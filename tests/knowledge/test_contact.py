@@ -303,3 +303,112 @@ def test_every_excerpt_in_the_corpus_is_verbatim(path: Path) -> None:
         for fact in contact_facts(passage):
             assert fact.excerpt in fold(passage.text)
             assert fold(text[fact.start:fact.end]) == fact.excerpt
+
+
+# Hotlines, tip lines and freephone numbers: the service's name, the body that runs it, or what the sentence calls it.
+SERVICES = [
+    ("The Regional Anti-Trafficking Helpline (RATH) serves five countries. The Helpline number is 0800 44 55 66.",
+     {"org": "Regional Anti-Trafficking Helpline (RATH)", "phone": "0800 44 55 66", "name": None}),
+    ("Tips may be passed to the Border Police Tip Line. The Tip Line can be reached from abroad by calling "
+     "1-202-555-0143.", {"org": "Border Police Tip Line", "phone": "1-202-555-0143"}),
+    ("The freephone number 0808 800 5010 is open to anyone who suspects forced labour on a farm.",
+     {"org": "freephone number", "phone": "0808 800 5010"}),
+    ("The NCA operates a 24-hour hotline for reports of exploitation, +44 20 7238 8000, and an e-mail address, "
+     "tips@nca.example.gov.", {"org": "NCA", "phone": "+44 20 7238 8000", "email": "tips@nca.example.gov"}),
+    ("The ministry also finances the national anti-trafficking helpline (116 006 116) with 200,000 euros a year.",
+     {"org": "national anti-trafficking helpline", "phone": "116 006 116"}),
+    ("- U.S. Department of Labor at 1-866-487-9243 during office hours, or write to the regional office.",
+     {"org": "U.S. Department of Labor", "phone": "1-866-487-9243"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERVICES)
+def test_hotlines_reach_their_service(text: str, expected: dict[str, object]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], expected)
+
+
+# Names, titles and offices read from the words around the person.
+PEOPLE = [
+    ("Questions may be sent to the Directorate's national coordinator, Ms. Vesna Kolar, at "
+     "vesna.kolar@mnz.example.si.", {"name": "Ms. Vesna Kolar", "title": "national coordinator"}),
+    ("Embassy POC on labor issues: Ana R. Dias, Political/Economic Section, +351 21 727 3300, DiasAR@state.gov.",
+     {"name": "Ana R. Dias", "org": "Political/Economic Section", "phone": "+351 21 727 3300"}),
+    ("The Embassy's point of contact for TIP issues is economic officer Paul J. Reyes, tel. (30) 210-720-2400.",
+     {"name": "Paul J. Reyes", "title": "economic officer, point of contact for TIP issues"}),
+    ("Post's TIP officer is Poloff Sean O'Neill, tel. +353 1 630 6200.", {"name": "Sean O'Neill"}),
+    ("-- A. Mihai Dobre, director of the Open Shelter for Women, can be reached at +40 21 310 4050.",
+     {"name": "Mihai Dobre", "org": "Open Shelter for Women"}),
+    ("Press enquiries: Marta Novak, marta.novak@example.hr, @marta_novak_ngo",
+     {"name": "Marta Novak", "email": "marta.novak@example.hr", "handle": "@marta_novak_ngo"}),
+    ("The Council on Labour Migration can be reached at info@clm.example.eu.",
+     {"org": "Council on Labour Migration"}),
+    ("Follow the Ministry of Labour on Twitter @MinLabourXX for updates.",
+     {"org": "Ministry of Labour", "handle": "@MinLabourXX"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PEOPLE)
+def test_names_titles_and_offices(text: str, expected: dict[str, object]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], expected)
+
+
+def test_two_people_in_one_wrapped_cable_sentence() -> None:
+    text = ("¶9. (U) Post's TIP contacts are Consular Officer Mark T.\nHenley, tel. (30) 210-720-2490, e-mail "
+            "HenleyMT@state.gov,\nand Economic Assistant Petros Alexiou, tel. (30)\n210-720-2301.")
+    contacts = _contacts(text)
+    assert [(c.get("name"), c.get("title"), c.get("phone"), c.get("email"), c.get("org")) for c in contacts] == [
+        ("Mark T. Henley", "Consular Officer", "(30) 210-720-2490", "HenleyMT@state.gov", None),
+        ("Petros Alexiou", "Economic Assistant", "(30) 210-720-2301", None, None),
+    ]
+
+
+SERVICE_AND_LEAD_IN_BLOCKS = [
+    ("Contacts\n\nSkopje office — Elena Trajkovska, Legal Officer\nBulevar Partizanski Odredi 15, 1000 Skopje\n"
+     "+389 2 3100 200 · elena.trajkovska@example.mk\n",
+     [{"name": "Elena Trajkovska", "org": "Skopje office", "title": "Legal Officer",
+       "address": "Bulevar Partizanski Odredi 15, 1000 Skopje", "phone": "+389 2 3100 200"}]),
+    ("For media inquiries, please contact:\nDana Whitfield\nCommunications Director\n214-555-0188\n",
+     [{"name": "Dana Whitfield", "org": None, "title": "Communications Director", "phone": "214-555-0188"}]),
+    ("Press Release by Carla Mendes\nCasa Verde Restaurant\n412 King Street, Alexandria VA 22314\n"
+     "Phone: 703 555-0110\n",
+     [{"name": None, "org": "Casa Verde Restaurant", "phone": "703 555-0110"}]),
+    ("Dr. Jonas Weber, Institute for Migration Research\nHauptstrasse 12, 10115 Berlin, Germany\n"
+     "Tel. +49 30 555 1200\njonas.weber@imr.example.de\n",
+     [{"name": "Dr. Jonas Weber", "org": "Institute for Migration Research", "title": None,
+       "address": "Hauptstrasse 12, 10115 Berlin, Germany"}]),
+    ("Contact\n\nPolicy Unit, Council on Labour Migration\n"
+     "Dr. Hanna Berg, Senior Analyst — hanna.berg@clm-policy.eu — +46 8 555 120 00\n"
+     "Mr. Tomas Lind, Analyst — tomas.lind@clm-policy.eu — +46 8 555 120 01\nFollow us: @CLM_Policy\n",
+     [{"name": "Dr. Hanna Berg", "title": "Senior Analyst", "org": "Council on Labour Migration", "handle": None},
+      {"name": "Mr. Tomas Lind", "title": "Analyst", "phone": "+46 8 555 120 01", "handle": None},
+      {"name": None, "org": "Council on Labour Migration", "handle": "@CLM_Policy"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERVICE_AND_LEAD_IN_BLOCKS)
+def test_blocks_with_parts_lead_ins_and_office_lines(text: str, expected: list[dict[str, object]]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == len(expected), contacts
+    for got, want in zip(contacts, expected, strict=True):
+        _subset(got, want)
+
+
+def test_an_office_line_after_a_list_of_people_is_not_quoted_with_them() -> None:
+    text = SERVICE_AND_LEAD_IN_BLOCKS[-1][0]
+    excerpts = [f.excerpt for f in contact_facts(_passage(text))]
+    assert excerpts[1] == "Mr. Tomas Lind, Analyst — tomas.lind@clm-policy.eu — +46 8 555 120 01"
+    assert excerpts[2] == "Follow us: @CLM_Policy"
+
+
+@pytest.mark.parametrize("text", [
+    "The hotline received 3,450 calls in 2011, up from 2,900 the year before.",
+    "The court registered the case as 1-201-555-0123 in 2010.",
+    "A helpline (tel. 0800 100 200) was discussed at the meeting.",
+    "Resolution 1325, 2000 Women and Peace, was cited by the speakers.",
+])
+def test_numbers_without_a_service_or_body_are_not_contacts(text: str) -> None:
+    assert _contacts(text) == []
