@@ -28,7 +28,7 @@ _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosec
 # (topic, pattern), most specific first: the first that matches a sentence names its topic.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
     ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))? (?:period|delay)\b"
-                          r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflect(?:ion)?)\b"
+                          r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
                           r"|\brecovery period\b"
                           # German and Nordic law give the reflection period as a time allowed before leaving
                           r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
@@ -79,7 +79,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 # sentence only when it holds one of the first. Change them with the patterns: a wrong word loses facts silently.
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "reflection period": (("reflect", "recovery", "departure", "leave"),),
+    "reflection period": (("reflection", "recovery", "departure", "leave"),),
     "permanent residence": (("permanent", "indefinite", "settled"),),
     "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
@@ -160,7 +160,6 @@ _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receiv
 _BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|many|any|some|no|\d+(?:,\d{3})*) "
                    r"(?:[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
 _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
-_BACK_REF_NOUNS_AFTER_TOPIC = tuple(noun for noun in _BACK_REF_NOUNS if noun != "period")
 # What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
                     "leave": ("residence permit", "permanent residence")}
@@ -208,9 +207,9 @@ def permit_facts(passage: Passage) -> list[Fact]:
     """
     text = passage.masked
     folded, words = _words_at(text)
-    refs = "permit" in folded  # "the permit" alone names a residence permit
-    if not words and not refs:
-        return []  # no sentence names a topic, so none can refer back to one either
+    if not words and "permit" not in folded:
+        return []  # no sentence names a topic, and "the permit" (a residence permit) is not there either
+    nouns = tuple([noun for noun in _BACK_REF_NOUNS if noun in folded])  # what can refer back in the passage
     facts: list[Fact] = []
     previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
     seen: set[str] = set()  # every topic named so far in the passage
@@ -219,8 +218,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
         lowered = folded[a:b]
-        refers = any(noun in lowered for noun in _referable(previous, seen))
-        if not (held or asked or abbreviations or refers):
+        if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)):
             previous = ()
             continue  # it names no topic and refers back to none
         sentence = text[a:b]
@@ -229,7 +227,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
             continue
         mentions = _mentions(sentence, held, lowered)
         abbreviations.update(_abbreviations(sentence, mentions))
-        topic, m = _topic(sentence, mentions, previous, seen, abbreviations, refers=refers)
+        topic, m = _topic(sentence, lowered, nouns, mentions, previous, seen, abbreviations)
         if sentence.rstrip().endswith("?"):
             # a question states nothing, but the answer after it speaks of the same permit
             asked = topic
@@ -245,7 +243,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
             if stated and _is_sentence(sentence, fields):
                 facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
                                         quote=quotable(passage.text, (a, b))))
-        previous = _latest_first(mentions) or ((topic,) if topic else ())
+        previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
         seen.update(previous)
     return facts
 
@@ -304,18 +302,19 @@ def _holds_other_groups(topic: str, folded: str) -> bool:
     return all(any(word in folded for word in group) for group in _TOPIC_WORDS[topic][1:])
 
 
-def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], previous: tuple[str, ...], seen: set[str],
-           abbreviations: Mapping[str, str], *, refers: bool) -> tuple[str | None, re.Match[str] | None]:
+def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[tuple[int, str, re.Match[str]]],
+           previous: tuple[str, ...], seen: set[str],
+           abbreviations: Mapping[str, str]) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
         # "Where no residence permit is granted, deportation may be suspended": what the sentence grants
-        _, topic, m = next((mention for mention in mentions if not _negated(sentence, mention[2].start())),
-                           mentions[0])
+        _, topic, m = mentions[0] if len(mentions) == 1 else next(
+            (mention for mention in mentions if not _negated(sentence, mention[2].start())), mentions[0])
         return topic, m
     for abbreviation, named in abbreviations.items():
         found = re.search(rf"\b{abbreviation}\b", sentence)
         if found:
             return named, found
-    if not refers:
+    if not (nouns and _refers(lowered, nouns, previous, seen)):
         return None, None  # the costlier back-reference pattern needs one of the nouns that can refer now
     for ref in _BACK_REF.finditer(sentence):
         referent = _referent(ref, sentence, previous, seen)
@@ -324,12 +323,15 @@ def _topic(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], previo
     return None, None
 
 
-def _referable(previous: tuple[str, ...], seen: set[str]) -> tuple[str, ...]:
-    """The nouns that can refer back now: "the permit" always, "the fee" after a topic, "the period" after a
-    reflection period (most sentences have none of them: the back-reference pattern need not run)."""
+def _refers(lowered: str, nouns: tuple[str, ...], previous: tuple[str, ...], seen: set[str]) -> bool:
+    """Whether the sentence holds a noun that can refer back now: "the permit" always, "the fee" after a topic,
+    "the period" after a reflection period (most sentences hold none: the back-reference pattern need not run)."""
+    # `nouns` are those of the passage
     if "reflection period" in seen:
-        return _BACK_REF_NOUNS
-    return _BACK_REF_NOUNS_AFTER_TOPIC if previous else ("permit",)
+        return any(noun in lowered for noun in nouns)
+    if previous:
+        return any(noun in lowered for noun in nouns if noun != "period")
+    return "permit" in lowered
 
 
 def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen: set[str]) -> str | None:
@@ -363,6 +365,8 @@ def _abbreviations(sentence: str, mentions: list[tuple[int, str, re.Match[str]]]
 
 def _latest_first(mentions: list[tuple[int, str, re.Match[str]]]) -> tuple[str, ...]:
     """The topics the sentence names, the last named first: what "the permit" in the next sentence refers to."""
+    if len(mentions) == 1:
+        return (mentions[0][1],)
     # of mentions ending together, the most specific topic (listed first) is the later
     ordered = sorted(mentions, key=lambda mention: (mention[2].end(), -mention[0]), reverse=True)
     return tuple(dict.fromkeys(topic for _, topic, _ in ordered))
