@@ -141,10 +141,15 @@ _SUBJECT = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A
 _FOR_WORD = re.compile(r"\bfor\s+|[.;]")
 _FOR = re.compile(r"(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|(?:the\s+)?(?:years?\s+)?\d)"
                   r"(?:[^,;.()\n]|\n(?!\s*\n)){4,80})")
-_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:[\w-]+\s+){0,3}(?:stipend|budget|grant|"
+_NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,3}(?:stipend|"
+                      r"budget|grant|"
                       r"contribution|donation|allowance|subsidy|fine|fee|salary|award|payment|loan|fund|allocation|"
                       r"compensation|bonus|reward|investment|funding|envelope|package|cost))\s+of\s+(?:\w+\s+){0,2}$",
                       re.IGNORECASE)
+# "spent 1.1 million euros on counselling": what the money is spent on
+_SPENT = re.compile(r"\b(?:spent|spends|spend|spending)\b")
+_SPENT_ON = re.compile(r"\s*,?\s*on\s+(?P<what>(?!\d)(?:[^,;.()\n]|\n(?!\s*\n)){4,80})")
+_TRAILING_YEAR = re.compile(rf"\s+(?:in|during)\s+(?:(?:fiscal|calendar)\s+year\s+)?{_YEAR}\b.*$")
 _FINANCED = re.compile(r"\b(?:financed|funded|supported|sponsored)\s+(?P<what>[^,;.()]{6,100}?)\s+"
                        r"(?:in|for|with)\s+(?:the\s+|an\s+)?(?:amount|sum|total)\s+of\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s+(?:and|which|who|that|where)\s+")
@@ -427,11 +432,14 @@ def _to(text: str) -> Iterator[re.Match[str]]:
 
 
 def _purpose(before: str, after: str) -> str | None:
-    found = next(chain(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before)), _for(after)), None)
+    spent_on = _SPENT_ON.match(after) if _SPENT.search(before) else None
+    found = spent_on or next(chain(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before)),
+                                   _for(after)), None)
     if found is None:
         return None
     what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
-    return what.rstrip(" ,")[:PARTY_LIMIT]
+    what = _TRAILING_YEAR.sub("", what)  # "for victims in 2012": the year is a field of its own
+    return what.rstrip(" ,")[:PARTY_LIMIT] or None
 
 
 def _for(after: str) -> Iterator[re.Match[str]]:
