@@ -185,6 +185,7 @@ _AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
 # A sentence ends so; a heading, a title or a breadcrumb line does not.
 _TERMINAL = ".!?:;)\"”’'…]"
 HEADING_MAX_WORDS = 8
+HEADING_ACT_CHARS = 160
 # "not" before the topic: "does not form the basis for a permanent residence permit". Not so when it negates
 # the telling: "does not report the number of residence cards".
 _NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
@@ -215,11 +216,14 @@ def permit_facts(passage: Passage) -> list[Fact]:
     seen: set[str] = set()  # every topic named so far in the passage
     abbreviations: dict[str, str] = {}
     asked: str | None = None  # the topic of the question just before
+    act: str | None = None  # the act a heading line names: "Council of Europe Convention on Action against ..."
+    heading: tuple[str, str | None] | None = None  # topic and article of a heading: "Article 13 – Reflection period"
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
         lowered = folded[a:b]
         if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)):
             previous = ()
+            act = _heading_act(text[a:b]) or act
             continue  # it names no topic and refers back to none
         sentence = text[a:b]
         if _NOT_STATEMENT.match(sentence):
@@ -239,8 +243,11 @@ def permit_facts(passage: Passage) -> list[Fact]:
             # other topics named after this one: "the reflection period ..., then a residence permit"
             others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
             fields = _fields(sentence, topic, m, others=others)
-            stated = topic in _STATED_TOPICS or answer or _is_provision(sentence, fields)
-            if stated and _is_sentence(sentence, fields):
+            if not _is_sentence(sentence, fields):
+                heading = (topic, _heading_basis(sentence, act))
+            elif topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
+                if heading and heading[0] == topic and not fields["legal_basis"]:
+                    fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
                 facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
                                         quote=quotable(passage.text, (a, b))))
         previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
@@ -401,6 +408,24 @@ def _is_sentence(sentence: str, fields: Mapping[str, Any]) -> bool:
     stripped = sentence.rstrip()
     measured = fields["duration"] or fields["cost"]
     return stripped[-1:] in _TERMINAL or bool(measured and len(stripped.split()) >= HEADING_MAX_WORDS)
+
+
+def _heading_act(line: str) -> str | None:
+    """The act a heading line names whole: "Council of Europe Convention on Action against Trafficking"."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in _TERMINAL or len(stripped) > HEADING_ACT_CHARS:
+        return None
+    m = _INSTRUMENT.search(stripped)
+    return fold(m.group(0)) if m and len(m.group(0)) * 10 >= len(stripped) * 8 else None
+
+
+def _heading_basis(heading: str, act: str | None) -> str | None:
+    """"Article 13 of the Council of Europe Convention ..." for the heading "Article 13 – Reflection period"."""
+    m = _ARTICLE.search(heading) or re.search(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}", heading)
+    if not m:
+        return None
+    basis = fold(m.group(0)).strip(" ,;")
+    return f"{basis} of the {act.removeprefix('the ')}" if act and " of " not in basis else basis
 
 
 def _negated(sentence: str, at: int) -> bool:

@@ -260,6 +260,23 @@ def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a heading's article (and the act named above it) is the legal basis of the provisions below it
+    ("Regional Convention on the Protection of Victims of Trafficking\n\nArticle 8 – Reflection period\n\n"
+     "Each State shall grant victims a reflection period of at least 60 days.",
+     [("reflection period", "Article 8 of the Regional Convention on the Protection of Victims of Trafficking")]),
+    ("Article 8 – Reflection period\n\nEach State shall grant victims a reflection period of at least 60 days.",
+     [("reflection period", "Article 8")]),
+    # not to another topic's provision, and not over the sentence's own legal basis
+    ("Article 8 – Reflection period\n\nEach State shall issue a residence permit to victims who testify.",
+     [("residence permit", None)]),
+    ("Article 8 – Reflection period\n\nUnder section 4 of the Aliens Act, victims receive a reflection period.",
+     [("reflection period", "section 4 of the Aliens Act")]),
+])
+def test_legal_basis_from_a_heading(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.fields["topic"], f.fields.get("legal_basis")) for f in permit_facts(_passage(text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # the sentence right after a question on a permit answers it, whatever its wording
     ("How many residence permits were issued last year?  Twelve, all to women from Moldova.",
      [("residence permit", "Twelve, all to women from Moldova.")]),
