@@ -92,8 +92,11 @@ _POSTCODE_LINE = re.compile(r"^[ \t]*(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!19|20)\d{4
                             r"(?:[ \t-]+[A-Z][\w'’-]+)?(?:[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)?[ \t]*$", re.MULTILINE)
 # "Kralja Milana 22, 11000 Belgrade": a house number after the street's name, then a comma and the postcode and city.
 # The number is found first (the regex engine skips to digits in C); the street's name is sought before it after.
-_NUMBER_THEN_POSTCODE = re.compile(r"\d(?<!\w\d)\d{0,4}[a-z]?"
-                                   r"(?=,[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4})[ \t]+[A-Z])")
+# The comma is sought (a literal first lets the engine skip to it in C); the house number is read back from it.
+_POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4})"
+                                    r"[ \t]+[A-Z]")
+_HOUSE_NUMBER_END = re.compile(r"(?<!\w)\d{1,5}[a-z]?$")
+HOUSE_NUMBER_CHARS = 7
 # The street's name: capitalised words, maybe a short particle ("Zmaja od Bosne"), first on its line or after a mark.
 _STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>[A-Z][\w'’.-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?"
                                  r"[A-Z][\w'’.-]+){0,3})[ \t]+$")
@@ -255,10 +258,11 @@ def _addresses(text: str, *, numbers: bool) -> list[Detail]:
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
         out.append(Detail("address", " ".join(text[start:end].split()), start, end))
-    for m in _NUMBER_THEN_POSTCODE.finditer(text) if numbers else ():
-        street = _STREET_NAME_BEFORE.search(text, max(0, m.start() - STREET_NAME_CHARS), m.start())
+    for m in _POSTCODE_AFTER_NUMBER.finditer(text) if numbers else ():
+        house = _HOUSE_NUMBER_END.search(text, max(0, m.start() - HOUSE_NUMBER_CHARS), m.start())
+        street = house and _STREET_NAME_BEFORE.search(text, max(0, house.start() - STREET_NAME_CHARS), house.start())
         if street:
-            start, end = street.start("street"), _address_end(text, m.end())
+            start, end = street.start("street"), _address_end(text, m.start())
             out.append(Detail("address", " ".join(text[start:end].split()), start, end))
     # Both line patterns need a line that starts with a postcode (the first line of text only for _POSTCODE_LINE);
     # most passages have none, and this search is far cheaper than theirs.

@@ -95,7 +95,9 @@ _DASH = re.compile(r"[ \t]+[—–|][ \t]+")
 # "…, and INL Program Manager Dragan Jovanović, tel. …": what lies between two people's details in one sentence.
 _NEXT_PERSON = re.compile(r"\band\b|;")
 # A sentence broken after a middle initial: "Political Officer Jennifer A.\nKowalski".
+# It ends the sentence, so only its last characters are searched (\b-free, so a cut name word is no harm).
 _MIDDLE_INITIAL_END = re.compile(rf"[{_U}][{_L}]+[ \t]+[{_U}]\.\s*$")
+_INITIAL_END_CHARS = 40
 # Words before a name that end a title rather than belong to it: "contacts are Political Officer Jane Doe".
 _NOT_TITLE_WORDS = frozenset("is are was were be and or the a an to at by our their its his her whose contact contacts "
                              "poc include includes including".split())
@@ -189,7 +191,7 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
         if not line.strip() or len(fold(line)) > BLOCK_LINE_CHARS and not mine:
             current, header = None, []
             continue
-        if mine and is_detail_line(line, mine, a):
+        if mine and is_detail_line(line, mine, a) and (current is not None or not _runs_on(text, header)):
             if current is None:
                 current = _from_header(text, header, a)
                 contacts.append(current)
@@ -203,6 +205,14 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
         prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
         header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
     return [c for c in contacts if c.name or c.org]
+
+
+def _runs_on(text: str, header: list[tuple[int, int]]) -> bool:
+    """Whether the line above a detail breaks off a sentence ("... can be contacted via email at"): prose, no block."""
+    if not header:
+        return False
+    words = text[header[-1][0]:header[-1][1]].split()
+    return bool(words) and words[-1] in _FUNCTION_WORDS
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -300,7 +310,8 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
         # The label ends the sentence, so it lies in its last few characters ("e-mail." is the longest; "$" may
         # come before a last newline); searching only there finds the same, and \b still sees the character before.
         if spans and (_LABEL_DOT.search(text, max(spans[-1][0], spans[-1][1] - _LABEL_DOT_CHARS), spans[-1][1])
-                      or _MIDDLE_INITIAL_END.search(text, spans[-1][0], spans[-1][1])):
+                      or _MIDDLE_INITIAL_END.search(text, max(spans[-1][0], spans[-1][1] - _INITIAL_END_CHARS),
+                                                    spans[-1][1])):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))

@@ -412,3 +412,13 @@ def test_an_office_line_after_a_list_of_people_is_not_quoted_with_them() -> None
 ])
 def test_numbers_without_a_service_or_body_are_not_contacts(text: str) -> None:
     assert _contacts(text) == []
+
+
+def test_a_sentence_wrapped_before_its_email_is_prose_not_a_block() -> None:
+    text = ("¶6. (U) The point of contact at Embassy Lisbon for TIP related\nissues is Joana Reis, who can be "
+            "contacted via email at\nreisj@state.gov, or telephone (351)2-1727-3300 (IVG\n8-555-3300), and fax "
+            "(351)2-1727-9109.")
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], {"name": "Joana Reis", "org": "Embassy Lisbon", "email": "reisj@state.gov",
+                          "phone": "(351)2-1727-3300", "fax": "(351)2-1727-9109"})
