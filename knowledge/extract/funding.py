@@ -21,6 +21,7 @@ __all__ = ["funding_facts", "funding_summary"]
 PARTY_LIMIT = 80
 FOR_REACH = 40  # how far after an amount the "for" of its purpose may come
 NEAR_CHARS = 60  # how far from an amount a word saying it is no funding ("frozen", "profit") may be
+WRAPPED_LINE = 40  # a line this long that a name runs on from is wrapped prose, a shorter one a heading
 LABEL_LINES = 12
 LABEL_LINE_CHARS = 60
 LABEL_CHARS = 250
@@ -77,9 +78,9 @@ _NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illici
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
 _CONNECTOR = r"(?:of|for|the|and|on|to|in|at|de|du|des|la|le)"
-# Cables wrap lines anywhere; a name may wrap next to a connector word ("the Ministry of\nEquality"), where a
-# heading line cannot end.
-_NAME_GAP = rf"(?:[ \t]+|[ \t]*\n[ \t]*(?={_CONNECTOR}\s))"
+# Cables wrap lines anywhere, names too ("the Ministry of\nEquality"); a name that runs on from a short line (a
+# heading) is cut there afterwards (_whole_lines).
+_NAME_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NAME = (rf"[{UPPER}][\w’'.&/-]*(?:{_NAME_GAP}(?:{_CONNECTOR}(?:[ \t]+|[ \t]*\n[ \t]*))*[{UPPER}][\w’'.&/-]*)"
          r"{0,7}")
 # "the Ministry of Labour, Family and Social Policy": an institution's name may list its fields with commas.
@@ -379,7 +380,7 @@ def _parties(context: _Context) -> dict[str, Any]:
     clause = re.split(r"[;:]\s", context.before)[-1]
     after = context.after
     gapped = None if context.first else _GAPPED.search(context.own_before)
-    payer = (_party(gapped.group("who")) if gapped else None) or _payer(clause, after) or _subject(context, clause)
+    payer = (_named(gapped, "who") if gapped else None) or _payer(clause, after) or _subject(context, clause)
     recipient = _recipient(clause if context.first else context.own_before, after)
     return {"payer": payer, "recipient": recipient if recipient != payer else None,
             "purpose": _purpose(clause, after)}
@@ -387,7 +388,7 @@ def _parties(context: _Context) -> dict[str, Any]:
 
 def _payer(before: str, after: str) -> str | None:
     for found in _payer_matches(before, after):
-        if party := _party(found.group("who")):
+        if party := _named(found, "who"):
             return party
     return None
 
@@ -397,7 +398,7 @@ def _subject(context: _Context, clause: str) -> str | None:
     if not _PRONOUN_GIVES.search(clause if context.first else context.own_before):
         return None
     found = _SUBJECT.match(context.before)
-    return _party(found.group("who")) if found else None
+    return _named(found, "who") if found else None
 
 
 def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
@@ -408,8 +409,8 @@ def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
 
 def _recipient(before: str, after: str) -> str | None:
     for found in _recipient_matches(before, after):
-        who = found.groupdict().get("to") or found.groupdict().get("who")
-        if who and (party := _party(who)):
+        group = "to" if found.groupdict().get("to") else "who"
+        if found.groupdict().get(group) and (party := _named(found, group)):
             return party
     return None
 
@@ -459,6 +460,24 @@ def _searches(*places: tuple[re.Pattern[str], str]) -> Iterator[re.Match[str]]:
     for pattern, text in places:
         if found := pattern.search(text):
             yield found
+
+
+def _named(found: re.Match[str], group: str) -> str | None:
+    return _party(_whole_lines(found, group))
+
+
+def _whole_lines(found: re.Match[str], group: str) -> str:
+    """The name a match found, without a short line it ran on from ("Funding\nThe Ministry of Justice")."""
+    text = found.string
+    start, end = found.span(group)
+    cut = start
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        line_start = text.rfind("\n", 0, newline)  # -1: the line began before the searched text, length unknown
+        if line_start >= 0 and len(text[line_start + 1:newline].strip()) < WRAPPED_LINE:
+            cut = newline + 1
+        newline = text.find("\n", newline + 1, end)
+    return text[cut:end]
 
 
 def _party(written: str) -> str | None:

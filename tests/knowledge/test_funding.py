@@ -411,6 +411,11 @@ PARTIES = [
      [{"payer": "Department for Victim Services", "year": 2015},
       {"payer": "Department for Victim Services", "recipient": "helpline", "year": None}]),
     ("Officials said it gave €5,000 to the hotline.", [{"payer": None}]),
+    # a name wrapped between two capitalised words in a cable; a short heading line is no part of it
+    ("The government allocated 12,000 euros ($16,440) to the International\nLabour Organization (ILO) in 2011.",
+     [{"recipient": "International Labour Organization (ILO)"}]),
+    ("Shelters are full, NGOs say.\nShelter Funding\nNorway contributed NOK 3 million to the Oslo shelter in 2012.",
+     [{"payer": "Norway"}]),
     ("The Council of Europe has awarded the association a grant of €80,000.", [{"purpose": "grant"}]),
     ("Vienna spent 900,000 euros on legal counselling for victims in 2013.",
      [{"payer": "Vienna", "purpose": "legal counselling for victims", "year": 2013}]),
