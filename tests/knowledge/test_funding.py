@@ -272,6 +272,7 @@ SCANS = [
     "THE GOF GRANTED 46,000 EUROS ($63,020) TO THE SHELTER IN 2009 AND NIS 9 MILLION IN 2011.",
     "Victims paid between 5,000 and 10,000 euros; an estimated 3 000 pounds of goods; an abn euros typo.",
     "USD$5, SFr.10 and Rs. 500 per visit; C$ 250,000 from Canada; European funds of EUR5m.",
+    "EUR\n2.3 million, 44 \nmillion euros, NOK 5 \n MILLION, $50 Million and 30,000 \neuros; paid in USD\n2. (SBU)",
 ]
 
 
