@@ -186,6 +186,9 @@ _AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
 _TERMINAL = ".!?:;)\"”’'…]"
 HEADING_MAX_WORDS = 8
 HEADING_ACT_CHARS = 160
+# How far before and after a topic's words its own duration may start: "a six-month permit", "a permit of six months".
+OWN_DURATION_BEFORE = 12
+OWN_DURATION_AFTER = 30
 # "not" before the topic: "does not form the basis for a permanent residence permit". Not so when it negates
 # the telling: "does not report the number of residence cards".
 _NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
@@ -248,8 +251,10 @@ def permit_facts(passage: Passage) -> list[Fact]:
             elif topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
                 if heading and heading[0] == topic and not fields["legal_basis"]:
                     fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
-                facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a,
-                                        quote=quotable(passage.text, (a, b))))
+                quote = quotable(passage.text, (a, b))
+                facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote))
+                facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
+                             for at, more in _second_provisions(sentence, mentions, m, fields))
         previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
         seen.update(previous)
     return facts
@@ -401,6 +406,34 @@ def _is_provision(sentence: str, fields: Mapping[str, Any]) -> bool:
     if _ADVOCACY.search(sentence) and not fields["legal_basis"] and not _AGREED.search(sentence):
         return False  # "Laws should include a reflection period" is advice, not a provision
     return bool(fields["legal_basis"] or _PROVISION_VERB.search(sentence))
+
+
+def _second_provisions(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], first: re.Match[str],
+                       fields: Mapping[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """Another topic the sentence grants with its own duration: "a reflection period of three months and,
+    if they testify, a residence permit for six months" is two provisions."""
+    found: list[tuple[int, dict[str, Any]]] = []
+    kinds = {fields["topic"]}
+    end = first.end()
+    for _, topic, m in sorted(mentions, key=lambda mention: mention[2].start()):
+        if m.start() < end or topic in kinds or _negated(sentence, m.start()):
+            continue  # within a phrase already read ("long-term residence permit" is one), or denied
+        end = m.end()
+        others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
+        more = _fields(sentence, topic, m, others=others)
+        if more["duration"] and more["duration"] != fields["duration"] and _own_duration(sentence, first, m):
+            kinds.add(topic)
+            found.append((m.start(), more))
+    return found
+
+
+def _own_duration(sentence: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether a duration is the second topic's own: "a six-month residence permit", "a permit for six months"."""
+    for _, pattern in _DURATIONS:
+        for d in pattern.finditer(sentence):
+            if max(first.end(), second.start() - OWN_DURATION_BEFORE) <= d.start() <= second.end() + OWN_DURATION_AFTER:
+                return True
+    return False
 
 
 def _is_sentence(sentence: str, fields: Mapping[str, Any]) -> bool:

@@ -260,6 +260,26 @@ def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a second topic with its own duration is a second provision, quoted with the same sentence
+    ("Victims receive a recovery period of 45 days and, if they testify, a residence permit for one year.",
+     [("reflection period", "45 days"), ("residence permit", "one year")]),
+    ("Victims may stay for a one-month reflection period, after which a six-month residence permit can be issued.",
+     [("reflection period", "one month"), ("residence permit", "six months")]),
+    # not without a duration of its own, not the same topic twice, not one phrase read as two topics
+    ("Victims receive a reflection period of 45 days, after which they may apply for a residence permit.",
+     [("reflection period", "45 days")]),
+    ("Country A grants a 60-day reflection period, and country B a period of at least 30 days, after which a "
+     "long-term residence permit may be issued.", [("reflection period", "60 days")]),
+    ("Refugees receive a three-year residence permit; others obtain a one-year residence permit.",
+     [("residence permit", "three years")]),
+])
+def test_a_second_provision_in_the_sentence(text: str, expected: list[tuple[str, str]]) -> None:
+    facts = permit_facts(_passage(text))
+    assert [(f.fields["topic"], f.fields.get("duration")) for f in facts] == expected
+    assert {f.excerpt for f in facts} == {fold(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a heading's article (and the act named above it) is the legal basis of the provisions below it
     ("Regional Convention on the Protection of Victims of Trafficking\n\nArticle 8 – Reflection period\n\n"
      "Each State shall grant victims a reflection period of at least 60 days.",
