@@ -180,7 +180,8 @@ _PROVISION_VERB = _loose(
     r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?)\b")
 _PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|in order to|"
                   r"(?:is|are) (?:also )?(?:intended|meant|designed) to)\b")
-_ADVOCACY = _loose(r"\b(?:should|ought to)\b")
+_ADVOCACY = _loose(r"\b(?:should|ought to|urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|upon|for)|recommend\w*|"
+                   r"advocat\w*|ask(?:ed|s|ing)? (?:the )?[\w-]+ to)\b")
 _AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
 # A sentence ends so; a heading, a title or a breadcrumb line does not.
 _TERMINAL = ".!?:;)\"”’'…]"
