@@ -146,6 +146,7 @@ _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
     rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
     r"(?:Convention|Directive|Protocol|Act|Law|Code|Decree|Ordinance|Regulation|Statute)\b"
+    r"(?:\s+(?:No\.?\s*)?\d[\d/.-]*\d(?:/[A-Z]{2,3})?)?"  # "Directive 2004/81/EC", "Law No. 4251/2014"
     rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}"
     rf"(?:\s+(?:(?:the|of|in|and|on|against|for|to)\s+)*{_CAP})*)?"
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")

@@ -129,6 +129,8 @@ PROVISIONS = [
       "conditions": "if they testify"}),
     ("The reflection period is granted under Article 9, paragraph 3, of the Aliens Act.",
      {"topic": "reflection period", "legal_basis": "Article 9, paragraph 3, of the Aliens Act"}),
+    ("Under Directive 2011/36/EU, Member States must inform victims of the possibility of obtaining a residence "
+     "permit.", {"topic": "residence permit", "legal_basis": "Directive 2011/36/EU"}),
     # a "not" that denies the topic is kept visible; one that denies the telling of it is not
     ("The humanitarian permit is not renewable and does not lead to a permanent residence permit.",
      {"topic": "permanent residence", "duration": "not renewable", "negated": True}),
