@@ -345,7 +345,9 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
         contact.title = _title(before, contact.name)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
-            contact.org = _service(text, a, b) or contact.org  # "it co-funds the national hotline (800 290 290)"
+            service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
+            if service:
+                contact.org, contact.start = service, named_at  # the quote names the service
         if len(groups) > 1:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         contacts.append(contact)
@@ -463,29 +465,30 @@ def _role_before(written: str, name: str) -> str | None:
     return " ".join(role) if role and _ROLE.fullmatch(role[-1]) else None
 
 
-def _service(text: str, a: int, b: int) -> str | None:
-    """The hotline a sentence's number reaches: its name, the body that runs it, or what the sentence calls it."""
+def _service(text: str, a: int, b: int) -> tuple[str | None, int]:
+    """The hotline a sentence's number reaches (its name, the body that runs it, or what the sentence calls it),
+    and where the quote should start: at its name when an earlier sentence of the passage gives it."""
     m = _SERVICE.search(text, a, b)
     if m is None:
-        return None
+        return None, a
     if m.group()[0].isupper():  # "The Hotline number is ...": the service named before in the passage
         # Sought apart before and in the sentence, so that no name runs on over its end ("... Tip Line. The Tip Line").
         found = [*_NAMED_SERVICE.finditer(text, 0, a), *_NAMED_SERVICE.finditer(text, a, m.end())]
-        named = [_without_lead(fold(n.group())) for n in found]
-        named = [n for n in named if len(n.split()) > len(m.group().split())]
+        named = [(_without_lead(fold(n.group())), n.start()) for n in found]
+        named = [(n, at) for n, at in named if len(n.split()) > len(m.group().split())]
         if named:
-            return named[-1]
+            return named[-1][0], min(a, named[-1][1])
     near = text[max(a, m.start() - SERVICE_BODY_CHARS):m.start()]
     body = _last_org(near) or next((x.group() for x in reversed(list(_ACRONYM.finditer(near)))), None)
     if body:
-        return body  # "The BK operates a 24-hour hotline": the body that runs it
+        return body, a  # "The BK operates a 24-hour hotline": the body that runs it
     words = [fold(m.group())]
     for word in reversed(text[a:m.start()].split()[-3:]):
         if word.lower() in _NOT_TITLE_WORDS or word.lower() in _FUNCTION_WORDS or not word[-1:].isalnum():
             break
         words.insert(0, word)
     phrase = " ".join(words)
-    return phrase if len(phrase.split()) >= 2 else None
+    return (phrase if len(phrase.split()) >= 2 else None), a
 
 
 def _whole_words(written: str, m: re.Match[str]) -> str:

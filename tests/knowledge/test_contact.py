@@ -422,3 +422,9 @@ def test_a_sentence_wrapped_before_its_email_is_prose_not_a_block() -> None:
     assert len(contacts) == 1
     _subset(contacts[0], {"name": "Joana Reis", "org": "Embassy Lisbon", "email": "reisj@state.gov",
                           "phone": "(351)2-1727-3300", "fax": "(351)2-1727-9109"})
+
+
+def test_a_hotline_named_in_an_earlier_sentence_is_quoted_from_its_name() -> None:
+    text = "The Regional Anti-Trafficking Helpline (RATH) serves five countries. The Helpline number is 0800 44 55 66."
+    fact = contact_facts(_passage(text))[0]
+    assert fact.excerpt == text
