@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from knowledge.cleaning import parse_document, split_passages
-from knowledge.extract.permit import _TOPIC_WORDS, _TOPICS, _folded, permit_facts, permit_summary
+from knowledge.extract.permit import (
+    _BACK_REF,
+    _BACK_REF_NOUNS,
+    _TOPIC_WORDS,
+    _TOPICS,
+    _folded,
+    permit_facts,
+    permit_summary,
+)
 from knowledge.models import Passage
 from knowledge.text import fold
 
@@ -420,3 +428,16 @@ def test_every_topic_match_holds_the_topics_words(text: str) -> None:
         for m in pattern.finditer(text):
             for group in _TOPIC_WORDS[topic]:
                 assert any(word in _folded(m.group(0)) for word in group), (topic, m.group(0), group)
+
+
+@pytest.mark.parametrize("text", [
+    "The permit costs 120 euros.", "Such permits were issued to 31 victims.", "A further permit for six months.",
+    "The period may be extended.", "No fee is charged for these cards.", "Such leave is granted.",
+    "THE SPECIAL-PROTECTION PERMITS ARE FREE.", "Its title is renewable.", "The T visa lasts four years.",
+])
+def test_every_back_reference_holds_a_noun(text: str) -> None:
+    # The back-reference pattern runs only on sentences that hold one of these nouns.
+    matches = list(_BACK_REF.finditer(text))
+    assert matches
+    for m in matches:
+        assert any(noun in _folded(m.group(0)) for noun in _BACK_REF_NOUNS), m.group(0)
