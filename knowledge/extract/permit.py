@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from knowledge.extract._spans import quotable, statement_spans
@@ -211,54 +212,23 @@ def permit_facts(passage: Passage) -> list[Fact]:
     225 euros." A question in between ("What happens then? A victim ... may receive a further permit.") does
     not break the thread.
     """
-    text = passage.masked
-    folded, words = _words_at(text)
-    if not words and "permit" not in folded:
-        return []  # no sentence names a topic, and "the permit" (a residence permit) is not there either
-    nouns = tuple([noun for noun in _BACK_REF_NOUNS if noun in folded])  # what can refer back in the passage
     facts: list[Fact] = []
-    previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
-    seen: set[str] = set()  # every topic named so far in the passage
-    abbreviations: dict[str, str] = {}
-    asked: str | None = None  # the topic of the question just before
-    act: str | None = None  # the act a heading line names: "Council of Europe Convention on Action against ..."
     heading: tuple[str, str | None] | None = None  # topic and article of a heading: "Article 13 – Reflection period"
-    for a, b in statement_spans(text):
-        held = {word for at, word in words if a <= at and at + len(word) <= b}
-        lowered = folded[a:b]
-        if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)):
-            previous = ()
-            act = _heading_act(text[a:b]) or act
-            continue  # it names no topic and refers back to none
-        sentence = text[a:b]
-        if _NOT_STATEMENT.match(sentence):
-            previous, asked = (), None
-            continue
-        mentions = _mentions(sentence, held, lowered)
-        abbreviations.update(_abbreviations(sentence, mentions))
-        topic, m = _topic(sentence, lowered, nouns, mentions, previous, seen, abbreviations)
-        if sentence.rstrip().endswith("?"):
-            # a question states nothing, but the answer after it speaks of the same permit
-            asked = topic
-            continue
-        answer, asked = asked, None
-        if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
-            topic, m = answer, _WHOLE.match(sentence)
-        if topic and m:
-            # other topics named after this one: "the reflection period ..., then a residence permit"
-            others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
-            fields = _fields(sentence, topic, m, others=others)
-            if not _is_sentence(sentence, fields):
-                heading = (topic, _heading_basis(sentence, act))
-            elif topic in _STATED_TOPICS or answer or _is_provision(sentence, fields):
-                if heading and heading[0] == topic and not fields["legal_basis"]:
-                    fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
-                quote = quotable(passage.text, (a, b))
-                facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote))
-                facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
-                             for at, more in _second_provisions(sentence, mentions, m, fields))
-        previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
-        seen.update(previous)
+    for named in _named_topics(passage.masked):
+        a, b, m = named.start, named.end, named.match
+        sentence = passage.masked[a:b]
+        # other topics named after this one: "the reflection period ..., then a residence permit"
+        others = [other.start() for _, _, other in named.mentions if other.start() >= m.end()]
+        fields = _fields(sentence, named.topic, m, others=others)
+        if not _is_sentence(sentence, fields):
+            heading = (named.topic, _heading_basis(sentence, named.act))
+        elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
+            if heading and heading[0] == named.topic and not fields["legal_basis"]:
+                fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
+            quote = quotable(passage.text, (a, b))
+            facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote))
+            facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
+                         for at, more in _second_provisions(sentence, named.mentions, m, fields))
     return facts
 
 
@@ -280,6 +250,56 @@ def permit_summary(fields: Mapping[str, Any]) -> str:
     elif fields.get("conditions"):
         line += f" — {fields['conditions']}"
     return line
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """A statement (text[start:end]) and the topic it names or refers back to."""
+
+    start: int
+    end: int
+    topic: str
+    match: re.Match[str]  # the words that name the topic, or the whole answer to a question
+    mentions: list[tuple[int, str, re.Match[str]]]  # every topic the statement names itself
+    answer: bool  # it answers a question on the topic
+    act: str | None  # the act the last heading line above named
+
+
+def _named_topics(text: str) -> Iterator[_Named]:
+    """Each statement that names a topic, refers back to one, or answers a question on one."""
+    folded, words = _words_at(text)
+    if not words and "permit" not in folded:
+        return  # no sentence names a topic, and "the permit" (a residence permit) is not there either
+    nouns = tuple([noun for noun in _BACK_REF_NOUNS if noun in folded])  # what can refer back in the passage
+    previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
+    seen: set[str] = set()  # every topic named so far in the passage
+    abbreviations: dict[str, str] = {}
+    asked: str | None = None  # the topic of the question just before
+    act: str | None = None  # the act a heading line names: "Council of Europe Convention on Action against ..."
+    for a, b in statement_spans(text):
+        held = {word for at, word in words if a <= at and at + len(word) <= b}
+        lowered = folded[a:b]
+        if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)):
+            previous = ()
+            act = _heading_act(text[a:b]) or act
+            continue  # it names no topic and refers back to none
+        sentence = text[a:b]
+        if _NOT_STATEMENT.match(sentence):
+            previous, asked = (), None
+            continue
+        mentions = _mentions(sentence, held, lowered)
+        abbreviations.update(_abbreviations(sentence, mentions))
+        topic, m = _topic(sentence, lowered, nouns, mentions, previous, seen, abbreviations)
+        if sentence.rstrip().endswith("?"):
+            asked = topic  # a question states nothing, but the answer after it speaks of the same permit
+            continue
+        answer, asked = asked, None
+        if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
+            topic, m = answer, _WHOLE.match(sentence)
+        previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
+        seen.update(previous)
+        if topic and m:
+            yield _Named(a, b, topic, m, mentions, answer=bool(answer), act=act)
 
 
 def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
