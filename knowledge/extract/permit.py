@@ -220,7 +220,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
         # other topics named after this one: "the reflection period ..., then a residence permit"
         others = [other.start() for _, _, other in named.mentions if other.start() >= m.end()]
         fields = _fields(sentence, named.topic, m, others=others)
-        if not _is_sentence(sentence, fields):
+        if not _is_sentence(sentence, fields) or _in_heading_line(sentence, m.start()):
             heading = (named.topic, _heading_basis(sentence, named.act))
         elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
             if heading and heading[0] == named.topic and not fields["legal_basis"]:
@@ -481,6 +481,21 @@ def _heading_basis(heading: str, act: str | None) -> str | None:
         return None
     basis = fold(m.group(0)).strip(" ,;")
     return f"{basis} of the {act.removeprefix('the ')}" if act and " of " not in basis else basis
+
+
+def _in_heading_line(sentence: str, at: int) -> bool:
+    """Whether `at` is on a title-case line of its own inside the statement: a heading the sentence
+    splitter ran on into ("... rescue more victims\nRequesting Continued Presence\nFederal officials ...")."""
+    if "\n" not in sentence:
+        return False
+    line_start = sentence.rfind("\n", 0, at) + 1
+    line_end = sentence.find("\n", at)
+    if line_end < 0:
+        return False  # the last line ends the sentence
+    words = sentence[line_start:line_end].split()
+    long_words = [word for word in words if len(word) > 3]  # "of", "the", "and" are small in a title
+    return (0 < len(words) <= HEADING_MAX_WORDS and words[-1][-1] not in _TERMINAL + "," and len(long_words) > 1
+            and all(word[0].isupper() for word in long_words))
 
 
 def _negated(sentence: str, at: int) -> bool:

@@ -202,6 +202,8 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     "The contractor must obtain the building permit before the works start.",
     "Residence Permit Unit, Ministry of the Interior",
     "Relief from deportation",
+    "Officers help rescue more victims\nRequesting Continued Presence\nFederal officers file the form with the "
+    "agency on the victim's behalf.",
     "Table 2: Residence permits issued to victims under section 12(3) of the Aliens Act, 2018–2021 Year Permits",
     "Protection from removal and expulsion",
 ])
@@ -253,6 +255,10 @@ def test_a_following_sentence_on_the_same_permit(text: str, expected: list[tuple
      "receive a further permit for one year.",
      [("residence permit", "Victims may apply for a humanitarian residence permit."),
       ("residence permit", "A victim who testifies may receive a further permit for one year.")]),
+    # a cable's wrapped lines are no headings
+    ("Victims receive a residence card.  The \ncard may not be renewed.  There is no fee \nfor the card.",
+     [("residence permit", "Victims receive a residence card."),
+      ("residence permit", "The card may not be renewed."), ("residence permit", "There is no fee for the card.")]),
     ("Victims receive a residence card. No fee is charged for any of these cards.",
      [("residence permit", "Victims receive a residence card."),
       ("residence permit", "No fee is charged for any of these cards.")]),
