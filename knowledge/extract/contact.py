@@ -34,7 +34,7 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
-              r"Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
+              r"Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = rf"(?:[{_U}][\w’'&./-]*|[{_U}]{{2,}})"
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
@@ -42,8 +42,9 @@ _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
 _NOT_AFTER_ON = (r"(?![ \t]+(?:Twitter|X|Facebook|Instagram|LinkedIn|TikTok|YouTube|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
                  r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)")
 _JOIN = rf"(?:of|for|to|the|and|against|in|on{_NOT_AFTER_ON}|de|du|des)"
+# After the office's word, a cable may wrap the name at a joining word: "Council for\nRefugee Support".
 _ORG = re.compile(rf"\b(?:{_CAP}[ \t]+(?:{_LEAD_JOIN}[ \t]+)*){{0,6}}(?:{_ORG_WORDS})\b"
-                  rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP}){{0,6}}")
+                  rf"(?:[ \t]+(?:{_JOIN}[ \t]+)*{_CAP}|(?:{_GAP}{_JOIN})+{_GAP}{_CAP}){{0,6}}")
 _ROLE = re.compile(r"\b(?:expert|officer|director|head|counsel(?:l)?or|coordinator|co-ordinator|advis[eo]r|attach[ée]|"
                    r"secretary|manager|chief|spokes(?:person|man|woman)|minister|ambassador|consul|representative|"
                    r"assistant|specialist|analyst|chair(?:man|woman|person)?|president|point of contact|focal point|"
@@ -69,7 +70,7 @@ _NOT_NAMES = frozenset(
 _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write reach the dear at for and to "
                         "questions".split())
 # "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
-_IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*[ \t]+(?:of|for|on|against|and|to|de|du|des)(?:[ \t]+the)?[ \t]+$")
+_IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:of|for|on|against|and|to|de|du|des)(?:\s+the)?\s+$")  # may wrap
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
 _LABEL_DOT_CHARS = len("e-mail.") + 1
@@ -113,8 +114,8 @@ SERVICE_BODY_CHARS = 40
 SERVICE_NEAR_CHARS = 40
 _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
-_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z]+)")
-_LAST_JOINED_WORD = re.compile(rf"[ \t]+{_JOIN}[ \t]+(?:the[ \t]+)?{_CAP}$")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the next line of a cable
+_LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 
 
 @dataclass(slots=True)
@@ -191,7 +192,7 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
         if not line.strip() or len(fold(line)) > BLOCK_LINE_CHARS and not mine:
             current, header = None, []
             continue
-        if mine and is_detail_line(line, mine, a) and (current is not None or not _runs_on(text, header)):
+        if mine and is_detail_line(line, mine, a) and (current is not None or not _runs_on(text, header, line)):
             if current is None:
                 current = _from_header(text, header, a)
                 contacts.append(current)
@@ -207,11 +208,15 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
     return [c for c in contacts if c.name or c.org]
 
 
-def _runs_on(text: str, header: list[tuple[int, int]]) -> bool:
-    """Whether the line above a detail breaks off a sentence ("... can be contacted via email at"): prose, no block."""
-    if not header:
-        return False
-    words = text[header[-1][0]:header[-1][1]].split()
+def _runs_on(text: str, header: list[tuple[int, int]], line: str) -> bool:
+    """Whether a detail's line goes on with a sentence broken off above it: prose, no block.
+
+    "... can be contacted via email at" above, or "at jane@x.org." (a joining word first) on the line itself.
+    """
+    first = line.split(maxsplit=1)[:1]
+    if first and first[0] in _FUNCTION_WORDS:
+        return True
+    words = text[header[-1][0]:header[-1][1]].split() if header else []
     return bool(words) and words[-1] in _FUNCTION_WORDS
 
 
@@ -416,8 +421,9 @@ def _person(written: str) -> str | None:
         if not _name_word(word) or len(name) == 4:
             break
         name.insert(0, word)
-    # "-- A. Mihai Kowalski": a paragraph's letter, not an initial; an initial is a name's only in its middle.
-    while name and (_PARTICLE_WORD.fullmatch(name[0]) or name[0].rstrip(".").lower() in _NOT_NAMES):
+    # "-- B. Mihai Kowalski": a paragraph's letter, not an initial; a first initial stands for the first name.
+    while name and (_PARTICLE_WORD.fullmatch(name[0]) or name[0].rstrip(".").lower() in _NOT_NAMES or
+                    _INITIAL.fullmatch(name[0]) and len(name) >= 3 and not _INITIAL.fullmatch(name[1])):
         name = name[1:]
     return " ".join(name) if len(name) >= 2 else None
 

@@ -428,3 +428,24 @@ def test_a_hotline_named_in_an_earlier_sentence_is_quoted_from_its_name() -> Non
     text = "The Regional Anti-Trafficking Helpline (RATH) serves five countries. The Helpline number is 0800 44 55 66."
     fact = contact_facts(_passage(text))[0]
     assert fact.excerpt == text
+
+
+# Cables wrap lines anywhere: an office's name, a qualifier after it, a paragraph's letter before a name.
+WRAPPED = [
+    ("¶7. (U) Ana Horvat, director of the Open Coalition \nagainst Forced Labour (OCFL), can be reached at "
+     "ahorvat@ocfl.example.org.",
+     {"name": "Ana Horvat", "org": "Open Coalition against Forced Labour"}),
+    ("The point of contact at Embassy Valletta for TIP \nrelated issues is Tom Grech, who can be contacted via "
+     "email \nat grecht@state.gov.", {"name": "Tom Grech", "org": "Embassy Valletta"}),
+    ("-- C. Lena Borg, director of the Northern Initiative against Sexual Exploitation (NISE), can be reached "
+     "at lborg@nise.example.org.", {"name": "Lena Borg", "org": "Northern Initiative against Sexual Exploitation"}),
+    ("Mr. Piet de Wit, director of the Union for\nStreet Children, can be reached at p.dewit@usc.example.nl.",
+     {"name": "Mr. Piet de Wit", "org": "Union for Street Children"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WRAPPED)
+def test_wrapped_names_and_offices(text: str, expected: dict[str, object]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], expected)
