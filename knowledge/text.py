@@ -27,7 +27,7 @@ _SOMETIMES_FINAL = frozenset(("a.m", "p.m"))
 # ... nor before a time zone or a day: "at 10 a.m. EDT, the ...", "from 9 a.m. to 1 p.m. Wednesday, March 27".
 _NOT_AFTER_TIME = frozenset("EDT EST CDT CST PDT PST GMT UTC BST CET CEST EET EEST MSK local Monday Tuesday Wednesday "
                             "Thursday Friday Saturday Sunday".split())
-_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s)")
+_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?:\[\d{1,3}\])?(?=\s)")  # a footnote mark may follow: ".[1] However"
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
