@@ -30,7 +30,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECA
 _HANDLE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
 _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
           r"switchboard|hot\s*line|help\s*line|tip\s*line|phone\s*line|free\s*phone|toll[- ]free|fax|facsimile|telefax|"
-          r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?\s*(?:[:.]|\bat\b|\bon\b|\bis\b)?\s*"
+          r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?\s*(?:[:.,]|\bat\b|\bon\b|\bis\b)?\s*"
           # "the national hotline (800 290 290)": a number alone in brackets after its label
           r"(?:\((?=[\d \t]{7,}\)))?)")
 # A cable may wrap a number after its country code: "tel. (381)\n11-306-4611".
@@ -126,6 +126,7 @@ _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|
                           re.IGNORECASE)
 # Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
 _WORD = re.compile(r"\w{2,}")
+_REMARK = re.compile(r"\([^()\n]{0,40}\)")
 _NON_DIGIT = re.compile(r"\D")
 _IVG_BEFORE = re.compile(r"\bIVG\s*$")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d\b")
@@ -165,7 +166,8 @@ def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
             rest = rest[:a] + " " + rest[b:]
     if rest == line:
         return False
-    return len(_WORD.findall(_LINE_LABELS.sub(" ", rest))) <= 1
+    # "Hotline: 0 800 77777 (toll-free in Moldova)": a remark in brackets after a detail is not prose.
+    return len(_WORD.findall(_LINE_LABELS.sub(" ", _REMARK.sub(" ", rest)))) <= 1
 
 
 def _rank(d: Detail) -> int:

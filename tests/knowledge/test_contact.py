@@ -449,3 +449,21 @@ def test_wrapped_names_and_offices(text: str, expected: dict[str, object]) -> No
     contacts = _contacts(text)
     assert len(contacts) == 1
     _subset(contacts[0], expected)
+
+
+def test_a_remark_in_brackets_after_a_detail_keeps_the_block_whole() -> None:
+    text = ("Contact us\nAstra Centre\nP.O. Box 18, 11000 Belgrade\nHelpline: +381 11 785 0000 (free from any phone)\n"
+            "Email: sos@astra.example.rs\n")
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], {"org": "Astra Centre", "phone": "+381 11 785 0000", "email": "sos@astra.example.rs"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Labour Inspectorate's hotline, 0800 40 40 40, takes anonymous reports.",
+     {"phone": "0800 40 40 40", "org": "Labour Inspectorate"}),
+])
+def test_a_hotline_number_after_a_comma(text: str, expected: dict[str, object]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == 1
+    _subset(contacts[0], expected)
