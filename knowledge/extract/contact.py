@@ -18,6 +18,10 @@ __all__ = ["contact_facts", "contact_summary"]
 BLOCK_LINE_CHARS = 110
 HEADER_LINES = 4
 NAME_LIMIT = 120
+# How far before a hotline's word its body may be named ("The BK operates a 24-hour hotline"), and how far before
+# a number the word makes the hotline what the number reaches ("co-funds the national hotline (800 290 290)").
+SERVICE_BODY_CHARS = 40
+SERVICE_NEAR_CHARS = 40
 
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
@@ -110,8 +114,6 @@ _SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?ph
 _NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|on|the|and|against)[ \t]+)*){{1,9}}"
                             rf"(?:Hot ?line|Help ?line|Tip Line|Phone ?line|Free ?phone)\b(?:[ \t]+\([{_U}]{{2,}}\))?")
 _ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
-SERVICE_BODY_CHARS = 40
-SERVICE_NEAR_CHARS = 40
 _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the next line of a cable
