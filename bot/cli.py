@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_dotenv(Path.cwd() / ".env")
     args = _parser().parse_args(argv)
     try:
-        settings = Settings.from_env(os.environ, docs=args.docs, db=args.db)
+        settings = Settings.from_env(os.environ, docs=args.docs or args.docs_before, db=args.db or args.db_before)
         status: int = args.run(settings, args)
         return status
     except ConfigError as e:
@@ -183,6 +183,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--docs", help="documents folder (default: $FACTBOT_DOCS or the bundled documents)")
     common.add_argument("--db", help="knowledge base file (default: $FACTBOT_DB or data/factbot.db)")
     parser = argparse.ArgumentParser(prog="factbot", description="Answers from documents, quoted and cited.")
+    # also before the command ("factbot --docs DIR ask ..."); after it, they win
+    parser.add_argument("--docs", dest="docs_before", help=argparse.SUPPRESS)
+    parser.add_argument("--db", dest="db_before", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("build", parents=[common], help="build the knowledge base from the documents")
     p.add_argument("--json", action="store_true")

@@ -114,3 +114,11 @@ def test_factbot_docs_in_the_environment_counts_as_given(tmp_path: Path, capsys:
     monkeypatch.setenv("FACTBOT_DOCS", str(docs))
     assert main(["facts", "--json", "--db", str(db)]) == 0
     assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} == {"note.txt"}
+
+
+def test_docs_and_db_may_come_before_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = docs_folder(tmp_path)
+    db = tmp_path / "kb.db"
+    assert main(["--docs", str(docs), "--db", str(db), "facts", "--json"]) == 0
+    assert {f["source"]["doc"] for f in json.loads(capsys.readouterr().out)} == {"note.txt"}
+    assert db.exists()
