@@ -47,6 +47,7 @@ _ORDER_WORDS = re.compile(r"\b(?:next|upcoming|coming|forthcoming|future|soon|la
 MIN_SCORE = 0.3  # share of the query's weight a result must cover to count as an answer
 RELATIVE_SCORE = 0.5  # ... and at least this share of the best result's score
 FACT_BONUS = 0.1  # a fact of the asked type outranks a passage that covers the query as well
+SUBSTANCE_BONUS = 0.06  # per field that makes a permit fact an answer: more than bm25 gives a shorter one
 MAX_RESULTS = 100
 OVERVIEW_AFTER_HITS = 0.3  # the score shown for overview items that follow the facts a query matched
 
@@ -167,7 +168,14 @@ def _year_of(result: Result) -> int:
 
 
 def _fact_result(hit: FactHit, bonus: float) -> Result:
-    return _result_from_row(hit.row, hit.fields, score=hit.score + bonus)
+    return _result_from_row(hit.row, hit.fields, score=hit.score + bonus + _substance(hit.row["type"], hit.fields))
+
+
+def _substance(fact_type: str, fields: dict[str, Any]) -> float:
+    """A little for a provision that says what victims get: a duration, a cost or a legal basis (not just a topic)."""
+    if fact_type != "permit":
+        return 0.0
+    return SUBSTANCE_BONUS * min(2, sum(bool(fields.get(k)) for k in ("duration", "cost", "legal_basis")))
 
 
 def _passage_result(hit: PassageHit) -> Result:

@@ -298,3 +298,13 @@ def test_equal_scores_put_the_more_recent_figure_first() -> None:
     assert _kept([older, newer]) == [newer]  # one result per quote: the current figure
     better = Result("funding", "EUR 900,000", "Another sentence.", source, 0.9, {"amount": 900_000, "year": 2019})
     assert _kept([older, better, newer]) == [better, newer]
+
+
+def test_a_permit_that_says_how_long_comes_before_one_that_only_names_it(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "note.txt").write_text(
+        "Protection note\n\nIdentified victims are entitled to a residence permit.\n\n"
+        "A residence permit for victims is granted for six months and may be renewed.\n", encoding="utf-8")
+    build_knowledge_base(tmp_path / "docs", tmp_path / "kb.db")
+    found = answer(KnowledgeBase(tmp_path / "kb.db"), "permits", "residence permit for victims")
+    assert [r.fields.get("duration") is not None for r in found.results][:2] == [True, False]
