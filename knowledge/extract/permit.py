@@ -268,8 +268,11 @@ class _Named:
 def _named_topics(text: str) -> Iterator[_Named]:
     """Each statement that names a topic, refers back to one, or answers a question on one."""
     folded, words = _words_at(text)
-    if not words and "permit" not in folded:
-        return  # no sentence names a topic, and "the permit" (a residence permit) is not there either
+    possible = _possible_ranks(folded, words)
+    if "permit" not in folded and not possible:
+        # No sentence can name a topic (each needs a word of every group, so the passage must hold them), and
+        # without a topic or "the permit" (a residence permit) nothing refers back or answers a question either.
+        return
     nouns = tuple([noun for noun in _BACK_REF_NOUNS if noun in folded])  # what can refer back in the passage
     previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
     seen: set[str] = set()  # every topic named so far in the passage
@@ -287,7 +290,7 @@ def _named_topics(text: str) -> Iterator[_Named]:
         if _NOT_STATEMENT.match(sentence):
             previous, asked = (), None
             continue
-        mentions = _mentions(sentence, held, lowered)
+        mentions = _mentions(sentence, held, lowered, possible)
         abbreviations.update(_abbreviations(sentence, mentions))
         topic, m = _topic(sentence, lowered, nouns, mentions, previous, seen, abbreviations)
         if sentence.rstrip().endswith("?"):
@@ -307,11 +310,18 @@ def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
     folded = _folded(text)
     found = []
     for word in _RANKS_BY_WORD:
-        at = folded.find(word)
-        while at >= 0:
-            found.append((at, word))
-            at = folded.find(word, at + 1)
+        if word in folded:  # most words are absent: the operator spares a method call for each
+            at = folded.find(word)
+            while at >= 0:
+                found.append((at, word))
+                at = folded.find(word, at + 1)
     return folded, found
+
+
+def _possible_ranks(folded: str, words: list[tuple[int, str]]) -> frozenset[int]:
+    """The ranks of the topics the passage holds a word of each group of: no sentence of it can name another."""
+    ranks = {rank for _, word in words for rank in _RANKS_BY_WORD[word]}
+    return frozenset(rank for rank in ranks if _holds_other_groups(_TOPICS[rank][0], folded))
 
 
 def _folded(text: str) -> str:
@@ -321,13 +331,15 @@ def _folded(text: str) -> str:
     return text.translate(_PATTERN_CASE).lower()
 
 
-def _mentions(sentence: str, words: set[str], folded: str) -> list[tuple[int, str, re.Match[str]]]:
+def _mentions(sentence: str, words: set[str], folded: str,
+              possible: frozenset[int]) -> list[tuple[int, str, re.Match[str]]]:
     """(rank, topic, first match) of each topic the sentence names, most specific first.
 
-    `words` are the first-group topic words the sentence holds, `folded` the sentence as `_words_at` folds it:
-    a topic the sentence lacks the words of is not searched for.
+    `words` are the first-group topic words the sentence holds, `folded` the sentence as `_words_at` folds it,
+    `possible` the ranks of the topics the passage holds the words of: a topic the sentence lacks the words of
+    is not searched for.
     """
-    ranks = sorted({rank for word in words for rank in _RANKS_BY_WORD[word]})
+    ranks = sorted({rank for word in words for rank in _RANKS_BY_WORD[word]} & possible)
     return [(rank, topic, m) for rank in ranks for topic, pattern in [_TOPICS[rank]]
             if _holds_other_groups(topic, folded) for m in [pattern.search(sentence)] if m]
 
