@@ -103,6 +103,8 @@ _RANKS_BY_WORD: dict[str, tuple[int, ...]] = {
     word: tuple(rank for rank, (topic, _) in enumerate(_TOPICS) if word in _TOPIC_WORDS[topic][0])
     for word in sorted({word for groups in _TOPIC_WORDS.values() for word in groups[0]})
 }
+# By rank, the groups after the first.
+_OTHER_GROUPS = tuple(_TOPIC_WORDS[topic][1:] for topic, _ in _TOPICS)
 # IGNORECASE patterns match these to an ASCII letter; str.lower() does not make them that letter ("İ" grows
 # to two characters), so they are folded first for the word test to see what the patterns see.
 _PATTERN_CASE_ODD = {"İ": "i", "ı": "i", "ſ": "s"}
@@ -122,6 +124,9 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
     ("", rf"\b(?:for|of|lasting|lasts?) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
     ("", rf"\bto (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "shortened to one year", "extended from 45 days to six months"
 ))
+# Words each duration pattern (by rank) holds one of, besides its unit: without them it need not run.
+_DURATION_WORDS: tuple[tuple[str, ...], ...] = ((), ("minimum", "least", "less"), ("maximum", "up", "more"),
+                                                ("valid",), (), ())
 # "delivered two to three months after the decision" is a delay, not how long a permit lasts.
 _DELAY = _loose(r" (?:after|later|ago|following)\b")
 _RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
@@ -321,7 +326,7 @@ def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
 def _possible_ranks(folded: str, words: list[tuple[int, str]]) -> frozenset[int]:
     """The ranks of the topics the passage holds a word of each group of: no sentence of it can name another."""
     ranks = {rank for _, word in words for rank in _RANKS_BY_WORD[word]}
-    return frozenset(rank for rank in ranks if _holds_other_groups(_TOPICS[rank][0], folded))
+    return frozenset(rank for rank in ranks if _holds_other_groups(rank, folded))
 
 
 def _folded(text: str) -> str:
@@ -341,11 +346,18 @@ def _mentions(sentence: str, words: set[str], folded: str,
     """
     ranks = sorted({rank for word in words for rank in _RANKS_BY_WORD[word]} & possible)
     return [(rank, topic, m) for rank in ranks for topic, pattern in [_TOPICS[rank]]
-            if _holds_other_groups(topic, folded) for m in [pattern.search(sentence)] if m]
+            if _holds_other_groups(rank, folded) for m in [pattern.search(sentence)] if m]
 
 
-def _holds_other_groups(topic: str, folded: str) -> bool:
-    return all(any(word in folded for word in group) for group in _TOPIC_WORDS[topic][1:])
+def _holds_other_groups(rank: int, folded: str) -> bool:
+    # plain loops: this runs for most sentences, and generator expressions cost more than the word tests
+    for group in _OTHER_GROUPS[rank]:
+        for word in group:
+            if word in folded:
+                break
+        else:
+            return False
+    return True
 
 
 def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[tuple[int, str, re.Match[str]]],
@@ -526,8 +538,8 @@ def _duration(sentence: str, near: int = 0, *, others: Sequence[int] = ()) -> st
     folded = _folded(sentence)
     if "renew" not in folded and not any(unit in folded for unit in _UNIT_WORDS):
         return None  # every duration pattern names its unit, every renewal says "renew": none can match
-    renewal = _RENEWAL.search(sentence)
-    candidates = [(abs(m.start() - near), rank, prefix, m) for rank, (prefix, pattern) in enumerate(_DURATIONS)
+    renewal = _RENEWAL.search(sentence) if "renew" in folded else None
+    candidates = [(abs(m.start() - near), rank, prefix, m) for rank, prefix, pattern in _durations_held(folded)
                   for m in pattern.finditer(sentence)
                   if not _aside(sentence, m.start(), renewal) and not _delay(sentence, m)]
     found = None
@@ -541,6 +553,15 @@ def _duration(sentence: str, near: int = 0, *, others: Sequence[int] = ()) -> st
     if again:
         found = f"{found}, {again}" if found else again
     return found
+
+
+def _durations_held(folded: str) -> list[tuple[int, str, re.Pattern[str]]]:
+    """(rank, prefix, pattern) of the duration patterns whose words the folded sentence holds: a unit, and the
+    words of `_DURATION_WORDS` (a sentence that only says "renewable" has none)."""
+    if not any(unit in folded for unit in _UNIT_WORDS):
+        return []
+    return [(rank, prefix, pattern) for rank, (prefix, pattern) in enumerate(_DURATIONS)
+            if not _DURATION_WORDS[rank] or any(word in folded for word in _DURATION_WORDS[rank])]
 
 
 def _aside(sentence: str, at: int, renewal: re.Match[str] | None) -> bool:

@@ -12,6 +12,8 @@ from knowledge.cleaning import parse_document, split_passages
 from knowledge.extract.permit import (
     _BACK_REF,
     _BACK_REF_NOUNS,
+    _DURATION_WORDS,
+    _DURATIONS,
     _TOPIC_WORDS,
     _TOPICS,
     _folded,
@@ -447,3 +449,21 @@ def test_every_back_reference_holds_a_noun(text: str) -> None:
     assert matches
     for m in matches:
         assert any(noun in _folded(m.group(0)) for noun in _BACK_REF_NOUNS), m.group(0)
+
+
+@pytest.mark.parametrize("text", [
+    "A reflection period of at least 30 days is granted.", "Victims receive a permit for a minimum of six months.",
+    "The stay is for a period of not less than 90 days.", "The permit is issued for up to one year.",
+    "The visa lasts for a maximum period of four years.", "Stay is granted for no more than six months.",
+    "The card is valid for a period of typically two years.", "A three-month temporary residence permit.",
+    "The permit, shortened to one year, lasts 12 months.", "A PERMIT VALID FOR ONE YEAR, FOR AT LEAST 30 DAYS.",
+])
+def test_every_duration_match_holds_its_words(text: str) -> None:
+    # Duration patterns run only on sentences that hold a unit and one of the pattern's own words.
+    matched = False
+    for (_, pattern), words in zip(_DURATIONS, _DURATION_WORDS, strict=True):
+        for m in pattern.finditer(text):
+            matched = True
+            assert any(unit in _folded(m.group(0)) for unit in ("day", "week", "month", "year")), m.group(0)
+            assert not words or any(word in _folded(m.group(0)) for word in words), m.group(0)
+    assert matched
