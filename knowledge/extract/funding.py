@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -404,7 +404,7 @@ def _subject(context: _Context, clause: str) -> str | None:
 def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if _GIVE_WORD.search(before):
         yield from (m for m in reversed(list(_PAYER.finditer(before))) if not _CUT_NAME.search(before, 0, m.start()))
-    yield from _searches((_BY, after), (_BY, before), (_FROM, after), (_POSSESSIVE, before))
+    yield from _searches((_BY.search, after), (_BY.search, before), (_FROM.search, after), (_possessive, before))
 
 
 def _recipient(before: str, after: str) -> str | None:
@@ -419,7 +419,7 @@ def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if (noun := _TO_NOUN.search(after)) and _BLANK_LINE.search(noun.group()) is None:
         yield noun
     yield from _to(after[:120])
-    yield from _searches((_WITH, before), (_FUNDS_WITH, before))
+    yield from _searches((_WITH.search, before), (_FUNDS_WITH.search, before))
     if _GOT_WORD.search(before):
         yield from reversed(list(_RECEIVED.finditer(before)))
     yield from _to(before)
@@ -434,8 +434,8 @@ def _to(text: str) -> Iterator[re.Match[str]]:
 
 def _purpose(before: str, after: str) -> str | None:
     spent_on = _SPENT_ON.match(after) if _SPENT.search(before) else None
-    found = spent_on or next(chain(_searches((_FINANCED, before), (_NOUN_OF, before), (_POSSESSIVE, before)),
-                                   _for(after)), None)
+    searched = _searches((_FINANCED.search, before), (_NOUN_OF.search, before), (_possessive, before))
+    found = spent_on or next(chain(searched, _for(after)), None)
     if found is None:
         return None
     what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
@@ -455,11 +455,17 @@ def _for(after: str) -> Iterator[re.Match[str]]:
             return
 
 
-def _searches(*places: tuple[re.Pattern[str], str]) -> Iterator[re.Match[str]]:
-    """Each pattern's first match in its text, in order; searched only when asked for, as the first usually does."""
-    for pattern, text in places:
-        if found := pattern.search(text):
+def _searches(*places: tuple[Callable[[str], re.Match[str] | None], str]) -> Iterator[re.Match[str]]:
+    """Each search's match in its text, in order; searched only when asked for, as the first usually does."""
+    for search, text in places:
+        if found := search(text):
             yield found
+
+
+def _possessive(text: str) -> re.Match[str] | None:
+    """`_POSSESSIVE.search(text)`: most texts have no "'s" and cannot match, and the name before it is costly to try
+    (at every capital letter)."""
+    return _POSSESSIVE.search(text) if "'s" in text or "’s" in text else None
 
 
 def _named(found: re.Match[str], group: str) -> str | None:
@@ -505,7 +511,7 @@ def _key_figure(text: str, sentence: tuple[int, int], fields: dict[str, Any]) ->
     if label is None:
         return None
     written = fold(text[label[0]:label[1]])
-    owner = _POSSESSIVE.search(written)
+    owner = _possessive(written)
     if owner:
         fields["payer"] = fields.get("payer") or _party(owner.group("who"))
         fields["purpose"] = fields.get("purpose") or fold(owner.group("what"))
