@@ -141,8 +141,13 @@ _MONEY = re.compile(
     rf"|(?P<a2>\d[\d,.]*)\s?(?P<post>euros?|€|dollars|pounds|swiss francs|r[ou]+bles|yen|rupees|lei|leva|hryvnias|"
     rf"lira|£|(?:{_ISO_CODES})\b))(?!\w)", re.IGNORECASE)
 _COST_WORD = re.compile(r"\b(?:costs?|fees?|charged?|pay|paid|price|payable)\b", re.IGNORECASE)
+_COST_WORDS = ("cost", "fee", "charge", "pay", "paid", "price")  # in every match of _COST_WORD, folded
 # "59 bis", "25(4a)", "8-3": a provision's number stays whole.
 _ARTICLE_NUMBER = r"[A-Z]?\d[\w.-]*(?:\([\w.]+\))*(?:\s+(?:bis|ter|quater)\b)?"
+# Words (case as written: the pattern below is case-sensitive) every match of _ARTICLE or _INSTRUMENT holds.
+_ARTICLE_WORDS = ("rticle", "Art.", "ection", "§")
+_INSTRUMENT_WORDS = ("Convention", "Directive", "Protocol", "Act", "Law", "Code", "Decree", "Ordinance",
+                     "Regulation", "Statute")
 _ARTICLE = re.compile(
     rf"\b(?:[Aa]rticles?|Art\.|[Ss]ections?|§)\s*{_ARTICLE_NUMBER}(?:\s*(?:,|and|or)\s*{_ARTICLE_NUMBER})*"
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
@@ -156,6 +161,8 @@ _INSTRUMENT = re.compile(
     rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}"
     rf"(?:\s+(?:(?:the|of|in|and|on|against|for|to)\s+)*{_CAP})*)?"
     r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
+# Words every match of _CONDITION holds, folded: most sentences hold none, and the pattern is costly.
+_CONDITION_WORDS = ("if", "provid", "condition", "long", "event", "subject", "unless", "exchange", "once", "who")
 _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
     r"on condition that|as long as|so long as|in the event of|(?<!not\s)subject to|unless|"
@@ -592,7 +599,8 @@ def _quantity(number: str, unit: str) -> str:
 
 
 def _costs(sentence: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    if not _COST_WORD.search(sentence):
+    folded = _folded(sentence)
+    if not any(word in folded for word in _COST_WORDS) or not _COST_WORD.search(sentence):
         return None, None
     amounts = []
     for m in _MONEY.finditer(sentence):
@@ -620,8 +628,8 @@ def _money(m: re.Match[str]) -> dict[str, Any] | None:
 
 
 def _legal_basis(sentence: str) -> str | None:
-    for pattern in (_ARTICLE, _INSTRUMENT):
-        found = list(pattern.finditer(sentence))
+    for pattern, needed in ((_ARTICLE, _ARTICLE_WORDS), (_INSTRUMENT, _INSTRUMENT_WORDS)):
+        found = list(pattern.finditer(sentence)) if any(word in sentence for word in needed) else []
         # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
         m = next((m for m in found if " of " in fold(m.group(0))), found[0]) if found else None
         if m:
@@ -633,7 +641,8 @@ def _legal_basis(sentence: str) -> str | None:
 
 
 def _conditions(sentence: str) -> str | None:
-    m = _CONDITION.search(sentence)
+    folded = _folded(sentence)
+    m = _CONDITION.search(sentence) if any(word in folded for word in _CONDITION_WORDS) else None
     if not m:
         return None
     clause = m.group(0)

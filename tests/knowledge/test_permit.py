@@ -10,10 +10,18 @@ import pytest
 
 from knowledge.cleaning import parse_document, split_passages
 from knowledge.extract.permit import (
+    _ARTICLE,
+    _ARTICLE_WORDS,
     _BACK_REF,
     _BACK_REF_NOUNS,
+    _CONDITION,
+    _CONDITION_WORDS,
+    _COST_WORD,
+    _COST_WORDS,
     _DURATION_WORDS,
     _DURATIONS,
+    _INSTRUMENT,
+    _INSTRUMENT_WORDS,
     _TOPIC_WORDS,
     _TOPICS,
     _folded,
@@ -467,3 +475,25 @@ def test_every_duration_match_holds_its_words(text: str) -> None:
             assert any(unit in _folded(m.group(0)) for unit in ("day", "week", "month", "year")), m.group(0)
             assert not words or any(word in _folded(m.group(0)) for word in words), m.group(0)
     assert matched
+
+
+@pytest.mark.parametrize(("pattern", "words", "text"), [
+    (_ARTICLE, _ARTICLE_WORDS, "Under article 13 of the Act, and Articles 5 and 6, Art. 8-3, Section 25(4a), "
+                               "§ 59 bis."),
+    (_INSTRUMENT, _INSTRUMENT_WORDS, "The 2005 Council of Europe Convention on Action against Trafficking, the "
+                                     "Residence Act, Directive 2004/81/EC, Law No. 4251/2014, the Aliens Code, "
+                                     "the Trafficking Victims Protection Act, Decree 12/2007 and the Statute."),
+    (_COST_WORD, _COST_WORDS, "Victims pay no FEES; the card costs 60 euros, is charged, paid, payable, at a price."),
+    (_CONDITION, _CONDITION_WORDS, "If they testify. Only if they cooperate. Provided that they agree. On condition "
+                                   "that they stay. As long as the case runs; so long as. In the event of a trial. "
+                                   "Subject to review. Unless they leave. In exchange for testimony. Once granted. "
+                                   "Victims who cooperate. PROVIDED THEY AGREE."),
+])
+def test_every_field_match_holds_its_words(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> None:
+    # These field patterns run only on sentences that hold one of their words (as written, or folded when the
+    # pattern ignores case).
+    matches = list(pattern.finditer(text))
+    assert len(matches) >= 3
+    for m in matches:
+        found = m.group(0) if not pattern.flags & re.IGNORECASE else _folded(m.group(0))
+        assert any(word in found for word in words), m.group(0)
