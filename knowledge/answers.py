@@ -64,7 +64,7 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     text = _clean(text)
     if command == "ask":
         query = parse_query(vocabulary_of(kb), text)
-        intent = detect_intent(query.corrected_text).intent
+        intent = detect_intent(text, query.corrected_text).intent
     else:
         intent = COMMAND_INTENTS[command]
         query = parse_query(vocabulary_of(kb), text, domain=INTENT_FACT_TYPES[intent])

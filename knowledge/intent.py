@@ -42,7 +42,7 @@ _CUES: dict[str, tuple[str, str, str, str]] = {
                 "stay remain card renew renewal reflection granted",
                 "reflection period|period of reflection|right to stay|leave to remain|discretionary leave|"
                 "permission to stay|protection status|continued presence",
-                "how long"),
+                "how long|stay if|stay after|allowed to stay|allowed to remain|remain in the country"),
     "events": ("when event events conference conferences seminar seminars meeting meetings workshop workshops "
                "session summit forum calendar agenda schedule upcoming happen happened held date dates",
                "launched launch took",
@@ -69,8 +69,22 @@ class IntentGuess:
     scores: dict[str, float]
 
 
-def detect_intent(text: str) -> IntentGuess:
-    """The intent of a free-text question: one of funding, contact, permits, events, search."""
+def detect_intent(text: str, *readings: str) -> IntentGuess:
+    """The intent of a free-text question: one of funding, contact, permits, events, search.
+
+    `readings` are other versions of the text (typos corrected): each intent counts its best reading, so a
+    correction never erases a cue the user typed ("call" corrected to "recall").
+    """
+    scores = dict.fromkeys(_CUES, 0.0)
+    for reading in (text, *readings):
+        for intent, weight in _scores(reading).items():
+            scores[intent] = max(scores[intent], weight)
+    best = max(scores, key=lambda k: scores[k])
+    intent = best if scores[best] >= THRESHOLD else "search"
+    return IntentGuess(intent, scores)
+
+
+def _scores(text: str) -> dict[str, float]:
     folded = " ".join(words(text))
     tokens = folded.split()
     scores = {intent: _cue_weight(folded, [t for t in tokens if t not in _NOT_CUES.get(intent, ())], cues)
@@ -81,9 +95,7 @@ def detect_intent(text: str) -> IntentGuess:
         scores["events"] += 1.0
     if _CURRENCY.search(text):
         scores["funding"] += 1.0
-    best = max(scores, key=lambda k: scores[k])
-    intent = best if scores[best] >= THRESHOLD else "search"
-    return IntentGuess(intent, scores)
+    return scores
 
 
 def _cue_weight(folded: str, tokens: list[str], cues: tuple[str, str, str, str]) -> float:
