@@ -124,6 +124,11 @@ _CURRENCY_WORDS = frozenset(
     "kronor krona kroner lira liras hryvnia hryvnias tenge rand naira shekel shekels baht ringgit rupiah "
     "lek leks denar denars lari dirham dirhams peso pesos".split()) | {c.lower() for c in _CODES}
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Compiled once: these run for every amount, and re's own cache lookup costs about as much as the work.
+_SCALE_WORD = re.compile(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", re.IGNORECASE)
+_DIGIT_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+_SEPARATOR = re.compile(r"[.,]")
+_WORD_GAP = re.compile(r"[ -]+")
 _BLANK_NON_LETTERS = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
 # Bytes translate by a plain table, far faster than str.translate: lower-cases A-Z, blanks every other non-letter.
 _ASCII_WORDS_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
@@ -166,7 +171,7 @@ def _range_ends(text: str, mention: MoneyMention) -> list[MoneyMention]:
         first = _RANGE_START.search(text, max(0, mention.start - 40), mention.start)
         if first is None or _YEARISH.search(text, max(0, first.start() - 12), first.end("num")):
             return []
-        shared = re.search(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", written, re.IGNORECASE)
+        shared = _SCALE_WORD.search(written)
         inherited = shared.group() if shared and _number_value(first.group("num"), has_multiplier=True) < 1000 \
             else None
         start = _other_end(first.group("num"), first.group("mult") or inherited, mention, first.start("num"),
@@ -301,8 +306,8 @@ def _currency(written: str) -> str | None:
 
 
 def _number_value(written: str, *, has_multiplier: bool) -> float:
-    digits = re.sub(r"[ \u00a0\u202f]", "", written)
-    seps = re.findall(r"[.,]", digits)
+    digits = _DIGIT_GROUP_SPACE.sub("", written)
+    seps = _SEPARATOR.findall(digits)
     if not seps:
         return float(digits)
     if len(set(seps)) == 2:  # "1,234.56" or "1.234,56": the last one is the decimal mark
@@ -318,7 +323,7 @@ def _number_value(written: str, *, has_multiplier: bool) -> float:
 
 def _word_value(written: str) -> float:
     total = 0.0
-    for part in re.split(r"[ -]+", written.casefold().replace("half a", "half_a")):
+    for part in _WORD_GAP.split(written.casefold().replace("half a", "half_a")):
         part = part.replace("half_a", "half a")
         if part == "hundred":
             total = (total or 1.0) * 100

@@ -155,6 +155,13 @@ _FINANCED = re.compile(r"\b(?:financed|funded|supported|sponsored)\s+(?P<what>[^
                        r"(?:in|for|with)\s+(?:the\s+|an\s+)?(?:amount|sum|total)\s+of\s+$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s+(?:and|which|who|that|where)\s+")
 _SENTENCE_END = re.compile(r"[.!?]\s")
+# Compiled once: these run for every amount, and re's own cache lookup costs about as much as a short search.
+_BEFORE_BREAK = re.compile(r"[,;:(]")
+_AFTER_BREAK = re.compile(r"[,;.]")
+_PER_UNIT = re.compile(r"(?:per|a)\s+(\w+)")
+_CLAUSE_SPLIT = re.compile(r"[;:]\s")
+_NAME_BEFORE_END = re.compile(rf"[{UPPER}][\w’'.&-]*\s+$")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
 def funding_facts(passage: Passage) -> list[Fact]:
@@ -281,8 +288,8 @@ def _not_funding(context: _Context) -> bool:
     Only the words right next to the amount count, and a giving verb before it makes it funding after all
     ("allocated €50,000 from confiscated assets").
     """
-    own = re.split(r"[,;:(]", context.own_before)[-1][-NEAR_CHARS:]
-    near = re.split(r"[,;.]", context.after)[0][:NEAR_CHARS]
+    own = _BEFORE_BREAK.split(context.own_before)[-1][-NEAR_CHARS:]
+    near = _AFTER_BREAK.split(context.after)[0][:NEAR_CHARS]
     if not (_NOT_FUNDING.search(own) or _NOT_FUNDING.search(near)):
         return False
     return not _GIVE_WORD.search(own)
@@ -335,7 +342,7 @@ def _period(after: str, before: str) -> str | None:
     found = _SPAN_PERIOD.search(after)
     if found:
         written = fold(found.group()).lower() if not found.group().lower().startswith("since") else fold(found.group())
-        unit = re.fullmatch(r"(?:per|a)\s+(\w+)", written)
+        unit = _PER_UNIT.fullmatch(written)
         return _UNIT.get(unit.group(1), written) if unit else _SPAN_PREPOSITION.sub("", written)
     since = _SINCE_BEFORE.search(before)
     if since:
@@ -377,7 +384,7 @@ def _years_outside_spans(text: str) -> list[int]:
 
 
 def _parties(context: _Context) -> dict[str, Any]:
-    clause = re.split(r"[;:]\s", context.before)[-1]
+    clause = _CLAUSE_SPLIT.split(context.before)[-1]
     after = context.after
     gapped = None if context.first else _GAPPED.search(context.own_before)
     payer = (_named(gapped, "who") if gapped else None) or _payer(clause, after) or _subject(context, clause)
@@ -428,7 +435,7 @@ def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
 def _to(text: str) -> Iterator[re.Match[str]]:
     """The first "to NAME", unless "to" is inside a name ("the OSCE Mission to Serbia", "Office to Monitor")."""
     found = _TO.search(text)
-    if found and not re.search(rf"[{UPPER}][\w’'.&-]*\s+$", text[:found.start()]):
+    if found and not _NAME_BEFORE_END.search(text, 0, found.start()):
         yield found
 
 
@@ -543,7 +550,7 @@ def _label_above(text: str, a: int) -> tuple[int, int] | None:
     while block_start < block_end and text[block_start].isspace():
         block_start += 1
     label = text[block_start:block_end]
-    if not label.strip() or len(fold(label)) > LABEL_CHARS or not re.search(r"[A-Za-z]{3}", label):
+    if not label.strip() or len(fold(label)) > LABEL_CHARS or not _THREE_LETTERS.search(label):
         return None
     return block_start, block_end
 
