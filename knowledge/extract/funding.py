@@ -441,7 +441,7 @@ def _to(text: str) -> Iterator[re.Match[str]]:
 
 def _purpose(before: str, after: str) -> str | None:
     spent_on = _SPENT_ON.match(after) if _SPENT.search(before) else None
-    searched = _searches((_FINANCED.search, before), (_NOUN_OF.search, before), (_possessive, before))
+    searched = _searches((_FINANCED.search, before), (_noun_of, before), (_possessive, before))
     found = spent_on or next(chain(searched, _for(after)), None)
     if found is None:
         return None
@@ -467,6 +467,14 @@ def _searches(*places: tuple[Callable[[str], re.Match[str] | None], str]) -> Ite
     for search, text in places:
         if found := search(text):
             yield found
+
+
+def _noun_of(text: str) -> re.Match[str] | None:
+    """`_NOUN_OF.search(text)`: its "of" is one of the text's last three words, which most texts lack, and its
+    case-insensitive opening alternation would be tried at every word."""
+    if not any(word.lower() == "of" for word in text.rsplit(maxsplit=3)[-3:]):
+        return None
+    return _NOUN_OF.search(text)
 
 
 def _possessive(text: str) -> re.Match[str] | None:
