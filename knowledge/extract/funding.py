@@ -379,8 +379,11 @@ def _year(context: _Context, *, periodic: bool) -> int | None:
 
 
 def _years_outside_spans(text: str) -> list[int]:
+    years = context_years(text)
+    if not years:
+        return []  # most texts before an amount have no year: spare them the costlier search for spans
     spans = [m.span() for m in _NOT_A_YEAR.finditer(text)]
-    return [year for at, year in context_years(text) if not any(a <= at < b for a, b in spans)]
+    return [year for at, year in years if not any(a <= at < b for a, b in spans)]
 
 
 def _parties(context: _Context) -> dict[str, Any]:
