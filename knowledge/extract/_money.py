@@ -176,20 +176,29 @@ def _range_ends(text: str, mention: MoneyMention) -> list[MoneyMention]:
             else None
         start = _other_end(first.group("num"), first.group("mult") or inherited, mention, first.start("num"),
                            first.end("mult") if first.group("mult") else first.end("num"))
-        return [start] if start.amount < mention.amount else []
+        return [start] if start is not None and start.amount < mention.amount else []
     second = _RANGE_END.match(text, mention.end)
     if second is None:
         return []
     end = _other_end(second.group("num"), second.group("mult"), mention, second.start("num"), second.end())
     # a range runs upwards: "€8 million to 69 projects" gives a count, not the end of a range
-    return [end] if end.amount > mention.amount else []
+    return [end] if end is not None and end.amount > mention.amount else []
 
 
-def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start: int, end: int) -> MoneyMention:
+def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start: int,
+               end: int) -> MoneyMention | None:
     value = _number_value(number, has_multiplier=bool(multiplier))
     if multiplier:
-        value *= _MULTIPLIERS[multiplier.lower()]
+        scale = _scale(multiplier)
+        if scale is None:
+            return None
+        value *= scale
     return MoneyMention(start, end, _tidy(value), mention.currency, None)
+
+
+def _scale(word: str) -> float | None:
+    # IGNORECASE lets odd letters through ("millionſ", "bİllion"): casefold, and refuse what is still unknown
+    return _MULTIPLIERS.get(word.casefold())
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -278,7 +287,10 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     if "\n" in (g.get("gap") or "") and not multiplier and value < SMALL_AFTER_BREAK:
         return None  # "paid in USD\n2. The ministry": a paragraph number on the next line, not an amount
     if multiplier:
-        value *= _MULTIPLIERS[multiplier.lower()]
+        scale = _scale(multiplier)
+        if scale is None:
+            return None
+        value *= scale
     currency = _currency(g["cur"])
     if currency is None:
         return None

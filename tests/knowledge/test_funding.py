@@ -302,7 +302,8 @@ def test_amount_search_assumptions_hold() -> None:
 
 
 @pytest.mark.parametrize("text", ["They paid ſix hundred euros.", "EİGHT HUNDRED EUROS were paid.",
-                                  "A fee of hundred euros."])
+                                  "A fee of hundred euros.", "They paid 5 millionſ euros.", "5 bİllion euros",
+                                  "between 2 and 5 millionſ euros"])
 def test_odd_letters_in_number_words_never_crash(text: str) -> None:
     for mention in _money.find_money(text):
         assert isinstance(mention.amount, float)
