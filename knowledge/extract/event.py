@@ -9,6 +9,7 @@ from typing import Any
 
 from knowledge.extract._dates import DateMention, a_year_earlier, context_years, find_dates, in_year
 from knowledge.extract._letters import LOWER, UPPER
+from knowledge.extract._money import find_money
 from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
@@ -117,6 +118,12 @@ _MARKDOWN = re.compile(r"\*\*|__")
 # Compiled here rather than looked up in `re`'s cache for every date found.
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _WORD_CHAR = re.compile(r"\w")
+# "a $1.2 million award covering October 2008 to September 2011", "EUR 40,000 for the period from May 2009": the
+# dates bound what an amount pays for; nothing happens on them.
+_FUNDED_SPAN = re.compile(r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:covering|spanning|running\s+from|from|"
+                          r"(?:for|over)\s+the\s+period(?:\s+(?:of|from))?)\s+"
+                          r"(?:(?:[^\s,;.]+\s+){1,3}(?:to|until|till|through|and|[-–])\s*)?")
+_FUNDED_SPAN_CUES = frozenset("covering spanning from of period to until till through and".split())
 _PAGE_REFERENCE = re.compile(r"\s*\((?:page|pages|p\.)\s[^)]*\)")
 
 
@@ -187,7 +194,7 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     before = text[max(line_start, sentence[0]):mention.start]
     after = text[mention.end:line_start + len(line)]
-    if _dateline(before, after, mention) or _limit_or_label(before):
+    if _dateline(before, after, mention) or _limit_or_label(before) or _funded_span(text, sentence, mention):
         return True
     if _WHEN_LABEL.match(before) or (mention.precision == "day" and _EVENT_HEADING.match(after)):
         return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
@@ -213,6 +220,17 @@ def _limit_or_label(before: str) -> bool:
         return True
     last = last.strip(",:")
     return (last in _LIMIT_CUES or last.endswith("day")) and bool(_NOT_WHEN.search(near))
+
+
+def _funded_span(text: str, sentence: tuple[int, int], mention: DateMention) -> bool:
+    """ "a $1.2 million award covering October 2008 to September 2011": the period an amount pays for."""
+    words = text[max(sentence[0], mention.start - 30):mention.start].split()
+    if not words or (words[-1].lower() not in _FUNDED_SPAN_CUES and not words[-1].endswith(("-", "–"))):
+        return False  # the cheap test first: most dates follow "on" or "in"
+    amounts = find_money(text[sentence[0]:mention.start])
+    if not amounts:
+        return False
+    return bool(_FUNDED_SPAN.fullmatch(text, sentence[0] + amounts[-1].end, mention.start))
 
 
 def _alone_on_its_line(text: str, line_start: int, after: str) -> bool:

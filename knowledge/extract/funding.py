@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -74,9 +75,11 @@ _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illicit|froze|frozen|freez(?:e|es|ing)|"
                           r"seiz(?:e|ed|es|ing|ure|ures)|confiscat(?:e|ed|es|ing|ion)|forfeit(?:ed|ure)?|debts?|"
-                          r"owed?|owing|bribes?|ransom)\b", re.IGNORECASE)
+                          r"owed?|owing|bribes?|ransom|unfunded|underfunded|defunded)\b", re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
+# "unfunded from April", "to September 2011": a month or a weekday is a time, never a payer or a recipient
+_CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name))
 _CONNECTOR = r"(?:of|for|the|and|on|to|in|at|de|du|des|la|le)"
 # Cables wrap lines anywhere, names too ("the Ministry of\nEquality"); a name that runs on from a short line (a
 # heading) is cut there afterwards (_whole_lines).
@@ -511,6 +514,12 @@ def _party(written: str) -> str | None:
                      or _MARK.fullmatch(words[0])):
         words = words[1:]
     if not words or words[0].lower() in _PRONOUNS or len(" ".join(words)) > PARTY_LIMIT:
+        return None
+    while words and (words[-1].lower().rstrip(".,") in _CALENDAR_WORDS or words[-1].isdigit()):
+        words = words[:-1]  # "Ruhama in May": the month is when, not part of the name
+        while words and words[-1] in ("in", "of", "from", "since", "until", "to", "on"):
+            words = words[:-1]
+    if not words:
         return None
     if words[0] == "government":
         words[0] = "Government"  # "The government allocated …"

@@ -416,6 +416,21 @@ def test_limits_and_former_dates_are_not_events(text: str) -> None:
     assert _dates(text, "2019-05-02") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the months bound what an amount pays for: no event
+    ("The embassy renewed its support with a EUR 75,000 grant covering March 2011 to February 2013.", []),
+    ("Norway pledged NOK 2 million for the period from January 2012 to December 2014.", []),
+    ("SIDA gave SEK 500,000 (USD 70,000) spanning May 2010 - April 2011 to the shelter.", []),
+    ("The donor's $300,000 contract running from 1 July 2009 until 30 June 2010 pays for two lawyers.", []),
+    # an amount elsewhere in the sentence does not make a meeting's date a period
+    ("The EUR 20,000 seminar was held on 12 May 2011 in Tirana.", [("2011-05-12", None)]),
+    ("Donors gave EUR 50,000; the shelter opened from 3 March 2011 to visitors.", [("2011-03-03", None)]),
+    ("The round table from 4 to 6 May 2011 discussed the EUR 1 million budget.", [("2011-05-04", "2011-05-06")]),
+])
+def test_a_funded_period_is_not_an_event(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, "2011-06-01") == expected
+
+
 @pytest.mark.parametrize(("text", "doc_date", "start"), [
     ("Royal Decree 557/2011 of April 20 approved the regulation of the Aliens Act.", "2012-02-10", "2011-04-20"),
     ("Law No. 12/2008, dated 3 June, introduced the reflection period.", "2010-01-05", "2008-06-03"),

@@ -317,6 +317,9 @@ NOT_FUNDING = [
     "EUR 800,000 was confiscated from the network's leaders in 2019.",
     "Each victim owed a debt of 15,000 euros to the recruiters.",
     "Police seized CHF 250,000 in cash during the raid.",
+    # money a project lacks is no grant
+    "The night shelter (some EUR 300,000 a year) is unfunded from January onwards.",
+    "Legal aid worth about PLN 80,000 remains underfunded after the donor left.",
 ]
 
 
@@ -426,6 +429,11 @@ PARTIES = [
      [{"payer": "Swiss Agency for Development"}]),
     ("The Regional Council of Vojvodina has set aside 30,000 euros a year for a second shelter.",
      [{"payer": "Regional Council of Vojvodina", "purpose": "a second shelter"}]),
+    # a month or a weekday is a time, never a party
+    ("The embassy gave EUR 25,000 to March 2013 for the hotline.", [{"recipient": None}]),
+    ("A grant of $70,000 from Monday covers the shelter.", [{"payer": None}]),
+    ("The Ministry of Justice gave €20,000 to Ruhama in May 2014.", [{"payer": "Ministry of Justice",
+                                                                     "recipient": "Ruhama"}]),
 ]
 
 
