@@ -31,13 +31,18 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))? (?:period|delay)\b"
                           r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
                           r"|\brecovery period\b"
+                          # a period given "to decide whether to cooperate" is one, even unnamed
+                          r"|\b(?:period|time|days|weeks|months) (?:[^.;]{0,30}? )?to (?:decide|consider) whether "
+                          r"(?:or not )?to (?:co-?operate|testify|assist|press charges)\b"
                           # German and Nordic law give the reflection period as a time allowed before leaving
                           r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
     ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
                             r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
     ("long-term residence", r"\blong[- ]term residen(?:ce|cy|t)\b"),
     ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
-                                   r"|\btemporary residency\b"),
+                                   r"|\btemporary residency\b"
+                                   # "may receive temporary residence for six months": the grant, not the place
+                                   r"|\btemporary residence\b(?! (?:cent(?:re|er)|facilit|shelter|home|hall|address))"),
     ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
@@ -80,7 +85,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 # sentence only when it holds one of the first. Change them with the patterns: a wrong word loses facts silently.
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "reflection period": (("reflection", "recovery", "departure", "leave"),),
+    "reflection period": (("reflection", "recovery", "departure", "leave", "decide", "consider"),),
     "permanent residence": (("permanent", "indefinite", "settled"),),
     "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
@@ -194,6 +199,19 @@ _PROVISION_VERB = _loose(
     r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?)\b")
 _PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|in order to|"
                   r"(?:is|are) (?:also )?(?:intended|meant|designed) to)\b")
+# "a residence permit for the purpose of protection": the words name the permit, they do not state a purpose.
+_PERMIT_FOR = re.compile(r"\b(?:permit|card|visa|title)s?\s+for\s+$", re.IGNORECASE)
+# "the practice differs widely: in the length of the reflection period": a comparison names a topic, states none.
+# ("compared with 14 in 2008" is a statistic, which is a fact.)
+_COMPARISON = _loose(r"\b(?:differ(?:s|ed|ing)?|differences?|var(?:y|ies|ied))\b")
+# "officials could not recall a case in which a permit had been issued", "no victim received such a permit in
+# 2021": a finding on practice, not a provision.
+_FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|has|have) been (?:issued|granted)|"
+                  r"(?:was|were) (?:issued|granted)|received|obtained)\b")
+_MODAL = _loose(r"\b(?:may|can|shall|must|will|would|might)\b")
+# "shelters that house victims during the reflection period": the period is only the time of something else.
+_TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 _ADVOCACY = _loose(r"\b(?:should|ought to|urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|upon|for)|recommend\w*|"
                    r"advocat\w*|ask(?:ed|s|ing)? (?:the )?[\w-]+ to)\b")
 _AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
@@ -234,6 +252,10 @@ def permit_facts(passage: Passage) -> list[Fact]:
         fields = _fields(sentence, named.topic, m, others=others)
         if not _is_sentence(sentence, fields) or _in_heading_line(sentence, m.start()):
             heading = (named.topic, _heading_basis(sentence, named.act))
+        elif _negative_finding(sentence, m.start()):
+            continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
+        elif _mere_time(sentence, m.start()):
+            continue  # "shelters that house victims during the reflection period" is about the shelters
         elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
             if heading and heading[0] == named.topic and not fields["legal_basis"]:
                 fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
@@ -372,8 +394,11 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
            abbreviations: Mapping[str, str]) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
         # "Where no residence permit is granted, deportation may be suspended": what the sentence grants
+        # "A victim who remains after the reflection period may be granted a residence permit": what it grants
         _, topic, m = mentions[0] if len(mentions) == 1 else next(
-            (mention for mention in mentions if not _negated(sentence, mention[2].start())), mentions[0])
+            (mention for mention in mentions if not _negated(sentence, mention[2].start())
+             and not _time_of_other(sentence, mention[2].start())),
+            next((mention for mention in mentions if not _negated(sentence, mention[2].start())), mentions[0]))
         return topic, m
     for abbreviation, named in abbreviations.items():
         found = re.search(rf"\b{abbreviation}\b", sentence)
@@ -454,11 +479,41 @@ def _is_provision(sentence: str, fields: Mapping[str, Any]) -> bool:
     """Whether the sentence states a provision: not a heading, a purpose, a recommendation or a mere mention."""
     if fields["duration"] or fields["cost"]:
         return True
-    if _PURPOSE.search(sentence) and not fields["legal_basis"]:
+    if _COMPARISON.search(sentence):
+        return False  # "the practice differs: in the length of the reflection period, ..."
+    if _states_purpose(sentence) and not fields["legal_basis"]:
         return False  # "The purpose of a period of reflection is to help..."
     if _ADVOCACY.search(sentence) and not fields["legal_basis"] and not _AGREED.search(sentence):
         return False  # "Laws should include a reflection period" is advice, not a provision
     return bool(fields["legal_basis"] or _PROVISION_VERB.search(sentence))
+
+
+def _states_purpose(sentence: str) -> bool:
+    """Whether the sentence states a purpose, not merely names "a residence permit for the purpose of protection"."""
+    return any(not _PERMIT_FOR.search(sentence, 0, m.start()) for m in _PURPOSE.finditer(sentence))
+
+
+def _time_of_other(sentence: str, at: int) -> bool:
+    """Whether the topic at `at` is only the time of a clause about something else: "shelters that house
+    victims during the reflection period", "a victim who remains after the reflection period" (not so when it
+    opens the sentence: "During the reflection period no victim may be removed" is about that period)."""
+    m = _TIME_OF.search(sentence, max(0, at - 30), at)
+    return bool(m and sentence[:m.start()].strip())
+
+
+def _negative_finding(sentence: str, at: int) -> bool:
+    """Whether the sentence reports that no permit was given: "officials could not recall a case in which a permit
+    had been issued" (a rule on what "may not" be done is a provision)."""
+    return bool(_NEGATION.search(sentence, 0, at) and _FINDING.search(sentence) and not _MODAL.search(sentence))
+
+
+def _mere_time(sentence: str, at: int) -> bool:
+    """Whether the topic at `at` only dates a relative clause: "the shelters that house victims during the
+    reflection period"."""
+    if not _time_of_other(sentence, at):
+        return False
+    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    return bool(_RELATIVE.search(clause))
 
 
 def _second_provisions(sentence: str, mentions: list[tuple[int, str, re.Match[str]]], first: re.Match[str],

@@ -166,6 +166,29 @@ PROVISIONS = [
      {"topic": "relief from deportation"}),
     ("Partners agreed that no victim should be returned while her asylum claim is pending.",
      {"topic": "relief from deportation"}),
+    # residence granted without the word "permit"; a period "to decide whether to cooperate" is a reflection period
+    ("Trafficked persons who testify against their exploiters may obtain temporary residence for twelve months.",
+     {"topic": "temporary residence permit", "duration": "twelve months",
+      "conditions": "who testify against their exploiters"}),
+    ("Identified victims are allowed a period of 45 days to decide whether to cooperate with the police.",
+     {"topic": "reflection period", "duration": "45 days"}),
+    ("Victims get thirty days to consider whether to testify, and may not be expelled during that time.",
+     {"topic": "reflection period"}),
+    # "for the purpose of protection" names the permit; it states no purpose
+    ("A victim who assists the investigation may apply for a residence permit for the purpose of protection.",
+     {"topic": "residence permit", "conditions": "who assists the investigation"}),
+    # what the sentence grants, not the period it follows
+    ("Victims who remain in the country after the recovery period may be granted a residence permit under "
+     "Article 12 of the Aliens Act.",
+     {"topic": "residence permit", "legal_basis": "Article 12 of the Aliens Act"}),
+    # a period that opens the sentence is what it is about
+    ("During the reflection period the victim may not be removed from the country.",
+     {"topic": "reflection period"}),
+    # a rule on those who did not receive a permit is still a provision; a statistic is a fact
+    ("Victims who have not received a residence permit may still stay in the shelter.",
+     {"topic": "residence permit", "negated": True}),
+    ("The ministry issued 12 residence permits to victims in 2020, compared with 9 in 2019.",
+     {"topic": "residence permit"}),
 ]
 
 
@@ -208,6 +231,13 @@ def test_provisions_and_their_fields(text: str, expected: dict[str, Any]) -> Non
     "A reflection period gives victims a chance to recover from their ordeal.",
     "The application form for this residence permit is called Form RP-2.",
     "Women with temporary residence permits took part in the survey.",
+    "Victims in temporary residence centres receive counselling.",
+    # findings that no permit was given, comparisons, and a period that only dates something else
+    "Ministry officials could not recall a case in which a residence permit had been granted to a victim.",
+    "The prosecutor told us no foreign victim obtained such a permit last year.",
+    "Member states transposed the directive, but national rules vary in the length of the reflection period.",
+    "The foundation received EUR 300,000 to run safe houses that accommodate victims during the reflection period.",
+    "The purpose of the residence permit for victims is to secure their testimony.",
     # "permit" alone is a residence permit only when said of victims or with "the"
     "The contractor must obtain the building permit before the works start.",
     "Residence Permit Unit, Ministry of the Interior",
