@@ -156,16 +156,18 @@ _INSTRUMENT_WORDS = ("Convention", "Directive", "Protocol", "Act", "Law", "Code"
 _ARTICLE = re.compile(
     rf"\b(?:[Aa]rticles?|Art\.|[Ss]ections?|§)\s*{_ARTICLE_NUMBER}(?:\s*(?:,|and|or)\s*{_ARTICLE_NUMBER})*"
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
-    r"(?:\s+of\s+(?:the\s+)?[^,;.()]{3,120}?(?:\s*\([A-Z][^()]{1,60}\))?)?"
-    r"(?=\s*[,;.)]|\s+(?:victims?|if|who|may|can|shall|provides?|states?|issued|granted|which|as|is|are|was|were)\b)")
+    # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
+    r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)[^()]{1,60}\))?)?"
+    r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|provides?|states?|issued|granted|which|as|is|are|was|were)\b)")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
-    rf"\b(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
+    rf"\b(?<!/)(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
     r"(?:Convention|Directive|Protocol|Act|Law|Code|Decree|Ordinance|Regulation|Statute)\b"
     r"(?:\s+(?:No\.?\s*)?\d[\d/.-]*\d(?:/[A-Z]{2,3})?)?"  # "Directive 2004/81/EC", "Law No. 4251/2014"
     rf"(?:\s+(?:on|to|against|for)\s+(?:(?:the|of|in|and|on)\s+)*{_CAP}"
     rf"(?:\s+(?:(?:the|of|in|and|on|against|for|to)\s+)*{_CAP})*)?"
-    r"|\bLaw (?:No\.?\s*)?\d[\d-]+\b")
+    # a numbered act needs no name before it: "Law 4251/2014", "transposed Directive 2004/81/EC"
+    r"|\b(?:Law|Directive|Regulation|Decree) (?:No\.?\s*)?\d[\d/.-]*\d(?:/[A-Z]{2,3}\b)?")
 # Words every match of _CONDITION holds, folded: most sentences hold none, and the pattern is costly.
 _CONDITION_WORDS = ("if", "provid", "condition", "long", "event", "subject", "unless", "exchange", "once", "who")
 _CONDITION = _loose(

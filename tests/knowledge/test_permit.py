@@ -189,6 +189,18 @@ PROVISIONS = [
      {"topic": "residence permit", "negated": True}),
     ("The ministry issued 12 residence permits to victims in 2020, compared with 9 in 2019.",
      {"topic": "residence permit"}),
+    # a legal basis runs on through "No." and keeps its number and bracketed name
+    ("Article 21 of Law No. 45/2009 (the Foreigners Act) provides a reflection period of 60 days.",
+     {"topic": "reflection period", "duration": "60 days",
+      "legal_basis": "Article 21 of Law No. 45/2009 (the Foreigners Act)"}),
+    ("Victims receive a residence permit valid for one year under Article 12 of Law 3386/2005 (the Immigration "
+     "Code).",
+     {"topic": "residence permit", "duration": "one year",
+      "legal_basis": "Article 12 of Law 3386/2005 (the Immigration Code)"}),
+    ("The country transposed Directive 2004/81/EC, and victims may be granted a residence permit of six months.",
+     {"topic": "residence permit", "duration": "six months", "legal_basis": "Directive 2004/81/EC"}),
+    ("Victims receive a residence permit under Law 678/2001.",
+     {"topic": "residence permit", "legal_basis": "Law 678/2001"}),
 ]
 
 
