@@ -118,6 +118,13 @@ _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the next line of a cable
 _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
+# "Payoke (Antwerp): +32 3 ...", "National coordinator for trafficking: Mgr. Jan Novak, jan@x.cz": a line opened by
+# a label, perhaps with its town in brackets, names the office or the person's function.
+_OPENING_LABEL = re.compile(rf"[ \t*•-]*(?P<label>[{_U}][^:\n()]{{1,80}}?)[ \t]*(?:\([^()\n]{{2,40}}\)[ \t]*)?:[ \t]*")
+_LABEL_JOINS = frozenset("of for to the and in on against de du des la le".split())
+# Labels that tell what a line is, not whom it reaches.
+_NOT_LABELS = frozenset("note notes nb source sources summary comment comments update reminder warning important "
+                        "registration applications deadline info information general enquiries inquiries".split())
 
 
 @dataclass(slots=True)
@@ -351,6 +358,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             (_last_org(after) if _last_person(after) is None else None)
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
         contact.title = _title(before, contact.name)
+        if contact.title is None and (contact.name or contact.org) is None or contact.name and contact.title is None:
+            _read_opening_label(contact, text, a, group[0].start)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
             if service:
@@ -360,6 +369,26 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
+
+
+def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> None:
+    """The label a detail line opens with: the office when the details follow it, the function before a name."""
+    # The line's start, even before the sentence's: "Mgr." may have ended a sentence there.
+    line_start = text.rfind("\n", 0, first) + 1
+    m = _OPENING_LABEL.match(text, line_start, first)
+    if m is None:
+        return
+    label = fold(m.group("label"))
+    words = label.split()
+    if words[0].lower() in _NOT_LABELS or _REACHABLE.search(label) or _SERVICE.search(label):
+        return  # "Tel:", "Contact:", "Note:" label a detail or a remark
+    rest = text[m.end():first].strip(" \t,")
+    if contact.name and _ROLE.search(label) and fold(rest).rstrip(" ,").endswith(contact.name):
+        contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
+        contact.start = min(contact.start, line_start + len(m.group()) - len(m.group().lstrip()))
+    elif contact.name is None and not rest and len(words) <= 6 and not _ROLE.search(label) and \
+            all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
+        contact.org = label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
 
 
 def _groups(text: str, a: int, details: list[Detail]) -> list[list[Detail]]:

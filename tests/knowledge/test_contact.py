@@ -467,3 +467,24 @@ def test_a_hotline_number_after_a_comma(text: str, expected: dict[str, object]) 
     contacts = _contacts(text)
     assert len(contacts) == 1
     _subset(contacts[0], expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office's name opens the line, its town in brackets, the details after the colon
+    ("Partner shelters\n\nSolwodi (Koblenz): +49 261 33 999, info@solwodi.example.de\n",
+     [{"org": "Solwodi", "phone": "+49 261 33 999", "email": "info@solwodi.example.de"}]),
+    ("- ASTRA: +381 11 785 0000, astra@astra.example.rs",
+     [{"org": "ASTRA", "email": "astra@astra.example.rs"}]),
+    # a function opens the line, the person's name after the colon
+    ("National Coordinator against trafficking in persons: Dr. Ilse Maier, ilse.maier@bmi.example.at",
+     [{"name": "Dr. Ilse Maier", "title": "National Coordinator against trafficking in persons",
+       "email": "ilse.maier@bmi.example.at"}]),
+    # labels that tell what a line is, not whom it reaches
+    ("Note: +43 1 531 26 0 answers only on weekdays.", []),
+    ("Tel: +43 1 531 26 0", []),
+])
+def test_a_line_opened_by_a_label(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
