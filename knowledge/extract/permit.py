@@ -128,10 +128,11 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
     ("", rf"\bvalid (?:for|during) (?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
     ("", rf"\b(?:for|of|lasting|lasts?) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
     ("", rf"\bto (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "shortened to one year", "extended from 45 days to six months"
+    ("", rf"\bbetween (?P<low>{_NUM}) and (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "between 30 and 60 days": a range
 ))
 # Words each duration pattern (by rank) holds one of, besides its unit: without them it need not run.
 _DURATION_WORDS: tuple[tuple[str, ...], ...] = ((), ("minimum", "least", "less"), ("maximum", "up", "more"),
-                                                ("valid",), (), ())
+                                                ("valid",), (), (), ("between",))
 # "delivered two to three months after the decision" is a delay, not how long a permit lasts.
 _DELAY = _loose(r" (?:after|later|ago|following)\b")
 _RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
@@ -609,7 +610,9 @@ def _duration(sentence: str, near: int = 0, *, others: Sequence[int] = ()) -> st
     found = None
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
-        found = prefix + _quantity(m.group("n"), m.group("u"))
+        low = m.groupdict().get("low")
+        found = prefix + (f"{_NUMBER_WORDS.get(low.lower(), low.lower())} to " if low else "")
+        found += _quantity(m.group("n"), m.group("u"))
     # "a reflection period of three months and a residence permit for six months, which is renewed": the
     # renewal is of the permit named last before it
     mine = renewal and not any(near < other < renewal.start() for other in others)

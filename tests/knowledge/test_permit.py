@@ -201,6 +201,12 @@ PROVISIONS = [
      {"topic": "residence permit", "duration": "six months", "legal_basis": "Directive 2004/81/EC"}),
     ("Victims receive a residence permit under Law 678/2001.",
      {"topic": "residence permit", "legal_basis": "Law 678/2001"}),
+    # a range is a duration; a range of years that dates a statistic is not
+    ("The Aliens Act provides a reflection period of between 30 and 90 days.",
+     {"topic": "reflection period", "duration": "30 to 90 days", "legal_basis": "Aliens Act"}),
+    ("Victims receive a residence permit for between six and twelve months.",
+     {"topic": "residence permit", "duration": "six to twelve months"}),
+    ("Between 2015 and 2018, victims received 40 residence permits.", {"topic": "residence permit"}),
 ]
 
 
@@ -507,6 +513,7 @@ def test_every_back_reference_holds_a_noun(text: str) -> None:
     "The visa lasts for a maximum period of four years.", "Stay is granted for no more than six months.",
     "The card is valid for a period of typically two years.", "A three-month temporary residence permit.",
     "The permit, shortened to one year, lasts 12 months.", "A PERMIT VALID FOR ONE YEAR, FOR AT LEAST 30 DAYS.",
+    "The period lasts BETWEEN 30 AND 90 DAYS.",
 ])
 def test_every_duration_match_holds_its_words(text: str) -> None:
     # Duration patterns run only on sentences that hold a unit and one of the pattern's own words.
