@@ -186,6 +186,10 @@ _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
                     "leave": ("residence permit", "permanent residence")}
 _BACK_REF_DEFAULT = "residence permit"
+# "Victims whose case has been dropped may still qualify": qualifying for nothing named is qualifying for the
+# topic of the sentence before ("qualify for legal aid" names its own object).
+_QUALIFY = _loose(r"\b(?:qualif(?:y|ies)|(?:be|remain|is|are) (?:still |also )?eligible)\b(?! (?:for|to|as)\b)")
+_QUALIFY_WORDS = ("qualif", "eligible")
 _DEFINITE = frozenset({"the", "these", "those", "such", "many"})
 # Topics that are themselves a statement ("may remain ... pending the trial", "will not be deported"); the
 # others are things a sentence may merely mention ("the purpose of a reflection period").
@@ -195,7 +199,7 @@ _NOT_PERMIT_KINDS = frozenset({"work", "building", "fishing", "driving", "parkin
                                "exit", "travel", "press", "gun", "firearms", "hunting", "construction"})
 # A provision says what victims get, must do or pay: a grant, a right, a condition, a cost, a rule.
 _PROVISION_VERB = _loose(
-    r"\b(?:grant\w*|issu(?:e|ed|es|ing)|entitle\w*|eligib\w*|receiv\w*|obtain\w*|gets?|got|given|valid|"
+    r"\b(?:grant\w*|issu(?:e|ed|es|ing)|entitle\w*|eligib\w*|qualif(?:y|ies)|receiv\w*|obtain\w*|gets?|got|given|valid|"
     r"renew(?:able|ed|al)|extend\w*|extension|exempt\w*|allow\w*|permitt\w*|"
     r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|costs?|fees?|charged?|free of charge|guarante\w*|"
     r"provides?|providing|offer(?:s|ed)?|award\w*|suspend\w*|prolong\w*|convert\w*|request\w*|keeps?|"
@@ -319,7 +323,8 @@ def _named_topics(text: str) -> Iterator[_Named]:
     for a, b in statement_spans(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
         lowered = folded[a:b]
-        if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)):
+        if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)
+                or previous and _qualifies(lowered, text[a:b])):
             previous = ()
             act = _heading_act(text[a:b]) or act
             continue  # it names no topic and refers back to none
@@ -407,6 +412,8 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
         found = re.search(rf"\b{abbreviation}\b", sentence)
         if found:
             return named, found
+    if previous and _qualifies(lowered, sentence):
+        return previous[0], _QUALIFY.search(sentence)
     if not (nouns and _refers(lowered, nouns, previous, seen)):
         return None, None  # the costlier back-reference pattern needs one of the nouns that can refer now
     for ref in _BACK_REF.finditer(sentence):
@@ -414,6 +421,11 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
         if referent:
             return referent, ref
     return None, None
+
+
+def _qualifies(lowered: str, sentence: str) -> bool:
+    """Whether the sentence says someone qualifies, for nothing it names: for the topic just named."""
+    return any(word in lowered for word in _QUALIFY_WORDS) and bool(_QUALIFY.search(sentence))
 
 
 def _refers(lowered: str, nouns: tuple[str, ...], previous: tuple[str, ...], seen: set[str]) -> bool:

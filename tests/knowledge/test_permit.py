@@ -331,6 +331,14 @@ def test_a_following_sentence_on_the_same_permit(text: str, expected: list[tuple
     ("Victims receive a residence permit. The period was marked by reforms.",
      [("residence permit", "Victims receive a residence permit.")]),
     ("Shelters charge no fee to victims.", []),
+    # qualifying for nothing named is qualifying for the topic just named; "qualify for X" names its own object
+    ("Victims who testify receive a temporary residence permit. Those whose case is closed may still qualify if "
+     "they face threats at home.",
+     [("temporary residence permit", "Victims who testify receive a temporary residence permit."),
+      ("temporary residence permit", "Those whose case is closed may still qualify if they face threats at home.")]),
+    ("Victims who testify receive a temporary residence permit. Victims also qualify for free legal aid.",
+     [("temporary residence permit", "Victims who testify receive a temporary residence permit.")]),
+    ("Victims receive counselling. Those whose case is closed may still qualify if they face threats at home.", []),
 ])
 def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.fields["topic"], f.excerpt) for f in permit_facts(_passage(text))] == expected
