@@ -124,6 +124,11 @@ _FUNDED_SPAN = re.compile(r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:covering|spanning|run
                           r"(?:for|over)\s+the\s+period(?:\s+(?:of|from))?)\s+"
                           r"(?:(?:[^\s,;.]+\s+){1,3}(?:to|until|till|through|and|[-–])\s*)?")
 _FUNDED_SPAN_CUES = frozenset("covering spanning from of period to until till through and".split())
+# " 6-8 March 2023      Prague        Regional NRM peer review (OSCE/ODIHR,\n                    Czech Ministry ...)":
+# a calendar in columns, date, place and title apart by runs of spaces; the title may wrap under its own column.
+# Three spaces at least: a justified cable puts two between words ("on June 16  press  conference").
+_COLUMN_GAP = "   "
+_COLUMN_ROW = re.compile(r"[ \t]{3,}(?P<loc>[^\s,;:.][^\t\n,;:.]{0,30}?)[ \t]{3,}(?P<title>\S[^\n]*)")
 _PAGE_REFERENCE = re.compile(r"\s*\((?:page|pages|p\.)\s[^)]*\)")
 
 
@@ -144,6 +149,9 @@ def event_facts(passage: Passage) -> list[Fact]:
         mention = _in_the_past(passage, text[sentence[0]:sentence[1]], mention)
         mention = _numbered_act_year(text, mention)
         fields = _fields(text, sentence, mention)
+        entry = _column_entry(text, mention) if text.startswith(_COLUMN_GAP, mention.end) else None
+        if entry is not None:  # a calendar laid out in columns: the entry's own lines, title and place
+            sentence, fields["title"], fields["location"] = entry
         facts.append(quote_fact(passage, "event", fields, mention.start, mention.end,
                                 quote=quotable(passage.text, sentence)))
     return _one_per_date(facts) if len(facts) > 1 else facts
@@ -220,6 +228,33 @@ def _limit_or_label(before: str) -> bool:
         return True
     last = last.strip(",:")
     return (last in _LIMIT_CUES or last.endswith("day")) and bool(_NOT_WHEN.search(near))
+
+
+def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str, str | None] | None:
+    """A column calendar's row: its lines (the title's wrapped ones too), its title and its place."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if text[line_start:mention.start].strip():
+        return None  # the date opens the row
+    row = _COLUMN_ROW.match(text, mention.end, _line_end(text, mention.end))
+    if row is None or "  " in row.group("loc").strip():
+        return None
+    column = row.start("title") - line_start
+    title, end = [row.group("title")], row.end()
+    while (following := text[end + 1:_line_end(text, end + 1)]) and end < len(text):
+        indent = len(following) - len(following.lstrip(" "))
+        if not following.strip() or indent < column - 2:
+            break  # the next row, or the table's end
+        title.append(following.strip())
+        end += 1 + len(following)
+    place = fold(row.group("loc"))
+    shortened = _shorten(" ".join(title))
+    located = place if _place_like(place.removeprefix("The ")) else None  # "The Hague"
+    return (mention.start, end), shortened[:1].upper() + shortened[1:], located
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def _funded_span(text: str, sentence: tuple[int, int], mention: DateMention) -> bool:

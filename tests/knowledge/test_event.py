@@ -416,6 +416,36 @@ def test_limits_and_former_dates_are_not_events(text: str) -> None:
     assert _dates(text, "2019-05-02") == []
 
 
+COLUMN_CALENDAR = """UPCOMING
+ 12-13 June 2024     Vilnius       Baltic task force meeting on labour
+                                   exploitation (CBSS)
+ 2 July 2024         online        Webinar on victim identification
+ September 2024      The Hague     Annual network conference
+"""
+
+
+def test_a_calendar_in_columns_gives_one_event_a_row() -> None:
+    facts = event_facts(_passage(COLUMN_CALENDAR, "2024-05-01"))
+    got = [(f.fields["start"], f.fields["title"], f.fields.get("location"), f.excerpt) for f in facts]
+    assert got == [
+        ("2024-06-12", "Baltic task force meeting on labour exploitation (CBSS)", "Vilnius",
+         "12-13 June 2024 Vilnius Baltic task force meeting on labour exploitation (CBSS)"),
+        ("2024-07-02", "Webinar on victim identification", "online",
+         "2 July 2024 online Webinar on victim identification"),
+        ("2024-09-01", "Annual network conference", "The Hague", "September 2024 The Hague Annual network conference"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # spaces after a date in running text, or a date inside a row: no column calendar
+    ("The panel met on 3 June 2024  in Riga  to agree the text.", "The panel met in Riga to agree the text"),
+    ("Deadline  3 June 2024      Riga       submissions close", "Deadline Riga submissions close"),
+    ("The Ambassador will hold on June 16  press  conference on the Report.",
+     "The Ambassador will hold press conference on the Report"),
+])
+def test_spaces_in_prose_are_no_calendar(text: str, title: str) -> None:
+    assert [f.fields["title"] for f in event_facts(_passage(text, "2024-05-01"))] == [title]
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the months bound what an amount pays for: no event
     ("The embassy renewed its support with a EUR 75,000 grant covering March 2011 to February 2013.", []),
