@@ -52,8 +52,10 @@ _EVENT_HEADING = re.compile(r"\s*:\s*\S")
 _WHEN_LABEL = re.compile(r"^\s*(?:WHEN|When|Date and time|Dates?)\s*:?\s*$")
 _WHERE_LINE = re.compile(r"[^\n]*\n[ \t]*(?:WHERE|Where|Venue|VENUE|Location|LOCATION|Place|PLACE)\s*:?[ \t]*"
                          r"(?P<loc>[^\n;]+?)(?=\s+and\s|\s*;|\s*\n|\s*$)")
-# "15-19 October, Vienna: 9th Conference of Parties" — a calendar line names its place before a colon.
-_CALENDAR = re.compile(rf"\s*[,–—-]\s*(?P<loc>[{UPPER}][^:\n,;.]{{1,40}}?)\s*:\s*(?P<title>\S.*)", re.DOTALL)
+# "15-19 October, Vienna: 9th Conference of Parties", "**28–29 April, Chișinău** — regional workshop", "10 May,
+# online — webinar": a calendar line names its place before a colon or a dash.
+_CALENDAR = re.compile(rf"\s*[,–—-]\s*(?P<loc>[{UPPER}][^:\n,;.*_—–]{{1,40}}?|online)\s*(?:\*\*|__)?"
+                       r"\s*(?::|[—–]|(?<=\s)--?(?=\s))\s*(?P<title>\S.*)", re.DOTALL)
 # "Vienna hosted" names a place; "the MVD hosted" an organisation (after "the", or in capitals).
 _HOSTED = re.compile(rf"(?<!\bthe )(?<!\bThe )\b(?P<loc>[{UPPER}][{LOWER}][\w’'-]*"
                      rf"(?:[ \t]+[{UPPER}][\w’'-]+){{0,2}})\s+"

@@ -488,6 +488,15 @@ def test_a_numbered_act_gives_its_date_the_year(text: str, doc_date: str, start:
      "Media advisory: regional conference on child trafficking at Europa House, Skopje", "Europa House, Skopje"),
     ("Regional Meeting on Labour Inspection, Tirana, 24-26 June 2019. Photo: OSCE",
      "Regional Meeting on Labour Inspection, Tirana", "Tirana"),
+    # a dash instead of the colon after the place
+    ("- **14–15 June 2019, Ohrid** — summer school for shelter staff (IOM and Open Gate)",
+     "Summer school for shelter staff (IOM and Open Gate)", "Ohrid"),
+    ("* 20 June 2019, online – webinar on the new referral guidelines",
+     "Webinar on the new referral guidelines", "online"),
+    ("- 3 July 2019, Skopje -- round table with labour inspectors", "Round table with labour inspectors", "Skopje"),
+    # no place before the dash: the title stays whole
+    ("- **18 October 2019** — EU Anti-Trafficking Day; partners plan local events",
+     "EU Anti-Trafficking Day", None),
 ])
 def test_places_and_titles_of_calendar_lines_and_cables(text: str, title: str, location: str | None) -> None:
     (fact,) = event_facts(_passage(text, "2019-05-02"))
