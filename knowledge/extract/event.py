@@ -115,6 +115,10 @@ _DATELINE_PREFIX = re.compile(r"^(?:[^\n]{0,80}?\b(?:19[5-9]\d|20[0-4]\d)[ \t]*"
                               r"\s*[A-Z]{3,}[A-Z ,.]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[–—]|--?)(?:\s+|$))")
 # "Newsletter No. 12, May 2019", "Bulletin, Issue 4 – June 2019": a line that names an issue dates the document.
 _ISSUE = re.compile(r"\b(?:Issue|Edition|Vol\.|Volume|No\.|Nr\.|Newsletter|Bulletin)\b")
+# "1.2 The study draws on ...", "Summary: At a round table ...": a section's number or a cable's label is no title.
+_TITLE_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=[A-Z])|(?i:summary|comment|background|note|"
+                          r"introduction|overview|update|context|conclusions?)(?:[ \t]+and[ \t]+(?i:comment|action))?"
+                          r"[ \t]*:[ \t]+)")
 # Markdown emphasis around a calendar entry: "**From 9-11 December, Vienna:** WBAN delegation".
 _MARKDOWN = re.compile(r"\*\*|__")
 # Compiled here rather than looked up in `re`'s cache for every date found.
@@ -371,7 +375,7 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     if len(before.split()) <= 2 and len(after.split()) > 3:
         before = ""  # "Launched on April 6, 2009, the campaign was...": the clause after the date says it
     joined = f"{before.rstrip(' ,')} {after}" if before.strip() and after else before or after
-    joined = _INTRO.sub("", fold(joined), count=1)
+    joined = _INTRO.sub("", _TITLE_LABEL.sub("", fold(joined), count=1), count=1)
     joined = _APPOSITION.sub(r"\g<name> ", joined, count=1)
     if "(" in joined:  # the acronym's bracket: most titles have none, and the pattern is slow to fail
         joined = _ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1)

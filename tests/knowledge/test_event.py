@@ -494,6 +494,15 @@ def test_a_numbered_act_gives_its_date_the_year(text: str, doc_date: str, start:
     ("* 20 June 2019, online – webinar on the new referral guidelines",
      "Webinar on the new referral guidelines", "online"),
     ("- 3 July 2019, Skopje -- round table with labour inspectors", "Round table with labour inspectors", "Skopje"),
+    # a section's number or a cable's label opens the sentence, not the title
+    ("2.3 The evaluators met shelter staff in Skopje on 4 June 2019.", "The evaluators met shelter staff in Skopje",
+     "Skopje"),
+    ("SUMMARY: The ministry opened a second shelter on 4 June 2019.", "The ministry opened a second shelter", None),
+    ("Comment: The parliament adopted the law on 4 June 2019.", "The parliament adopted the law", None),
+    # a number that is part of the title, or a label that is not a section's, stays
+    ("3 NGOs signed the referral protocol on 4 June 2019.", "3 NGOs signed the referral protocol", None),
+    ("Workshop: victim identification for labour inspectors, 4 June 2019.",
+     "Workshop: victim identification for labour inspectors", None),
     # no place before the dash: the title stays whole
     ("- **18 October 2019** — EU Anti-Trafficking Day; partners plan local events",
      "EU Anti-Trafficking Day", None),
