@@ -117,6 +117,11 @@ _ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
 _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the next line of a cable
+# "Contact for comments: Dr. Maarten de Vries, Bureau ...": the label before whom a block reaches.
+_CONTACT_LABEL = re.compile(r"^[^:\n]{0,30}\b(?i:contacts?|enquiries|inquiries|questions|information)\b[^:\n]{0,20}:"
+                            r"[ \t]*(?=\S)")
+# A line that goes on with a sentence from the line above: a lower-case word, or a bracket's end ("4117) and").
+_CONTINUED = re.compile(r"[ \t]*(?:[a-z]|\d{1,6}\)|\))")
 _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # "Payoke (Antwerp): +32 3 ...", "National coordinator for trafficking: Mgr. Jan Novak, jan@x.cz": a line opened by
 # a label, perhaps with its town in brackets, names the office or the person's function.
@@ -225,6 +230,8 @@ def _runs_on(text: str, header: list[tuple[int, int]], line: str) -> bool:
     first = line.split(maxsplit=1)[:1]
     if first and first[0] in _FUNCTION_WORDS:
         return True
+    if header and _CONTINUED.match(text, header[0][0], header[0][1]):
+        return True  # "4117) and, for USAID programs, Svetlana Lungu": the rest of a sentence, no block's head
     words = text[header[-1][0]:header[-1][1]].split() if header else []
     return bool(words) and words[-1] in _FUNCTION_WORDS
 
@@ -250,7 +257,7 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         contact.start += 1
     previous: str | None = None
     for a, b in header:
-        for line in _DASH.split(fold(text[a:b]).strip()):
+        for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b]).strip(), count=1)):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
                 continue
@@ -348,7 +355,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
     context_start = a
     for i, group in enumerate(groups):
         before = text[context_start:group[0].start]
-        if len(groups) > 1 and "\n" in before and _last_person(before[before.rfind("\n") + 1:]):
+        wrapped = _wrapped(text, group, b)  # prose broken into lines, not one person a line
+        if len(groups) > 1 and not wrapped and "\n" in before and _last_person(before[before.rfind("\n") + 1:]):
             before = before[before.rfind("\n") + 1:]  # one person a line: the name is on the details' line
         # What follows the details up to the next person's: an office named after them ("..., at the Ministry").
         after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
@@ -364,7 +372,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
             if service:
                 contact.org, contact.start = service, named_at  # the quote names the service
-        if len(groups) > 1:  # a list of people, one a line: each quotes its own line
+        if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         contacts.append(contact)
         context_start = group[-1].end
@@ -389,6 +397,12 @@ def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> Non
     elif contact.name is None and not rest and len(words) <= 6 and not _ROLE.search(label) and \
             all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
         contact.org = label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
+
+
+def _wrapped(text: str, group: list[Detail], b: int) -> bool:
+    """Whether the line of a group's details goes on, in the same sentence, on the next line ("ext.\n4117) and")."""
+    line_end = text.find("\n", group[-1].end, b)
+    return line_end >= 0 and _CONTINUED.match(text, line_end + 1, b) is not None
 
 
 def _groups(text: str, a: int, details: list[Detail]) -> list[list[Detail]]:

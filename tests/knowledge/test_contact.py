@@ -488,3 +488,21 @@ def test_a_line_opened_by_a_label(text: str, expected: list[dict[str, object]]) 
     assert len(got) == len(expected), got
     for fields, wanted in zip(got, expected, strict=True):
         _subset(fields, wanted)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a cable's sentence wrapped after "ext.": the next line goes on with it and heads no block
+    ("¶7. (U) Post's contacts are Political Officer Jana Novak (NovakJ@state.gov, tel. 420-2-5702-2000 ext.\n"
+     "2311) and, for refugee issues, Petr Dvorak\n(dvorakp@state.gov, 420-2-5702-2450).\n",
+     [{"name": "Jana Novak", "title": "Political Officer", "email": "NovakJ@state.gov"},
+      {"name": "Petr Dvorak", "email": "dvorakp@state.gov", "org": None}]),
+    # a label before the person in a block's first line is neither name nor office
+    ("Questions about the study: Dr. Eva Lindqvist, Office of the Swedish National\n"
+     "Rapporteur, tel. +46 8 401 90 00, eva.lindqvist@example.se\n",
+     [{"name": "Dr. Eva Lindqvist", "org": "Office of the Swedish National", "email": "eva.lindqvist@example.se"}]),
+])
+def test_wrapped_sentences_and_labelled_block_heads(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
