@@ -78,6 +78,7 @@ _NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illici
                           r"owed?|owing|bribes?|ransom|unfunded|underfunded|defunded)\b", re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
+_OBJECT_PRONOUNS = _PRONOUNS | {"them", "him", "her", "us", "you"}
 # "unfunded from April", "to September 2011": a month or a weekday is a time, never a payer or a recipient
 _CALENDAR_WORDS = frozenset(w.lower() for w in (*calendar.month_name[1:], *calendar.day_name))
 _CONNECTOR = r"(?:of|for|the|and|on|to|in|at|de|du|des|la|le)"
@@ -129,6 +130,8 @@ _RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|h
 # A name found after a capitalised word (and its connectors) is the cut-off end of a longer one.
 _CUT_NAME = re.compile(rf"(?<![\w’'.&/-])(?!(?:The|A|An|In|On|At|By|For|But|And|However|Also|Separately)\s)"
                        rf"[{UPPER}][\w’'.&/-]*(?:\s+{_CONNECTOR})*\s+$")
+# "IOM Prague was paid", "the shelters were granted": who is given the money, not who gives it.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?<!ing)$")
 _GIVE_WORD = re.compile(rf"(?:{_GIVE}|to\s+{_GIVE_BASE})\b")
 _GOT_WORD = re.compile(rf"{_GOT}\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
@@ -142,8 +145,12 @@ _PRONOUN_GIVES = re.compile(rf"\b(?:it|they)\s+(?:(?:has|have|had|will|would|als
 _SUBJECT = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+"
                       r"(?!(?:said|says|say|told|tells|reported|reports|noted|notes|added|explained|stated)\b)[a-z]")
 # "for 2019-2020" is the period, not what the money is for
-_FOR_WORD = re.compile(r"\bfor\s+|[.;]")
-_FOR = re.compile(r"(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|(?:the\s+)?(?:years?\s+)?\d)"
+# "…, and the deadline for applications is": a "for" after a comma belongs to another clause.
+_FOR_WORD = re.compile(r"\bfor\s+|[.;]|,\s")
+# "for two years", "for twelve months": a duration; "paid for by the embassy": the payer; neither is a purpose.
+_FOR = re.compile(r"(?P<what>(?!a\s+period|one\s+year|a\s+year|the\s+year|(?:the\s+)?(?:years?\s+)?\d|by\s|"
+                  r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|several|some|"
+                  r"a\s+few|the\s+next|another)\s+(?:years?|months?|weeks?|days?)\b)"
                   r"(?:[^,;.()\n]|\n(?!\s*\n)){4,80})")
 _NOUN_OF = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?P<what>(?:(?!(?:a|an|the)\s)[\w-]+\s+){0,3}(?:stipend|"
                       r"budget|grant|"
@@ -416,7 +423,8 @@ def _subject(context: _Context, clause: str) -> str | None:
 
 def _payer_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if _GIVE_WORD.search(before):
-        yield from (m for m in reversed(list(_PAYER.finditer(before))) if not _CUT_NAME.search(before, 0, m.start()))
+        yield from (m for m in reversed(list(_PAYER.finditer(before)))
+                    if not _CUT_NAME.search(before, 0, m.start()) and not _PASSIVE.search(m.group()))
     yield from _searches((_BY.search, after), (_BY.search, before), (_FROM.search, after), (_possessive, before))
 
 
@@ -453,13 +461,15 @@ def _purpose(before: str, after: str) -> str | None:
         return None
     what = _CLAUSE_BREAK.split(fold(found.group("what")))[0]
     what = _TRAILING_YEAR.sub("", what)  # "for victims in 2012": the year is a field of its own
+    if what.lower() in _OBJECT_PRONOUNS:
+        return None  # "to support them": who, not what
     return what.rstrip(" ,")[:PARTY_LIMIT] or None
 
 
 def _for(after: str) -> Iterator[re.Match[str]]:
     """What follows the first "for" close after the amount that is not inside a name ("Centre for Migrant Rights")."""
     for word in _FOR_WORD.finditer(after):
-        if word.start() > FOR_REACH or word.group() in ".;":
+        if word.start() > FOR_REACH or word.group()[0] in ".;,":
             return
         inside_name = after[word.end():word.end() + 1].isupper() and _CUT_NAME.search(after, 0, word.start())
         if not inside_name:

@@ -429,6 +429,15 @@ PARTIES = [
      [{"payer": "Swiss Agency for Development"}]),
     ("The Regional Council of Vojvodina has set aside 30,000 euros a year for a second shelter.",
      [{"payer": "Regional Council of Vojvodina", "purpose": "a second shelter"}]),
+    # a duration, the agent of a passive, a pronoun, another clause's "for": no purpose
+    ("The line costs about EUR 30,000 a year and is paid for by the British embassy.", [{"purpose": None}]),
+    ("Norway has granted the shelter NOK 900,000 for three years to hire two social workers.", [{"purpose": None}]),
+    ("The ministry gave EUR 10,000 to the NGOs to support them.", [{"purpose": None}]),
+    ("Grants reach €8,000 per project, and the deadline for proposals is 1 March.", [{"purpose": None}]),
+    ("The embassy gave €8,000 for legal aid to victims.", [{"purpose": "legal aid to victims"}]),
+    # the subject of a passive receives
+    ("The Red Cross office in Sofia was paid BGN 40,000 for interpreting.", [{"payer": None}]),
+    ("Sida is supporting the hotline with SEK 600,000 a year.", [{"payer": "Sida"}]),
     # a month or a weekday is a time, never a party
     ("The embassy gave EUR 25,000 to March 2013 for the hotline.", [{"recipient": None}]),
     ("A grant of $70,000 from Monday covers the shelter.", [{"payer": None}]),
