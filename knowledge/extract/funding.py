@@ -52,6 +52,9 @@ _SPAN_PERIOD = re.compile(
     r"|over\s+(?:the\s+(?:next|past|last)\s+|a\s+)?(?:\d+|two|three|four|five|six|ten)\s+(?:years|months)"
     r"|(?:per|a)\s+(?:year|annum|month|week|day)"
     rf"|(?<![\d-]){_YEAR}\s*[-–]\s*(?:{_YEAR}|\d\d)(?![\d-]))", re.IGNORECASE)
+# "a $1.2 million award covering October 2008 to September 2011": months bound the period, before any "since 2006".
+_MONTH_SPAN = re.compile(r"[^.;]{0,30}?\b(?:covering|spanning|from|(?:for|over)\s+the\s+period(?:\s+(?:of|from))?)\s+"
+                         rf"(?P<span>[A-Z][a-z]+\.?\s+{_YEAR}\s*(?:to|until|through|-|–)\s*[A-Z][a-z]+\.?\s+{_YEAR})\b")
 # "Since 2011, France has contributed $333,959": a span of years told before the amount, in its clause.
 _SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?"
                            rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
@@ -349,6 +352,9 @@ def _period(after: str, before: str) -> str | None:
     per = _PER_THING.match(after)
     if per:
         return fold(per.group("thing")).lower() + (f" {_UNIT[per.group('unit').lower()]}" if per.group("unit") else "")
+    months = _MONTH_SPAN.match(after)
+    if months:
+        return fold(months.group("span"))
     found = _SPAN_PERIOD.search(after)
     if found:
         written = fold(found.group()).lower() if not found.group().lower().startswith("since") else fold(found.group())

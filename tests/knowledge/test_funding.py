@@ -438,6 +438,12 @@ PARTIES = [
     # the subject of a passive receives
     ("The Red Cross office in Sofia was paid BGN 40,000 for interpreting.", [{"payer": None}]),
     ("Sida is supporting the hotline with SEK 600,000 a year.", [{"payer": "Sida"}]),
+    # months that bound the money's period
+    ("Since 2005 the embassy has funded the shelter, lately with a $300,000 grant covering May 2009 to April 2011.",
+     [{"period": "May 2009 to April 2011"}]),
+    ("Oak pledged CHF 90,000 for the period from January 2012 – December 2013.",
+     [{"period": "January 2012 – December 2013"}]),
+    ("The ministry gave EUR 9,000 from Monday to the hotline.", [{"period": None}]),
     # a month or a weekday is a time, never a party
     ("The embassy gave EUR 25,000 to March 2013 for the hotline.", [{"recipient": None}]),
     ("A grant of $70,000 from Monday covers the shelter.", [{"payer": None}]),
