@@ -120,6 +120,10 @@ _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the
 # "Contact for comments: Dr. Maarten de Vries, Bureau ...": the label before whom a block reaches.
 _CONTACT_LABEL = re.compile(r"^[^:\n]{0,30}\b(?i:contacts?|enquiries|inquiries|questions|information)\b[^:\n]{0,20}:"
                             r"[ \t]*(?=\S)")
+# A street address under an office's name: street and number, postcode and town, perhaps the country.
+_STREET_LINE = re.compile(rf"[ \t]*(?:[\w.’'-]+[ \t]+){{1,4}}\d{{1,5}}[a-zA-Z]?(?:/\d{{1,4}})?,[ \t]*(?:[A-Z]{{1,2}}-)?"
+                          rf"\d{{2,5}}(?:[- ]\d{{2,3}})?[ \t]+[{_U}][\w’' -]{{1,30}}?(?:[ \t]+\d{{1,2}})?"
+                          rf"(?:,[ \t]*[{_U}][\w’' -]{{1,30}})?[ \t]*")
 # A line that goes on with a sentence from the line above: a lower-case word, or a bracket's end ("4117) and").
 _CONTINUED = re.compile(r"[ \t]*(?:[a-z]|\d{1,6}\)|\))")
 _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
@@ -257,6 +261,10 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         contact.start += 1
     previous: str | None = None
     for a, b in header:
+        if previous and _STREET_LINE.fullmatch(text, a, b):  # "ul. Miodowa 10, 00-251 Warsaw, Poland"
+            start = a + len(text[a:b]) - len(text[a:b].lstrip())
+            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), start, len(text[:b].rstrip())))
+            continue
         for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b]).strip(), count=1)):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on

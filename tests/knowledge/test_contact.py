@@ -506,3 +506,19 @@ def test_wrapped_sentences_and_labelled_block_heads(text: str, expected: list[di
     assert len(got) == len(expected), got
     for fields, wanted in zip(got, expected, strict=True):
         _subset(fields, wanted)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a street address under the office's name is its address, not part of its name or a title
+    ("Secretariat of the Baltic Network\n  Strelnieku iela 4, LV-1010 Riga, Latvia\n  info@network.example.lv\n",
+     {"org": "Secretariat of the Baltic Network", "address": "Strelnieku iela 4, LV-1010 Riga, Latvia",
+      "email": "info@network.example.lv"}),
+    ("Office of the National Coordinator\nul. Wiejska 12, 00-902 Warszawa\nTel.: +48 22 694 00 00\n",
+     {"org": "Office of the National Coordinator", "address": "ul. Wiejska 12, 00-902 Warszawa"}),
+    # a line of words under the name is no address
+    ("Office of the National Coordinator\nunit for victim support\nTel.: +48 22 694 00 00\n",
+     {"org": "Office of the National Coordinator unit for victim support", "address": None}),
+])
+def test_a_street_line_in_a_block_is_the_address(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
