@@ -370,6 +370,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
         contact = _Contact(details=group, start=a, end=b)
         contact.name = _last_person(before) or _person_after(text, group[0].end, b)
+        if contact.name and _runs_service(before, contact.name):
+            contact.name = None
         org = _last_org(before) or _last_org(text[a:group[0].start]) or \
             (_last_org(after) if _last_person(after) is None else None)
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
@@ -405,6 +407,12 @@ def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> Non
     elif contact.name is None and not rest and len(words) <= 6 and not _ROLE.search(label) and \
             all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
         contact.org = label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
+
+
+def _runs_service(before: str, name: str) -> bool:
+    """ "The La Strada hotline number is ...": the name is the body that runs a hotline, not a person."""
+    at = fold(before).rfind(name)
+    return at >= 0 and _SERVICE.match(fold(before), at + len(name) + 1) is not None
 
 
 def _wrapped(text: str, group: list[Detail], b: int) -> bool:

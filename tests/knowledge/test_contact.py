@@ -522,3 +522,15 @@ def test_wrapped_sentences_and_labelled_block_heads(text: str, expected: list[di
 def test_a_street_line_in_a_block_is_the_address(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
     _subset(got, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words before "hotline" name the body that runs it, not a person
+    ("The Astra Sofia hotline number for victims is +359 2 981 00 00.",
+     {"name": None, "org": "Astra Sofia hotline", "phone": "+359 2 981 00 00"}),
+    ("Victims can call Maria Ionescu at +40 21 311 00 00 or the national hotline.",
+     {"name": "Maria Ionescu", "phone": "+40 21 311 00 00"}),
+])
+def test_a_name_before_hotline_is_the_service(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
