@@ -30,7 +30,10 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECA
 _HANDLE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
 _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
           r"switchboard|hot\s*line|help\s*line|tip\s*line|phone\s*line|free\s*phone|toll[- ]free|fax|facsimile|telefax|"
-          r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?\s*(?:[:.,]|\bat\b|\bon\b|\bis\b)?\s*"
+          r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
+          # "Hotline (free within Ukraine): 0 800 ...": a remark in brackets between the label and its colon
+          r"(?:[ \t]*\((?=[^()\n]*[A-Za-z])[^()\n]{1,40}\)(?=[ \t]*:))?"
+          r"\s*(?:[:.,]|\bat\b|\bon\b|\bis\b)?\s*"
           # "the national hotline (800 290 290)": a number alone in brackets after its label
           r"(?:\((?=[\d \t]{7,}\)))?)")
 # A cable may wrap a number after its country code: "tel. (381)\n11-306-4611".

@@ -265,7 +265,8 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
             start = a + len(text[a:b]) - len(text[a:b].lstrip())
             contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), start, len(text[:b].rstrip())))
             continue
-        for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b]).strip(), count=1)):
+        # "**Nadia Kovalenko**, La Strada Ukraine": markdown's emphasis is no part of a name
+        for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b].replace("**", "")).strip(), count=1)):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
                 continue

@@ -534,3 +534,15 @@ def test_a_street_line_in_a_block_is_the_address(text: str, expected: dict[str, 
 def test_a_name_before_hotline_is_the_service(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
     _subset(got, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a remark in brackets between a phone's label and its colon; markdown emphasis around the name
+    ("**Olena Marchenko**, legal adviser\nHelpline (free within Moldova): 0 800 77 777 · olena@example.md\n",
+     {"name": "Olena Marchenko", "phone": "0 800 77 777", "email": "olena@example.md"}),
+    ("Maria Ionescu, project officer\nTel. (office hours): 021 311 00 00\n",
+     {"name": "Maria Ionescu", "phone": "021 311 00 00"}),
+])
+def test_bracketed_remarks_after_labels_and_emphasised_names(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
