@@ -36,8 +36,8 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
           r"\s*(?:[:.,]|\bat\b|\bon\b|\bis\b)?\s*"
           # "the national hotline (800 290 290)": a number alone in brackets after its label
           r"(?:\((?=[\d \t]{7,}\)))?)")
-# A cable may wrap a number after its country code: "tel. (381)\n11-306-4611".
-_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*)?\d[\d \t().\-/]{4,24}\d)"
+# A cable may wrap a number after its country or area code: "tel. (381)\n11-306-4611", "telephone (48)(22)\n504-2381".
+_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*){0,2}\d[\d \t().\-/]{4,24}\d)"
 # The look-ahead names the letters a label can start with; a quick test of one character where most positions fail.
 _LABELLED_PHONE = re.compile(r"(?=[cdfghmpst])" + _LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".

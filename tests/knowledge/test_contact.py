@@ -546,3 +546,13 @@ def test_a_name_before_hotline_is_the_service(text: str, expected: dict[str, obj
 def test_bracketed_remarks_after_labels_and_emphasised_names(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
     _subset(got, expected)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    # a cable wraps the number after its country and area codes
+    ("(U) Post's TIP officer is Anna Berg; telephone (46)(8) \n783-5300, e-mail BergA@state.gov.", "(46)(8) 783-5300"),
+    ("(U) Post's TIP officer is Anna Berg; tel. (46)\n8-783-5300, e-mail BergA@state.gov.", "(46) 8-783-5300"),
+])
+def test_a_number_wrapped_after_its_codes(text: str, phone: str) -> None:
+    (got,) = _contacts(text)
+    assert got["phone"] == phone
