@@ -121,7 +121,10 @@ _TO = re.compile(rf"\bto\s+(?:the\s+)?(?P<to>{_NAME}(?:\s*\([A-Z][\w&-]*\))?)")
 _GAPPED = re.compile(rf"(?:,|\band)\s+(?:the\s+)?(?P<who>{_NAME})\s+(?:(?:about|some|roughly|approximately|around|"
                      r"nearly|almost|over|another|a\s+further|an\s+additional)\s+)?$")
 # "to two NGOs responsible for …", "to support NGO-run shelters": a recipient without a capitalised name
-_TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)?"
+# "to run the national centre", "to upgrade its data platform": what the money is for, not who gets it
+_TO_DO = (r"(?!(?:run|open|set|help|cover|pay|hire|train|build|expand|keep|maintain|operate|establish|assist|provide|"
+          r"upgrade|create|launch|develop|improve|strengthen|equip|renovate|staff|put|buy|rent)\b)")
+_TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)?" + _TO_DO +
                       r"(?P<to>(?:(?!\b(?:for|in|with|from|by|under|through|over|until)\b)[^,;.()]){0,50}?"
                       r"\b(?:NGOs?|shelters?|organi[sz]ations?|associations?|cent(?:re|er)s?|programmes?|programs?|"
                       r"projects?|hotlines?|teams?|networks?|municipalities|charities|foundations?|agencies|institutions?)"

@@ -435,6 +435,9 @@ PARTIES = [
     ("The ministry gave EUR 10,000 to the NGOs to support them.", [{"purpose": None}]),
     ("Grants reach €8,000 per project, and the deadline for proposals is 1 March.", [{"purpose": None}]),
     ("The embassy gave €8,000 for legal aid to victims.", [{"purpose": "legal aid to victims"}]),
+    # "to" and a verb says what the money does, not who gets it
+    ("The ministry awarded Caritas EUR 70,000 to run the regional shelters.", [{"recipient": None}]),
+    ("The embassy gave EUR 70,000 to two NGOs running shelters.", [{"recipient": "two NGOs"}]),
     # the subject of a passive receives
     ("The Red Cross office in Sofia was paid BGN 40,000 for interpreting.", [{"payer": None}]),
     ("Sida is supporting the hotline with SEK 600,000 a year.", [{"payer": "Sida"}]),
