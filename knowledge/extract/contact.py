@@ -285,9 +285,14 @@ def _own_lines(text: str, header: list[tuple[int, int]]) -> list[tuple[int, int]
     names = [i for i, (a, b) in enumerate(header) if _is_name_line(fold(text[a:b]))]
     if names:
         return [(a, b) for i, (a, b) in enumerate(header)
-                if i >= names[0] or _ORG_WORD.search(text[a:b])]
+                if i >= names[0] or _names_office(text[a:b])]
     offices = [i for i, (a, b) in enumerate(header) if _ORG_WORD.search(text[a:b])]
     return header[offices[0]:] if offices else header[-1:]
+
+
+def _names_office(line: str) -> bool:
+    """ "Embassy of France", "EMBASSY PARIS": not "Editorial team", a section's label in lower case."""
+    return any(m.group()[0].isupper() for m in _ORG_WORD.finditer(line))
 
 
 def _is_name_line(line: str) -> bool:

@@ -556,3 +556,15 @@ def test_bracketed_remarks_after_labels_and_emphasised_names(text: str, expected
 def test_a_number_wrapped_after_its_codes(text: str, phone: str) -> None:
     (got,) = _contacts(text)
     assert got["phone"] == phone
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a section's label above a person is not the person's office
+    ("Editorial team\nPiotr Nowak, editor\nTel. +48 22 555 01 01\n", None),
+    # an office's name above a person is
+    ("Press office\nPiotr Nowak, spokesperson\nTel. +48 22 555 01 01\n", "Press office"),
+    ("Office of the Plenipotentiary\nPiotr Nowak, adviser\nTel. +48 22 555 01 01\n", "Office of the Plenipotentiary"),
+])
+def test_a_lower_case_label_above_a_person_is_no_office(text: str, org: str | None) -> None:
+    (got,) = _contacts(text)
+    assert (got["name"], got.get("org")) == ("Piotr Nowak", org)
