@@ -118,6 +118,7 @@ def test_plain_document_title_and_date() -> None:
         ("The training runs from 9 a.m. to 1 p.m. on Friday.", ["The training runs from 9 a.m. to 1 p.m. on Friday."]),
         ("Doors open at 9 a.m. The minister speaks first.", ["Doors open at 9 a.m.", "The minister speaks first."]),
         ("It lasts a year.[3] However, few get it.", ["It lasts a year.[3]", "However, few get it."]),
+        ("Contact Mgr. Petra Novak. She leads it.", ["Contact Mgr. Petra Novak.", "She leads it."]),
         ("It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn.",
          ["It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn."]),
         ("The shelter run by KOK e.V. received 40,000 euros. Its staff grew.",
