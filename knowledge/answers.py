@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from knowledge.extract import fact_summary
 from knowledge.intent import COMMAND_INTENTS, INTENT_FACT_TYPES, detect_intent
 from knowledge.models import Answer, Result
 from knowledge.overview import overview_ids
@@ -187,7 +186,11 @@ def _passage_result(hit: PassageHit) -> Result:
 
 def _result_from_row(row: sqlite3.Row | dict[str, Any], fields: dict[str, Any], *, score: float) -> Result:
     source = fact_source(row)
-    summary = row["summary"] or fact_summary(row["type"], fields)
+    summary = row["summary"]
+    if not summary:
+        from knowledge.extract import fact_summary  # built knowledge bases store it: the extractors stay unloaded
+
+        summary = fact_summary(row["type"], fields)
     return Result(type=row["type"], summary=summary, excerpt=row["excerpt"], source=source, score=score,
                   fields=fields)
 

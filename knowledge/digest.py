@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from knowledge.extract import fact_summary
 from knowledge.models import Fact, Source
 from knowledge.store import KnowledgeBase
 from knowledge.text import MAX_EXCERPT, excerpt_around, fold, sentence_spans
@@ -231,6 +230,8 @@ def _event_item(fact: Fact) -> DigestItem:
 
 def _summary(fact: Fact) -> str:
     try:
+        from knowledge.extract import fact_summary  # imported here: answering needs no extractor loaded
+
         return fold(fact_summary(fact.type, fact.fields))
     except (KeyError, TypeError, ValueError):  # a fact type or shape this version cannot summarise
         return fold(str(fact.fields.get("title") or fact.type))

@@ -29,7 +29,6 @@ import sqlite_utils
 
 from knowledge.cleaning import parse_document, split_passages
 from knowledge.errors import BuildError, DocumentError, KnowledgeBaseError
-from knowledge.extract import extract_facts, fact_summary
 from knowledge.loading import DEFAULT_MAX_BYTES, document_files, read_text
 from knowledge.models import FACT_TYPES, Document, Fact, Passage, Skipped, Source
 from knowledge.text import fold
@@ -294,6 +293,8 @@ def _analyse(path: Path, rel: str, max_bytes: int) -> _Analysed | Skipped:
 
 
 def _rows(document: Document) -> _Analysed:
+    from knowledge.extract import extract_facts  # imported here: opening a knowledge base needs no extractor
+
     passages: list[dict[str, Any]] = []
     facts: list[tuple[int, dict[str, Any]]] = []
     words: list[str] = []
@@ -381,6 +382,8 @@ def _passage_row(passage: Passage) -> dict[str, Any]:
 
 
 def _fact_row(passage: Passage, fact: Fact) -> dict[str, Any]:
+    from knowledge.extract import fact_summary
+
     fields = dict(fact.fields)
     summary = fact_summary(fact.type, fields)
     words = " ".join(_field_words(fields))
