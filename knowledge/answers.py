@@ -39,10 +39,11 @@ __all__ = [
 ]
 
 COMMANDS = ("ask", "funding", "contact", "permits", "events")
-_SOONEST = re.compile(r"\b(?:next|upcoming|coming|forthcoming|future|soon)\b", re.IGNORECASE)
-_LATEST = re.compile(r"\b(?:last|latest|most recent|previous)\b", re.IGNORECASE)
-_ORDER_WORDS = re.compile(r"\b(?:next|upcoming|coming|forthcoming|future|soon|last|latest|most recent|previous)\b",
-                          re.IGNORECASE)
+_SOONEST_WORDS = "next|upcoming|coming|forthcoming|future|soon"
+_LATEST_WORDS = "last|latest|most recent|previous"
+_SOONEST = re.compile(rf"\b(?:{_SOONEST_WORDS})\b", re.IGNORECASE)
+_LATEST = re.compile(rf"\b(?:{_LATEST_WORDS})\b", re.IGNORECASE)
+_ORDER_WORDS = re.compile(rf"\b(?:{_SOONEST_WORDS}|{_LATEST_WORDS})\b", re.IGNORECASE)
 MIN_SCORE = 0.3  # share of the query's weight a result must cover to count as an answer
 RELATIVE_SCORE = 0.5  # ... and at least this share of the best result's score
 FACT_BONUS = 0.1  # a fact of the asked type outranks a passage that covers the query as well
@@ -61,15 +62,21 @@ def answer(kb: KnowledgeBase, command: str, text: str, *, limit: int = 5, offset
     if command not in COMMANDS:
         raise ValueError(f"unknown command {command!r}; expected one of {', '.join(COMMANDS)}")
     text = _clean(text)
+    vocabulary = vocabulary_of(kb)
+    order = _time_order(text)
+    # "next", "last": an order for the events found, not words to find in them
+    unordered = _ORDER_WORDS.sub(" ", text) if order else text
     if command == "ask":
-        query = parse_query(vocabulary_of(kb), text)
+        query = parse_query(vocabulary, text)
         intent = detect_intent(text, query.corrected_text).intent
+        if order and intent == "events":
+            query = replace(parse_query(vocabulary, unordered, domain="event"), text=text)
     else:
         intent = COMMAND_INTENTS[command]
-        query = parse_query(vocabulary_of(kb), text, domain=INTENT_FACT_TYPES[intent])
-    order = _time_order(text) if intent == "events" else None
-    if order:  # "next", "last": an order for the events found, not words to find in them
-        query = replace(parse_query(vocabulary_of(kb), _ORDER_WORDS.sub(" ", text), domain="event"), text=text)
+        query = parse_query(vocabulary, unordered if intent == "events" else text, domain=INTENT_FACT_TYPES[intent])
+        if order and intent == "events":
+            query = replace(query, text=text)
+    order = order if intent == "events" else None
     fact_type = INTENT_FACT_TYPES.get(intent)
     offset, limit = max(0, offset), max(0, limit)
     day = today or date.today()
