@@ -232,7 +232,7 @@ def search_passages(kb: KnowledgeBase, query: Query, *, limit: int = PASSAGE_CAN
             continue
         body_stems = _stems_of(row["body"])
         # The document's title counts as context: a cable names its country in the subject line only.
-        title = set(_stems_of(_document(kb, row["doc"])[0] or ""))
+        title = set(_stems_of(row["title"] or ""))
         score = (coverage(query, set(body_stems), title, heading=set(_stems_of(row["section"] or "")))
                  + _bigram_bonus(query, body_stems) + 0.05 * relevance)
         scored.append((score, relevance, row))
