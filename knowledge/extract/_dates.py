@@ -122,20 +122,12 @@ def month_number(name: str) -> int:
 
 def a_year_earlier(mention: DateMention) -> DateMention:
     """The same mention one year earlier (unchanged if that makes an impossible date, such as 29 February)."""
-    first, last = _earlier(mention.first), _earlier(mention.last) if mention.last else None
-    if first is None or (mention.last and last is None):
-        return mention
-    return replace(mention, first=first, last=last)
+    return _moved(mention, -1, mention.year_from)
 
 
 def in_year(mention: DateMention, year: int) -> DateMention:
     """The same mention moved to `year`, its end by as many years (unchanged if a date would be impossible)."""
-    shift = year - int(mention.first[:4])
-    first = _shifted(mention.first, shift)
-    last = _shifted(mention.last, shift) if mention.last else None
-    if first is None or (mention.last and last is None):
-        return mention
-    return replace(mention, first=first, last=last, year_from="context")
+    return _moved(mention, year - int(mention.first[:4]), "context")
 
 
 def context_years(text: str, *, latest: int | None = None) -> list[tuple[int, int]]:
@@ -184,7 +176,8 @@ def _candidates(text: str) -> dict[str, Sequence[int]]:
     """The offsets where a pattern can begin, ascending, by what it begins with; no key, the pattern cannot match.
 
     "year": "19" or "20"; "dotted": a number, if a dot comes before a year ("14.05.2018"); "day": a number before
-    the last month name (a day comes before its month); "month": a month name; "between": the word.
+    the last month name (a day comes before its month); "month": a month name; "between or day" and "between or
+    month": those, or the word "between".
     """
     starts: dict[str, Sequence[int]] = {"year": _year_starts(text)}
     months = _month_starts(text)
@@ -298,9 +291,13 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def _earlier(iso: str) -> str | None:
-    day = date.fromisoformat(iso)
-    return _iso(day.year - 1, day.month, day.day)
+def _moved(mention: DateMention, years: int, year_from: str | None) -> DateMention:
+    """`mention` moved by `years`, its end too, its year from `year_from` (unchanged if a date would be impossible)."""
+    first = _shifted(mention.first, years)
+    last = _shifted(mention.last, years) if mention.last else None
+    if first is None or (mention.last and last is None):
+        return mention
+    return replace(mention, first=first, last=last, year_from=year_from)
 
 
 def _shifted(iso: str, years: int) -> str | None:
