@@ -253,9 +253,8 @@ def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str
         title.append(following.strip())
         end += 1 + len(following)
     place = fold(row.group("loc"))
-    shortened = _shorten(" ".join(title))
     located = place if _place_like(place.removeprefix("The ")) else None  # "The Hague"
-    return (mention.start, end), shortened[:1].upper() + shortened[1:], located
+    return (mention.start, end), _headline(" ".join(title)), located
 
 
 def _line_end(text: str, at: int) -> int:
@@ -342,8 +341,7 @@ def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str
     m = _CALENDAR.match(text[mention.end:b])
     if not m or not _place_like(m.group("loc")):
         return None
-    title = _shorten(m.group("title"))
-    return title[:1].upper() + title[1:], fold(m.group("loc"))
+    return _headline(m.group("title")), fold(m.group("loc"))
 
 
 def _labelled_block(text: str, mention: DateMention) -> tuple[str | None, str | None] | None:
@@ -356,8 +354,8 @@ def _labelled_block(text: str, mention: DateMention) -> tuple[str | None, str | 
     if heading and (len(heading) > 150 or heading.endswith(".")):
         heading = None  # the end of a sentence, not the event's name
     where = _WHERE_LINE.match(text, mention.end)
-    title = _shorten(heading) if heading else None
-    return (title[:1].upper() + title[1:] if title else None), (fold(where.group("loc")) if where else None)
+    title = _headline(heading) if heading else None
+    return title or None, (fold(where.group("loc")) if where else None)
 
 
 def _title(text: str, a: int, b: int, mention: DateMention) -> str:
@@ -379,8 +377,7 @@ def _title(text: str, a: int, b: int, mention: DateMention) -> str:
     joined = _APPOSITION.sub(r"\g<name> ", joined, count=1)
     if "(" in joined:  # the acronym's bracket: most titles have none, and the pattern is slow to fail
         joined = _ACRONYM_SUBJECT.sub(r"\g<acronym> ", joined, count=1)
-    title = _shorten(joined)
-    return title[:1].upper() + title[1:]
+    return _headline(joined)
 
 
 def _without_lead_in(before: str) -> str:
@@ -447,13 +444,19 @@ def _place_like(name: str) -> bool:
     return bool(words) and words[0].lower().strip("’'") not in _NOT_PLACES
 
 
-def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
+def _headline(text: str) -> str:
+    """`text` folded, without emphasis or page references, cut to TITLE_LIMIT and begun with a capital."""
+    title = _shortened(text)
+    return title[:1].upper() + title[1:]
+
+
+def _shortened(text: str) -> str:
     text = fold(_MARKDOWN.sub("", text)).strip(" ,;:-–—")
     text = _PAGE_REFERENCE.sub("", text).rstrip(" .")
-    if len(text) <= limit:
+    if len(text) <= TITLE_LIMIT:
         return text
-    cut = text.rfind(" ", 0, limit)
-    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:-–—") + "…"
+    cut = text.rfind(" ", 0, TITLE_LIMIT)
+    return text[:cut if cut > TITLE_LIMIT // 2 else TITLE_LIMIT].rstrip(" ,;:-–—") + "…"
 
 
 def _when(start: str | None, end: str | None, precision: str | None) -> str:
