@@ -135,6 +135,10 @@ _IVG_BEFORE = re.compile(r"\bIVG\s*$")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d\b")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_PROSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,18 +310,18 @@ def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
         if cedex:
             end = cedex.end()
             continue
-        comma = re.match(r"[ \t]*,[ \t]*", text[end:])
+        comma = _COMMA.match(text, end)
         if comma:
-            part = _PLACE_PART.match(text, end + comma.end())
-            if part is None or re.match(r"[ \t]+[a-z]", text[part.end():]):
+            part = _PLACE_PART.match(text, comma.end())
+            if part is None or _PROSE_GOES_ON.match(text, part.end()):
                 return end  # ", where the minister ...": prose goes on
-            postcode = postcode or bool(re.search(r"\d", part.group()))
+            postcode = postcode or bool(_DIGIT.search(part.group()))
             end = part.end()
             continue
         line = _next_line(text, end)
         if line is None:
             return end
-        has_digits = bool(re.search(r"\d", text[line[0]:line[1]]))
+        has_digits = bool(_DIGIT.search(text, line[0], line[1]))
         # A name on the next line starts the next contact; a country after the postcode does not.
         if not has_digits and not (postcode and _country_like(text[line[0]:line[1]])):
             return end
@@ -327,10 +331,10 @@ def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
 
 def _next_line(text: str, end: int) -> tuple[int, int] | None:
     """The next line when it is wholly postcode, city, state or country: "Washington, DC 20520"."""
-    gap = re.match(r"[ \t]*\n[ \t]*", text[end:])
+    gap = _LINE_BREAK.match(text, end)
     if gap is None:
         return None
-    a = end + gap.end()
+    a = gap.end()
     b = text.find("\n", a)
     b = len(text) if b < 0 else b
     line = text[a:b].rstrip()
