@@ -199,9 +199,8 @@ def _sentence(spans: list[tuple[int, int]], mention: DateMention) -> tuple[int, 
 def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: DateMention) -> bool:
     if text[sentence[0]:sentence[1]].rstrip().endswith("?"):
         return True  # a question asks about a date; it does not report an event
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start = _line_start(text, mention.start)
+    line = text[line_start:_line_end(text, mention.end)]
     if _META_LINE.match(line) or _RELEASED.match(line):
         return True
     if len(line.strip()) < 80 and text.count(line.strip()) > 1 and not line.rstrip().endswith("."):
@@ -238,7 +237,7 @@ def _limit_or_label(before: str) -> bool:
 
 def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str, str | None] | None:
     """A column calendar's row: its lines (the title's wrapped ones too), its title and its place."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = _line_start(text, mention.start)
     if text[line_start:mention.start].strip():
         return None  # the date opens the row
     row = _COLUMN_ROW.match(text, mention.end, _line_end(text, mention.end))
@@ -255,6 +254,10 @@ def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str
     place = fold(row.group("loc"))
     located = place if _place_like(place.removeprefix("The ")) else None  # "The Hague"
     return (mention.start, end), _headline(" ".join(title)), located
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
 
 
 def _line_end(text: str, at: int) -> int:
@@ -335,7 +338,7 @@ def _fields(text: str, sentence: tuple[int, int], mention: DateMention) -> dict[
 
 
 def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str, str] | None:
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = _line_start(text, mention.start)
     if not _CALENDAR_LEAD.fullmatch(text[max(a, line_start):mention.start]):
         return None
     m = _CALENDAR.match(text[mention.end:b])
@@ -346,7 +349,7 @@ def _calendar_line(text: str, a: int, b: int, mention: DateMention) -> tuple[str
 
 def _labelled_block(text: str, mention: DateMention) -> tuple[str | None, str | None] | None:
     """ "21st Conference ...\n\nWHEN 14 June 2021, 14:00 – 16 June 2021\nWHERE Hofburg (Vienna, Austria)"."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_start = _line_start(text, mention.start)
     if not _WHEN_LABEL.match(text[line_start:mention.start]):
         return None
     lines = text[:line_start].rstrip().rsplit("\n", 1)
