@@ -478,14 +478,15 @@ def _latest_first(mentions: list[tuple[int, str, re.Match[str]]]) -> tuple[str, 
 
 
 def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int] = ()) -> dict[str, Any]:
-    cost, renewal_cost = _costs(sentence)
+    folded = _folded(sentence)  # the word tests of the duration, cost and condition look in it
+    cost, renewal_cost = _costs(sentence, folded)
     return {
         "topic": topic,
-        "duration": _duration(sentence, m.start(), others=others),
+        "duration": _duration(sentence, folded, m.start(), others=others),
         "cost": cost,
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence),
-        "conditions": _conditions(sentence),
+        "conditions": _conditions(sentence, folded),
         "negated": True if _negated(sentence, m.start()) else None,
     }
 
@@ -609,10 +610,9 @@ def _negated(sentence: str, at: int) -> bool:
     return len(between.split()) <= _NEGATION_REACH and not _REPORTING.search(between)
 
 
-def _duration(sentence: str, near: int = 0, *, others: Sequence[int] = ()) -> str | None:
+def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = ()) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
-    # nearest the topic's words is the topic's.
-    folded = _folded(sentence)
+    # nearest the topic's words is the topic's. `folded` is `_folded(sentence)`.
     if "renew" not in folded and not any(unit in folded for unit in _UNIT_WORDS):
         return None  # every duration pattern names its unit, every renewal says "renew": none can match
     renewal = _RENEWAL.search(sentence) if "renew" in folded else None
@@ -670,8 +670,7 @@ def _quantity(number: str, unit: str) -> str:
     return f"{number} {unit}" if number in ("one", "1") else f"{number} {unit}s"
 
 
-def _costs(sentence: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    folded = _folded(sentence)
+def _costs(sentence: str, folded: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     if not any(word in folded for word in _COST_WORDS) or not _COST_WORD.search(sentence):
         return None, None
     amounts = []
@@ -712,8 +711,7 @@ def _legal_basis(sentence: str) -> str | None:
     return None
 
 
-def _conditions(sentence: str) -> str | None:
-    folded = _folded(sentence)
+def _conditions(sentence: str, folded: str) -> str | None:
     m = _CONDITION.search(sentence) if any(word in folded for word in _CONDITION_WORDS) else None
     if not m:
         return None
