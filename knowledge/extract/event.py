@@ -123,7 +123,6 @@ _TITLE_LABEL = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?[ \t]+(?=[A-Z])|(?i:summ
 _MARKDOWN = re.compile(r"\*\*|__")
 # Compiled here rather than looked up in `re`'s cache for every date found.
 _WORD = re.compile(r"[A-Za-z]{2,}")
-_WORD_CHAR = re.compile(r"\w")
 # "a $1.2 million award covering October 2008 to September 2011", "EUR 40,000 for the period from May 2009": the
 # dates bound what an amount pays for; nothing happens on them.
 _FUNDED_SPAN = re.compile(r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:covering|spanning|running\s+from|from|"
