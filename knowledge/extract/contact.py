@@ -11,13 +11,12 @@ from knowledge.extract._letters import LOWER, UPPER
 from knowledge.extract._reach import Detail, find_details, is_detail_line
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import MAX_EXCERPT, fold, sentence_spans
+from knowledge.text import MAX_EXCERPT, fold, sentence_spans, trim_span
 
 __all__ = ["contact_facts", "contact_summary"]
 
 BLOCK_LINE_CHARS = 110
 HEADER_LINES = 4
-NAME_LIMIT = 120
 # How far before a hotline's word its body may be named ("The BK operates a 24-hour hotline"), and how far before
 # a number the word makes the hotline what the number reaches ("co-funds the national hotline (800 290 290)").
 SERVICE_BODY_CHARS = 40
@@ -256,14 +255,11 @@ def _ends_sentence(line: str) -> bool:
 def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) -> _Contact:
     """Who a block's details reach, read from the lines above them: name, role, office."""
     header = _own_lines(text, header)
-    contact = _Contact(start=header[0][0] if header else detail_start)
-    while contact.start < len(text) and text[contact.start].isspace():
-        contact.start += 1
+    contact = _Contact(start=trim_span(text, header[0][0] if header else detail_start, len(text))[0])
     previous: str | None = None
     for a, b in header:
         if previous and _STREET_LINE.fullmatch(text, a, b):  # "ul. Miodowa 10, 00-251 Warsaw, Poland"
-            start = a + len(text[a:b]) - len(text[a:b].lstrip())
-            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), start, len(text[:b].rstrip())))
+            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
             continue
         # "**Nadia Kovalenko**, La Strada Ukraine": markdown's emphasis is no part of a name
         for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b].replace("**", "")).strip(), count=1)):
@@ -456,7 +452,7 @@ def _own_line(text: str, a: int, b: int, group: list[Detail], *, named: bool) ->
     line_end = b if line_end < 0 or line_end > b else line_end
     if "\n" in text[line_start:line_end] or named and not _last_person(text[line_start:group[0].start]):
         return a, b
-    return line_start, len(text[:line_end].rstrip())
+    return line_start, trim_span(text, line_start, line_end)[1]
 
 
 def _last_person(written: str) -> str | None:
