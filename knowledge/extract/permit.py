@@ -539,15 +539,17 @@ def _second_provisions(sentence: str, mentions: list[tuple[int, str, re.Match[st
     found: list[tuple[int, dict[str, Any]]] = []
     kinds = {fields["topic"]}
     end = first.end()
+    folded = _folded(sentence)
     for _, topic, m in sorted(mentions, key=lambda mention: mention[2].start()):
         if m.start() < end or topic in kinds or _negated(sentence, m.start()):
             continue  # within a phrase already read ("long-term residence permit" is one), or denied
         end = m.end()
         others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
-        more = _fields(sentence, topic, m, others=others)
-        if more["duration"] and more["duration"] != fields["duration"] and _own_duration(sentence, first, m):
+        # the other fields are read only for a topic that has a duration of its own, which is rare
+        duration = _duration(sentence, folded, m.start(), others=others)
+        if duration and duration != fields["duration"] and _own_duration(sentence, first, m):
             kinds.add(topic)
-            found.append((m.start(), more))
+            found.append((m.start(), _fields(sentence, topic, m, others=others)))
     return found
 
 
