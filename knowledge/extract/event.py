@@ -244,7 +244,7 @@ def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str
         return None
     column = row.start("title") - line_start
     title, end = [row.group("title")], row.end()
-    while (following := text[end + 1:_line_end(text, end + 1)]) and end < len(text):
+    while following := text[end + 1:_line_end(text, end + 1)]:  # empty past the text's end
         indent = len(following) - len(following.lstrip(" "))
         if not following.strip() or indent < column - 2:
             break  # the next row, or the table's end
