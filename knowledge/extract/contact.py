@@ -378,7 +378,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             (_last_org(after) if _last_person(after) is None else None)
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
         contact.title = _title(before, contact.name)
-        if contact.title is None and (contact.name or contact.org) is None or contact.name and contact.title is None:
+        if contact.title is None and (contact.name or contact.org is None):
             _read_opening_label(contact, text, a, group[0].start)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
