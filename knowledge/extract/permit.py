@@ -675,12 +675,9 @@ def _quantity(number: str, unit: str) -> str:
 def _costs(sentence: str, folded: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     if not any(word in folded for word in _COST_WORDS) or not _COST_WORD.search(sentence):
         return None, None
-    amounts = []
-    for m in _MONEY.finditer(sentence):
-        if sentence[max(0, m.start() - 1):m.start()] == "(":
-            continue  # "300 euros ($411)": the bracketed figure is the same sum in another currency
-        amounts.append((m, _money(m)))
-    amounts = [(m, money) for m, money in amounts if money is not None]
+    # "300 euros ($411)": the bracketed figure is the same sum in another currency
+    amounts = [(m, money) for m in _MONEY.finditer(sentence) if sentence[max(0, m.start() - 1):m.start()] != "("
+               for money in [_money(m)] if money is not None]
     if not amounts:
         return None, None
     cost = amounts[0][1]
