@@ -366,12 +366,15 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
     for i, group in enumerate(groups):
         before = text[context_start:group[0].start]
         wrapped = _wrapped(text, group, b)  # prose broken into lines, not one person a line
-        if len(groups) > 1 and not wrapped and "\n" in before and _last_person(before[before.rfind("\n") + 1:]):
-            before = before[before.rfind("\n") + 1:]  # one person a line: the name is on the details' line
+        name = None
+        if len(groups) > 1 and not wrapped and "\n" in before:
+            line = before[before.rfind("\n") + 1:]
+            name = _last_person(line)
+            before = line if name else before  # one person a line: the name is on the details' line
         # What follows the details up to the next person's: an office named after them ("..., at the Ministry").
         after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
         contact = _Contact(details=group, start=a, end=b)
-        contact.name = _last_person(before) or _person_after(text, group[0].end, b)
+        contact.name = name or _last_person(before) or _person_after(text, group[0].end, b)
         if contact.name and _runs_service(before, contact.name):
             contact.name = None
         org = _last_org(before) or _last_org(text[a:group[0].start]) or \
@@ -413,8 +416,9 @@ def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> Non
 
 def _runs_service(before: str, name: str) -> bool:
     """ "The La Strada hotline number is ...": the name is the body that runs a hotline, not a person."""
-    at = fold(before).rfind(name)
-    return at >= 0 and _SERVICE.match(fold(before), at + len(name) + 1) is not None
+    folded = fold(before)
+    at = folded.rfind(name)
+    return at >= 0 and _SERVICE.match(folded, at + len(name) + 1) is not None
 
 
 def _wrapped(text: str, group: list[Detail], b: int) -> bool:
