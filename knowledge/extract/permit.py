@@ -118,7 +118,7 @@ _NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
         r"thirty|forty-five|sixty|ninety|a)")
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
-_NUMBER_WORDS = {"a": "one", "an": "one"}
+_NUMBER_WORDS = {"a": "one"}  # "a year"; `_NUM` cannot match "an"
 _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
     ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ](?:long )?(?:reflection|recovery|residence|residency|stay|"
          rf"temporary|permit|period|visa|card|renewable)"),
