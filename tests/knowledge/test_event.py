@@ -357,10 +357,10 @@ def test_places_with_letters_beyond_ascii(text: str, location: str) -> None:
     assert [f.fields.get("location") for f in facts] == [location]
 
 
-def _head(text: str, doc_date: str | None = "2019-05-02") -> list[Fact]:
+def _head(text: str) -> list[Fact]:
     """The facts of `text` as the first passage of its document, where titles and datelines sit."""
     passage = Passage(doc="p.txt", ordinal=0, start=0, end=len(text), text=text, masked=text, title="P",
-                      doc_date=doc_date)
+                      doc_date="2019-05-02")
     return event_facts(passage)
 
 
@@ -445,6 +445,7 @@ def test_a_calendar_in_columns_gives_one_event_a_row() -> None:
 ])
 def test_spaces_in_prose_are_no_calendar(text: str, title: str) -> None:
     assert [f.fields["title"] for f in event_facts(_passage(text, "2024-05-01"))] == [title]
+
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the months bound what an amount pays for: no event
@@ -541,7 +542,7 @@ def test_one_event_per_date_in_a_passage(text: str, expected: list[tuple[str, st
     ("Office of the National Coordinator\nTirana\n2 May 2019\n\nNews in brief", []),
 ])
 def test_a_date_alone_on_its_line(text: str, expected: list[tuple[str, str | None]]) -> None:
-    assert [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text))] == expected
+    assert _dates(text) == expected
 
 
 def test_a_place_on_the_line_above_is_not_beside_the_date() -> None:
@@ -586,4 +587,4 @@ def test_issue_lines_and_horizons_are_not_events(text: str) -> None:
     ("As of 1 July 2019, victims may work during the reflection period.", [("2019-07-01", None)]),
 ])
 def test_month_ranges_and_reference_days(text: str, expected: list[tuple[str, str | None]]) -> None:
-    assert [(f.fields["start"], f.fields.get("end")) for f in event_facts(_passage(text, "2019-09-02"))] == expected
+    assert _dates(text, "2019-09-02") == expected
