@@ -233,6 +233,7 @@ OWN_DURATION_AFTER = 30
 # the telling: "does not report the number of residence cards".
 _NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
 _NEGATION_REACH = 6
+_CLAUSE_BREAK = re.compile(r"[,;:]")  # a "not" or a relative clause reaches no further back than these
 _REPORTING = _loose(r"\b(?:report\w*|know\w*|say|said|disclose\w*|track\w*|collect\w*|publish\w*|record\w*|"
                     r"keep (?:statistics|data|records)|number|fees?|charges?|costs?)\b")
 # "Continued Presence (CP)": the letters name the topic from then on.
@@ -528,7 +529,7 @@ def _mere_time(sentence: str, at: int) -> bool:
     reflection period"."""
     if not _time_of_other(sentence, at):
         return False
-    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    clause = _clause_before(sentence, at)
     return bool(_RELATIVE.search(clause))
 
 
@@ -604,12 +605,17 @@ def _in_heading_line(sentence: str, at: int) -> bool:
 
 def _negated(sentence: str, at: int) -> bool:
     """Whether a "not" shortly before the topic denies it (and not merely the telling of it)."""
-    clause = re.split(r"[,;:]", sentence[:at])[-1]
+    clause = _clause_before(sentence, at)
     negations = list(_NEGATION.finditer(clause))
     if not negations:
         return False
     between = clause[negations[-1].start():]
     return len(between.split()) <= _NEGATION_REACH and not _REPORTING.search(between)
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The clause `at` stands in, up to `at`: the text after the last comma, semicolon or colon before it."""
+    return _CLAUSE_BREAK.split(sentence[:at])[-1]
 
 
 def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = ()) -> str | None:
