@@ -266,23 +266,27 @@ def _addresses(text: str, *, numbers: bool) -> list[Detail]:
     for m in _streets(text, numbers=numbers):
         start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
         end = _address_end(text, m.end())
-        out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+        out.append(_address(text, start, end))
     for m in _POSTCODE_AFTER_NUMBER.finditer(text) if numbers else ():
         house = _HOUSE_NUMBER_END.search(text, max(0, m.start() - HOUSE_NUMBER_CHARS), m.start())
         street = house and _STREET_NAME_BEFORE.search(text, max(0, house.start() - STREET_NAME_CHARS), house.start())
         if street:
             start, end = street.start("street"), _address_end(text, m.start())
-            out.append(Detail("address", " ".join(text[start:end].split()), start, end))
+            out.append(_address(text, start, end))
     # Both line patterns need a line that starts with a postcode (the first line of text only for _POSTCODE_LINE);
     # most passages have none, and this search is far cheaper than theirs.
     postcode_line = _POSTCODE_AFTER_NEWLINE.search(text) is not None
     for m in _POSTCODE_LINE.finditer(text) if postcode_line or _POSTCODE_LINE.match(text) else ():
         end = _address_end(text, m.end(), postcode=True)
-        out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
+        out.append(_address(text, m.start(), end))
     for m in _STREET_LINE.finditer(text) if postcode_line else ():
         end = _address_end(text, m.end())
-        out.append(Detail("address", " ".join(text[m.start():end].split()), m.start(), end))
+        out.append(_address(text, m.start(), end))
     return out
+
+
+def _address(text: str, start: int, end: int) -> Detail:
+    return Detail("address", " ".join(text[start:end].split()), start, end)
 
 
 def _streets(text: str, *, numbers: bool) -> Iterator[re.Match[str]]:
