@@ -160,6 +160,8 @@ _ARTICLE = re.compile(
     # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
     r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)[^()]{1,60}\))?)?"
     r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|provides?|states?|issued|granted|which|as|is|are|was|were)\b)")
+# A heading names its article bare: "Article 13 – Recovery and reflection period".
+_ARTICLE_HEADING = re.compile(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}")
 _CAP = r"[A-Z][\w'’-]*"
 _INSTRUMENT = re.compile(
     rf"\b(?<!/)(?:(?:19|20)\d\d\s+)?(?:{_CAP}\s+(?:(?:of|on|for|to|against|in|and|the)\s+)*){{1,8}}"
@@ -581,7 +583,7 @@ def _heading_act(line: str) -> str | None:
 
 def _heading_basis(heading: str, act: str | None) -> str | None:
     """"Article 13 of the Council of Europe Convention ..." for the heading "Article 13 – Reflection period"."""
-    m = _ARTICLE.search(heading) or re.search(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}", heading)
+    m = _ARTICLE.search(heading) or _ARTICLE_HEADING.search(heading)
     if not m:
         return None
     basis = fold(m.group(0)).strip(" ,;")
