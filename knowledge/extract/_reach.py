@@ -139,6 +139,10 @@ _COMMA = re.compile(r"[ \t]*,[ \t]*")
 _PROSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _DIGIT = re.compile(r"\d")
+_WRITTEN_AT = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
+_WRITTEN_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.IGNORECASE)
+_PROSE_MARK = re.compile(r"[.:;,]|\b[a-z]{4,}\b")
+_BRACKETED = re.compile(r"\(.*?\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +197,7 @@ def _emails(text: str, lowered: str) -> list[Detail]:
 
 
 def _unmasked(written: str) -> str:
-    at = re.sub(r"\s*[\[(]\s*at\s*[\])]\s*", "@", written, flags=re.IGNORECASE)
-    return re.sub(r"\s*[\[(]\s*dot\s*[\])]\s*", ".", at, flags=re.IGNORECASE)
+    return _WRITTEN_DOT.sub(".", _WRITTEN_AT.sub("@", written))
 
 
 def _urls(text: str, lowered: str) -> list[Detail]:
@@ -304,7 +307,7 @@ def _line_is_address(text: str, m: re.Match[str]) -> bool:
     """A street on a line of its own: the whole line is the address (a building name may come first)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     head = text[line_start:m.start()]
-    return len(head) <= 40 and not re.search(r"[.:;,]|\b[a-z]{4,}\b", head)
+    return len(head) <= 40 and not _PROSE_MARK.search(head)
 
 
 def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
@@ -348,5 +351,5 @@ def _next_line(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _country_like(written: str) -> bool:
-    words = re.sub(r"\(.*?\)", "", written).split()
+    words = _BRACKETED.sub("", written).split()
     return len(words) == 1 or (len(words) == 2 and words[0] in _COUNTRY_FIRST_WORDS)
