@@ -157,8 +157,11 @@ def find_dates(text: str, *, years: Sequence[tuple[int, int]] = (),
     years = sorted(years)
     out = []
     for m in matches:
-        near = [y for at, y in years if at < m.start() and not _BLANK_LINE.search(text, at, m.start())]
-        context = ("context", near[-1]) if near else ("document", default_year)
+        # The last year before the date is the nearest; a blank line after it lies after every earlier one too.
+        before = bisect_left(years, m.start(), key=lambda y: y[0])
+        context: tuple[str, int | None] = ("document", default_year)
+        if before and not _BLANK_LINE.search(text, years[before - 1][0], m.start()):
+            context = ("context", years[before - 1][1])
         mention = _mention(m, context)
         if mention is not None:
             out.append(mention)
