@@ -382,7 +382,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
         contact.title = _title(before, contact.name)
         if contact.title is None and (contact.name or contact.org is None):
-            _read_opening_label(contact, text, a, group[0].start)
+            _read_opening_label(contact, text, group[0].start)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
             if service:
@@ -394,7 +394,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
     return contacts
 
 
-def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> None:
+def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
     """The label a detail line opens with: the office when the details follow it, the function before a name."""
     # The line's start, even before the sentence's: "Mgr." may have ended a sentence there.
     line_start = text.rfind("\n", 0, first) + 1
@@ -408,7 +408,7 @@ def _read_opening_label(contact: _Contact, text: str, a: int, first: int) -> Non
     rest = text[m.end():first].strip(" \t,")
     if contact.name and _ROLE.search(label) and fold(rest).rstrip(" ,").endswith(contact.name):
         contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
-        contact.start = min(contact.start, line_start + len(m.group()) - len(m.group().lstrip()))
+        contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
     elif contact.name is None and not rest and len(words) <= 6 and not _ROLE.search(label) and \
             all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
         contact.org = label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
