@@ -707,11 +707,11 @@ def _money(m: re.Match[str]) -> dict[str, Any] | None:
 
 def _legal_basis(sentence: str) -> str | None:
     for pattern, needed in ((_ARTICLE, _ARTICLE_WORDS), (_INSTRUMENT, _INSTRUMENT_WORDS)):
-        found = list(pattern.finditer(sentence)) if any(word in sentence for word in needed) else []
-        # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
-        m = next((m for m in found if " of " in fold(m.group(0))), found[0]) if found else None
-        if m:
-            words = fold(m.group(0)).strip(" ,;").split(" ")
+        found = [fold(m.group(0)) for m in pattern.finditer(sentence)] if any(w in sentence for w in needed) else []
+        if found:
+            # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
+            basis = next((named for named in found if " of " in named), found[0])
+            words = basis.strip(" ,;").split(" ")
             while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
                 words = words[1:]
             return " ".join(words)
