@@ -55,9 +55,10 @@ _SPAN_PERIOD = re.compile(
 # "a $1.2 million award covering October 2008 to September 2011": months bound the period, before any "since 2006".
 _MONTH_SPAN = re.compile(r"[^.;]{0,30}?\b(?:covering|spanning|from|(?:for|over)\s+the\s+period(?:\s+(?:of|from))?)\s+"
                          rf"(?P<span>[A-Z][a-z]+\.?\s+{_YEAR}\s*(?:to|until|through|-|–)\s*[A-Z][a-z]+\.?\s+{_YEAR})\b")
+# "since 2011", "between 2010 and 2012", "from 2010 to 2012"
+_YEARS_SPAN = rf"(?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR}"
 # "Since 2011, France has contributed $333,959": a span of years told before the amount, in its clause.
-_SINCE_BEFORE = re.compile(rf"\b((?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?"
-                           rf"|[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR})\b[^.;]{{0,100}}$")
+_SINCE_BEFORE = re.compile(rf"\b({_YEARS_SPAN})\b[^.;]{{0,100}}$")
 # "an annual grant of", "the monthly allowance is": the adjective must name the amount, not a noun beside it
 # ("provide monthly stipends for victims, compared to 446,541 kunas").
 _BEFORE_PERIOD = re.compile(r"\b(annual|yearly|monthly|weekly)\s+(?:[\w-]+\s+){0,3}?(?:of|is|was|were|amounts?\s+to|"
@@ -72,8 +73,7 @@ _CLAUSE_YEAR = re.compile(rf"(?:^|(?<=[,;:(])\s*|(?<=\.)\s+)(?:In|in|During|duri
                           r"\b(?!\s*[-–/]\s*\d)(?=[,:]?\s)")
 # Years that belong to spans and targets, not to an amount
 _NOT_A_YEAR = re.compile(rf"{_SPAN_PERIOD.pattern}|\b(?:until|till|through|by)\s+(?:\w+\s+){{0,2}}{_YEAR}\b"
-                         rf"|\b(?:[Ss]ince|[Bb]etween)\s+{_YEAR}(?:\s+and\s+{_YEAR})?|\b[Ff]rom\s+{_YEAR}\s+to\s+{_YEAR}",
-                         re.IGNORECASE)
+                         rf"|\b(?:{_YEARS_SPAN})", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illicit|froze|frozen|freez(?:e|es|ing)|"
@@ -88,8 +88,7 @@ _CONNECTOR = r"(?:of|for|the|and|on|to|in|at|de|du|des|la|le)"
 # Cables wrap lines anywhere, names too ("the Ministry of\nEquality"); a name that runs on from a short line (a
 # heading) is cut there afterwards (_whole_lines).
 _NAME_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_NAME = (rf"[{UPPER}][\w’'.&/-]*(?:{_NAME_GAP}(?:{_CONNECTOR}(?:[ \t]+|[ \t]*\n[ \t]*))*[{UPPER}][\w’'.&/-]*)"
-         r"{0,7}")
+_NAME = rf"[{UPPER}][\w’'.&/-]*(?:{_NAME_GAP}(?:{_CONNECTOR}{_NAME_GAP})*[{UPPER}][\w’'.&/-]*){{0,7}}"
 # "the Ministry of Labour, Family and Social Policy": an institution's name may list its fields with commas.
 _LISTED_NAME = (rf"(?:[{UPPER}][\w’'.-]*[ \t]+)?(?:Ministry|Department|Office|Agency|Commission|Committee|Council|"
                 rf"Directorate|Secretariat|Institute|Fund)[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+[{UPPER}][\w’'-]*"
