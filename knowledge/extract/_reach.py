@@ -11,6 +11,8 @@ __all__ = ["Detail", "find_details", "is_detail_line"]
 
 MIN_DIGITS = 7
 MAX_DIGITS = 15
+# Where two details overlap, the one whose kind comes first here is kept.
+_RANK = {kind: i for i, kind in enumerate(("email", "web", "phone", "fax", "address", "handle"))}
 
 _EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # "jane.doe [at] ngo [dot] org", "jane.doe(at)ngo.org": an email written so that robots miss it.
@@ -162,7 +164,7 @@ def find_details(text: str) -> list[Detail]:
     found = [*_emails(text, lowered), *(_phones(text) if numbers else []), *_handles(text),
              *_addresses(text, numbers=numbers), *_urls(text, lowered)]
     chosen: list[Detail] = []
-    for d in sorted(found, key=lambda d: (_rank(d), d.start)):
+    for d in sorted(found, key=lambda d: (_RANK[d.kind], d.start)):
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
             chosen.append(d)
     return sorted(chosen, key=lambda d: d.start)
@@ -179,10 +181,6 @@ def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
         return False
     # "Hotline: 0 800 77777 (toll-free in Moldova)": a remark in brackets after a detail is not prose.
     return len(_WORD.findall(_LINE_LABELS.sub(" ", _REMARK.sub(" ", rest)))) <= 1
-
-
-def _rank(d: Detail) -> int:
-    return ["email", "web", "phone", "fax", "address", "handle"].index(d.kind)
 
 
 def _emails(text: str, lowered: str) -> list[Detail]:
