@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,8 +246,6 @@ def test_every_excerpt_in_the_corpus_is_verbatim(path: Path) -> None:
 @pytest.mark.parametrize(("pattern", "code"), _money._NAMES)
 def test_every_currency_name_passes_the_cheap_gate(pattern: str, code: str) -> None:
     """_matches skips the name pattern when no currency word is present: every name must be in the set."""
-    import re
-
     samples = ["US dollars", "U.S. dollar", "American dollars", "Canadian dollars", "Australian dollar",
                "New Zealand dollars", "Hong Kong dollars", "Singapore dollars", "dollars", "euro", "euros",
                "pounds sterling", "British pounds", "pound", "yen", "Chinese yuan", "renminbi", "Swiss francs",
@@ -284,9 +284,6 @@ def test_amount_search_finds_what_a_plain_scan_finds(text: str) -> None:
 
 
 def test_amount_search_assumptions_hold() -> None:
-    import re
-    import sys
-
     # a qualifier is looked for ending where the white space before a number begins
     assert not any(q[-1].isspace() for q in _money._QUALIFIERS)
     # number words are found by their first letter in every form that case-insensitive `re` matches
