@@ -217,8 +217,7 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
             current.details += [d for d in mine if d not in current.details]
             current.end = max(current.end, max(d.end for d in mine), b)
             continue
-        if current is not None and current.details:
-            current = None
+        current = None  # a line that is no detail ends the block
         # A line of prose (details inside a sentence, a comma at its end) cannot head a block.
         prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
         header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
