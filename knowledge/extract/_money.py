@@ -59,7 +59,7 @@ _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _SMALL = (*_UNITS, "ten", "eleven", "twelve", "fifteen")
 _WORDS = r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|half\s+a|a|" + "|".join(_SMALL) + ")"
 _BIG = r"(?:thousand|millions?|billions?|crores?|lakhs?)"
-_SHORT_MULT = r"(?:thousand|millions?|billions?|crores?|lakhs?|mln|mn|bn|m|b|k)(?![A-Za-z])"
+_SHORT_MULT = r"(?:" + _BIG + r"|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
 _NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)
@@ -290,12 +290,12 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     currency = _currency(g["cur"])
     if currency is None:
         return None
-    before = match.start("cur") < (match.start("num") if g.get("num") else match.start("words"))
-    if g["cur"].isalpha() and before and _YEAR_LIKE.fullmatch(g.get("num") or ""):
-        return None  # "Euro 2012", "EUR 2018-2020": a year, not an amount
-    lead = match.string[max(0, match.start() - 12):match.start()]
-    if not before and _YEAR_LIKE.fullmatch(g.get("num") or "") and _PRICE_LEVEL.search(lead):
-        return None  # "in 2009 dollars": a price level, not an amount
+    if _YEAR_LIKE.fullmatch(g.get("num") or ""):
+        prefixed = match.start("cur") < match.start("num")
+        if prefixed and g["cur"].isalpha():
+            return None  # "Euro 2012", "EUR 2018-2020": a year, not an amount
+        if not prefixed and _PRICE_LEVEL.search(match.string[max(0, match.start() - 12):match.start()]):
+            return None  # "in 2009 dollars": a price level, not an amount
     qualifier = g["qual"].lower() if g.get("qual") else None
     return MoneyMention(match.start(), match.end(), _tidy(value), currency, qualifier)
 
