@@ -265,9 +265,7 @@ def _plausible(number: str) -> bool:
 def _addresses(text: str, *, numbers: bool) -> list[Detail]:
     out: list[Detail] = []
     for m in _streets(text, numbers=numbers):
-        start = text.rfind("\n", 0, m.start()) + 1 if _line_is_address(text, m) else m.start()
-        end = _address_end(text, m.end())
-        out.append(_address(text, start, end))
+        out.append(_address(text, _address_start(text, m.start()), _address_end(text, m.end())))
     for m in _POSTCODE_AFTER_NUMBER.finditer(text) if numbers else ():
         house = _HOUSE_NUMBER_END.search(text, max(0, m.start() - HOUSE_NUMBER_CHARS), m.start())
         street = house and _STREET_NAME_BEFORE.search(text, max(0, house.start() - STREET_NAME_CHARS), house.start())
@@ -301,11 +299,11 @@ def _streets(text: str, *, numbers: bool) -> Iterator[re.Match[str]]:
     return _NUMBERED_STREET.finditer(text) if numbers else iter(())
 
 
-def _line_is_address(text: str, m: re.Match[str]) -> bool:
-    """A street on a line of its own: the whole line is the address (a building name may come first)."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    head = text[line_start:m.start()]
-    return len(head) <= 40 and not _PROSE_MARK.search(head)
+def _address_start(text: str, street: int) -> int:
+    """The line's start for a street on a line of its own (a building name may come first), else the street's."""
+    line_start = text.rfind("\n", 0, street) + 1
+    head = text[line_start:street]
+    return line_start if len(head) <= 40 and not _PROSE_MARK.search(head) else street
 
 
 def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
