@@ -96,6 +96,10 @@ _LISTED_NAME = (rf"(?:[{UPPER}][\w’'.-]*[ \t]+)?(?:Ministry|Department|Office|
                 rf"[ \t]+[{UPPER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*){{0,2}}")
 # "The government allocated", "the U.S. Government has spent": a payer without a capitalised name.
 _GOVERNMENT = rf"[Tt]he[ \t]+(?:[{UPPER}][\w.]*[ \t]+){{0,2}}[Gg]overnment"
+# The name of whoever gives, and the acronym a name may be followed by: "the International Organization for
+# Migration (IOM)".
+_WHO = rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})"
+_ACRONYM = r"(?:\s*\([A-Z][\w&-]*\))?"
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
          r"funded|funds|financed|finances|awarded|awards|disbursed|disburses|earmarked|invested|invests|"
@@ -107,7 +111,7 @@ _GIVE_BASE = (r"(?:award|allocate|fund|finance|donate|spend|disburse|invest|cont
               r"support)")
 # "grants of", "funds are": the noun, not the verb
 _NOT_A_VERB = r"(?!\s+(?:of|are|were|will|was|is|have|had|from|worth|totalling|totaling)\b)"
-_PAYER = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?,?\s+"
+_PAYER = re.compile(rf"{_WHO}{_ACRONYM},?\s+"
                     r"(?:(?:has|have|had|will|would|also|is|are|was|were|together|\w+ly)\s+)*"
                     rf"(?:{_INTEND}\s+to\s+{_GIVE_BASE}|{_GIVE})\b{_NOT_A_VERB}")
 _FROM = re.compile(rf"^[^.;]{{0,60}}?\bfrom\s+(?:the\s+)?(?P<who>{_NAME})")
@@ -115,7 +119,7 @@ _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored
                  rf"(?P<who>{_NAME})")
 _POSSESSIVE = re.compile(rf"(?P<who>{_NAME})[’']s\s+(?P<what>(?:[a-z]+\s+){{0,4}}(?:contributions?|funding|"
                          r"grants?|donations?|budget|aid|support|assistance))")
-_TO = re.compile(rf"\bto\s+(?:the\s+)?(?P<to>{_NAME}(?:\s*\([A-Z][\w&-]*\))?)")
+_TO = re.compile(rf"\bto\s+(?:the\s+)?(?P<to>{_NAME}{_ACRONYM})")
 # "…, and Bavaria about 740,000 euros": a name right before the amount, after "and", pays it
 _GAPPED = re.compile(rf"(?:,|\band)\s+(?:the\s+)?(?P<who>{_NAME})\s+(?:(?:about|some|roughly|approximately|around|"
                      r"nearly|almost|over|another|a\s+further|an\s+additional)\s+)?$")
@@ -129,7 +133,7 @@ _TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)
                       r"projects?|hotlines?|teams?|networks?|municipalities|charities|foundations?|agencies|institutions?)"
                       rf"(?![\w’'-])(?:\s+[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})?)")
 _GOT = r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)"
-_RECEIVED = re.compile(rf"(?P<who>{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+(?:has\s+|have\s+|had\s+)?{_GOT}\b")
+_RECEIVED = re.compile(rf"(?P<who>{_NAME}){_ACRONYM}\s+(?:has\s+|have\s+|had\s+)?{_GOT}\b")
 # A payer or a receiver needs its verb: most clauses have none, and the verb alone is far cheaper to look for
 # than the name before it (any capital letter may start one).
 # A name found after a capitalised word (and its connectors) is the cut-off end of a longer one.
@@ -147,7 +151,7 @@ _FUNDS_WITH = re.compile(r"\b(?:funds|funded|fund|co-funds|co-funded|co-finances
                          r"\s+with\s+$")
 # "in 2010 it awarded": a pronoun gives, the sentence's subject pays
 _PRONOUN_GIVES = re.compile(rf"\b(?:it|they)\s+(?:(?:has|have|had|will|would|also|\w+ly)\s+)*{_GIVE}\b")
-_SUBJECT = re.compile(rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})(?:\s*\([A-Z][\w&-]*\))?\s+"
+_SUBJECT = re.compile(rf"{_WHO}{_ACRONYM}\s+"
                       r"(?!(?:said|says|say|told|tells|reported|reports|noted|notes|added|explained|stated)\b)[a-z]")
 # "for 2019-2020" is the period, not what the money is for
 # "…, and the deadline for applications is": a "for" after a comma belongs to another clause.
