@@ -291,14 +291,18 @@ def _names_office(line: str) -> bool:
 
 
 def _is_name_line(line: str) -> bool:
-    head = line.partition(", ")[0]
-    return len(head.split()) <= 5 and _person(head) is not None and not _ORG_WORD.search(head)
+    return _header_person(line.partition(", ")[0]) is not None
+
+
+def _header_person(head: str) -> str | None:
+    """The person a header line's first part names ("Dr. Katrin Vogt, ..."); none in an office's name."""
+    return _person(head) if len(head.split()) <= 5 and not _ORG_WORD.search(head) else None
 
 
 def _read_header_line(contact: _Contact, line: str) -> str | None:
     head, _, tail = line.partition(", ")
-    person = _person(head) if len(head.split()) <= 5 else None
-    if person and contact.name is None and not _ORG_WORD.search(head):
+    person = _header_person(head)
+    if person and contact.name is None:
         contact.name = person
         if tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
             contact.org = tail  # "Dr. Katrin Vogt, Research Centre of the Federal Office for Migration"
