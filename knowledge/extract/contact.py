@@ -341,15 +341,19 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
     """Sentences, where "tel." or "No." before a number does not end one."""
     spans: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
-        # The label ends the sentence, so it lies in its last few characters ("e-mail." is the longest; "$" may
-        # come before a last newline); searching only there finds the same, and \b still sees the character before.
-        if spans and (_LABEL_DOT.search(text, max(spans[-1][0], spans[-1][1] - _LABEL_DOT_CHARS), spans[-1][1])
-                      or _MIDDLE_INITIAL_END.search(text, max(spans[-1][0], spans[-1][1] - _INITIAL_END_CHARS),
-                                                    spans[-1][1])):
+        if spans and _broken_off(text, *spans[-1]):
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
     return spans
+
+
+def _broken_off(text: str, a: int, b: int) -> bool:
+    """Whether a sentence ends only seemingly: at a label's dot ("tel.") or a middle initial ("Jennifer A.")."""
+    # Either ends the sentence, so it lies in its last few characters ("e-mail." is the longest label; "$" may come
+    # before a last newline); searching only there finds the same, and \b still sees the character before.
+    return bool(_LABEL_DOT.search(text, max(a, b - _LABEL_DOT_CHARS), b)
+                or _MIDDLE_INITIAL_END.search(text, max(a, b - _INITIAL_END_CHARS), b))
 
 
 def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
