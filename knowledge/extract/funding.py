@@ -32,7 +32,10 @@ _EQUIVALENT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|approx\.|aroun
                               r"equivalent\s+to|equal\s+to|the\s+equivalent\s+of(?:\s+about)?|approximately\s+equal\s+to)\s*)?"
                               r"(?:US\$|\$|€|£)?", re.IGNORECASE)
 _EQUIVALENT_CLOSE = re.compile(r"\s*(?:USD|US\$|U\.?S\.?(?:\s*dollars)?)?\s*\)")
-_UNIT = {"year": "per year", "annum": "per year", "month": "per month", "week": "per week", "day": "per day"}
+# A unit of time, or a word saying how often ("annually", "an annual grant"): the period it gives.
+_PERIODS = {"year": "per year", "annum": "per year", "month": "per month", "week": "per week", "day": "per day",
+            "annually": "per year", "annual": "per year", "yearly": "per year", "monthly": "per month",
+            "weekly": "per week", "daily": "per day"}
 _RIGHT_AFTER = re.compile(r"\s*,?\s*(?:(?:per|a|an|each|every)\s+(?P<unit>year|annum|month|week|day)\b|"
                           r"(?P<adverb>annually|yearly|monthly|weekly|daily)\b)", re.IGNORECASE)
 # "per project", "per child per day": a rate for each of something, perhaps also per unit of time
@@ -41,8 +44,6 @@ _PER_THING = re.compile(r"\s*,?\s*(?P<thing>per\s+(?:child|person|victim|project
                         r"(?:\s+(?:per|a|an|each)\s+(?P<unit>year|annum|month|week|day)\b)?", re.IGNORECASE)
 # "for 2009-2010", "over the period 2019–2021": the years are the period
 _SPAN_PREPOSITION = re.compile(r"^(?:for|in|during|over)\s+(?:the\s+(?:period\s+)?)?(?=\d)")
-_ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month", "weekly": "per week",
-            "daily": "per day"}
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _SPAN_PERIOD = re.compile(
     r"\b(?:every\s+(?:\d+|two|three|four|five|six|eight|ten|twelve|other|few)\s+(?:years|months|weeks|days)"
@@ -354,10 +355,11 @@ def _fields(text: str, amount: _Amount, context: _Context) -> dict[str, Any]:
 def _period(after: str, before: str) -> str | None:
     right = _RIGHT_AFTER.match(after)
     if right:
-        return _UNIT[right.group("unit").lower()] if right.group("unit") else _ADVERBS[right.group("adverb").lower()]
+        return _PERIODS[(right.group("unit") or right.group("adverb")).lower()]
     per = _PER_THING.match(after)
     if per:
-        return fold(per.group("thing")).lower() + (f" {_UNIT[per.group('unit').lower()]}" if per.group("unit") else "")
+        thing = fold(per.group("thing")).lower()
+        return f"{thing} {_PERIODS[per.group('unit').lower()]}" if per.group("unit") else thing
     months = _MONTH_SPAN.match(after)
     if months:
         return fold(months.group("span"))
@@ -365,15 +367,14 @@ def _period(after: str, before: str) -> str | None:
     if found:
         written = fold(found.group()).lower() if not found.group().lower().startswith("since") else fold(found.group())
         unit = _PER_UNIT.fullmatch(written)
-        return _UNIT.get(unit.group(1), written) if unit else _SPAN_PREPOSITION.sub("", written)
+        return _PERIODS.get(unit.group(1), written) if unit else _SPAN_PREPOSITION.sub("", written)
     since = _SINCE_BEFORE.search(before)
     if since:
         written = fold(since.group(1))
         return written[0].lower() + written[1:]
     adjective = _BEFORE_PERIOD.search(before)
     if adjective:
-        word = adjective.group(1).lower()
-        return "per year" if word in ("annual", "yearly") else _ADVERBS[word]
+        return _PERIODS[adjective.group(1).lower()]
     return None
 
 
