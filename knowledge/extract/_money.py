@@ -47,7 +47,7 @@ _MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 _WORD_NUMBERS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half a": 0.5,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "half_a": 0.5,
 }
 _QUALIFIERS = ("more than", "over", "up to", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "at least", "less than", "under", "close to", "an estimated", "approx.")
@@ -329,8 +329,8 @@ def _number_value(written: str, *, has_multiplier: bool) -> float:
 
 def _word_value(written: str) -> float:
     total = 0.0
+    # "half a" is one number in two words: joined, so the split keeps it whole
     for part in _WORD_GAP.split(written.casefold().replace("half a", "half_a")):
-        part = part.replace("half_a", "half a")
         if part == "hundred":
             total = (total or 1.0) * 100
         else:
