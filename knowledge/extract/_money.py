@@ -186,18 +186,17 @@ def _range_ends(text: str, mention: MoneyMention) -> list[MoneyMention]:
 
 def _other_end(number: str, multiplier: str | None, mention: MoneyMention, start: int,
                end: int) -> MoneyMention | None:
-    value = _number_value(number, has_multiplier=bool(multiplier))
-    if multiplier:
-        scale = _scale(multiplier)
-        if scale is None:
-            return None
-        value *= scale
-    return MoneyMention(start, end, _tidy(value), mention.currency, None)
+    value = _scaled(_number_value(number, has_multiplier=bool(multiplier)), multiplier)
+    return None if value is None else MoneyMention(start, end, _tidy(value), mention.currency, None)
 
 
-def _scale(word: str) -> float | None:
+def _scaled(value: float, multiplier: str | None) -> float | None:
+    """`value` times its scale word, if any ("2.5 million"); None for a scale word that is none after all."""
+    if not multiplier:
+        return value
     # IGNORECASE lets odd letters through ("millionſ", "bİllion"): casefold, and refuse what is still unknown
-    return _MULTIPLIERS.get(word.casefold())
+    scale = _MULTIPLIERS.get(multiplier.casefold())
+    return None if scale is None else value * scale
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -282,11 +281,9 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     multiplier = g.get("mult") or g.get("bigmult")
     if "\n" in (g.get("gap") or "") and not multiplier and value < SMALL_AFTER_BREAK:
         return None  # "paid in USD\n2. The ministry": a paragraph number on the next line, not an amount
-    if multiplier:
-        scale = _scale(multiplier)
-        if scale is None:
-            return None
-        value *= scale
+    scaled = _scaled(value, multiplier)
+    if scaled is None:
+        return None
     currency = _currency(g["cur"])
     if currency is None:
         return None
@@ -297,7 +294,7 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
         if not prefixed and _PRICE_LEVEL.search(match.string[max(0, match.start() - 12):match.start()]):
             return None  # "in 2009 dollars": a price level, not an amount
     qualifier = g["qual"].lower() if g.get("qual") else None
-    return MoneyMention(match.start(), match.end(), _tidy(value), currency, qualifier)
+    return MoneyMention(match.start(), match.end(), _tidy(scaled), currency, qualifier)
 
 
 def _currency(written: str) -> str | None:
