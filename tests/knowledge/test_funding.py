@@ -18,9 +18,9 @@ from knowledge.text import fold
 CORPUS = Path(__file__).resolve().parents[2] / "knowledge" / "corpus"
 
 
-def _passage(text: str, doc_date: str | None = "2018-06-01") -> Passage:
+def _passage(text: str, doc_date: str | None = "2018-06-01", title: str = "Sample") -> Passage:
     return Passage(doc="sample.txt", ordinal=2, start=0, end=len(text), text=text, masked=text,
-                   title="Sample", doc_date=doc_date)
+                   title=title, doc_date=doc_date)
 
 
 def _amounts(text: str) -> list[tuple[float, str]]:
@@ -469,14 +469,10 @@ def test_payers_and_recipients(text: str, expected: list[dict[str, object]]) -> 
      ["EU gives €2.5 million to Moldovan shelters", "The European Union signed a €2 million grant with three NGOs."]),
 ])
 def test_a_headline_amount_told_again_in_the_body_is_one_fact(title: str, text: str, expected: list[str]) -> None:
-    passage = Passage(doc="news.txt", ordinal=1, start=0, end=len(text), text=text, masked=text, title=title,
-                      doc_date=None)
-    assert [f.excerpt for f in funding_facts(passage)] == expected
+    assert [f.excerpt for f in funding_facts(_passage(text, None, title))] == expected
 
 
 def test_what_only_the_headline_says_stays_with_the_body_fact() -> None:
     text = "Japan gives $1 million for victim shelters\n\nThe new $1 million package was announced on Monday."
-    passage = Passage(doc="news.txt", ordinal=1, start=0, end=len(text), text=text, masked=text,
-                      title="Japan gives $1 million for victim shelters", doc_date=None)
-    [fact] = funding_facts(passage)
+    [fact] = funding_facts(_passage(text, None, "Japan gives $1 million for victim shelters"))
     assert fact.excerpt.startswith("The new $1 million package") and fact.fields["payer"] == "Japan"
