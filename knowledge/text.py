@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "MAX_EXCERPT",
@@ -33,9 +34,6 @@ _LAST_WORD = re.compile(r"([\w.]+)$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_START = re.compile(r"\n[ \t]*(?=--\s*[A-Z][.:]|[-•*·]\s|\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z])")
 _UNDERLINE = re.compile(r"\n[ \t]*-{3,}[ \t]*(?=\n)")
-# Each extractor and the quoting ask for the same passage's sentences: remember the last few texts.
-_SPANS_SEEN: dict[str, tuple[tuple[int, int], ...]] = {}
-_SPANS_SEEN_MAX = 64
 
 
 def fold(text: str) -> str:
@@ -51,14 +49,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     initial), a blank line unless the text runs on in lower case (a page break inside a
     sentence), a heading underline, a lettered answer (`-- B.`), a bullet or a calendar line.
     """
-    spans = _SPANS_SEEN.get(text)
-    if spans is None:
-        if len(_SPANS_SEEN) >= _SPANS_SEEN_MAX:
-            _SPANS_SEEN.clear()
-        spans = _SPANS_SEEN[text] = _sentence_spans(text)
-    return list(spans)
+    return list(_sentence_spans(text))
 
 
+# Each extractor and the quoting ask for the same passage's sentences: remember the last few texts.
+@lru_cache(maxsize=64)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = {0, len(text)}
     for m in _END.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.text import MAX_EXCERPT, fold, sentence_spans
 
@@ -17,9 +18,6 @@ _ANSWER_MARK = re.compile(r"(?:--\s*[A-Z][.:]\s*|[-–•*·]\s+|(?:¶?\d{1,2}\.
 _END_PUNCTUATION = ".,;:!?-–—("
 # A line of wrapped prose can end on these; a heading cannot.
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
-# Funding, permit and event facts each ask for the same passage's statements: remember the last few texts.
-_STATEMENTS_SEEN: dict[str, tuple[tuple[int, int], ...]] = {}
-_STATEMENTS_SEEN_MAX = 64
 
 
 def statement_spans(text: str) -> list[tuple[int, int]]:
@@ -28,12 +26,13 @@ def statement_spans(text: str) -> list[tuple[int, int]]:
     A heading line is a short line of its own, without a comma or end punctuation, followed by a
     line that starts with a capital: "Legal framework\\nUnder article L425-1, ...".
     """
-    spans = _STATEMENTS_SEEN.get(text)
-    if spans is None:
-        if len(_STATEMENTS_SEEN) >= _STATEMENTS_SEEN_MAX:
-            _STATEMENTS_SEEN.clear()
-        spans = _STATEMENTS_SEEN[text] = tuple(_trimmed(text, a, b) for a, b in sentence_spans(text))
-    return list(spans)
+    return list(_statements(text))
+
+
+# Funding, permit and event facts each ask for the same passage's statements: remember the last few texts.
+@lru_cache(maxsize=64)
+def _statements(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_trimmed(text, a, b) for a, b in sentence_spans(text))
 
 
 def quotable(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
