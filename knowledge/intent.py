@@ -19,6 +19,7 @@ __all__ = [
     "INTENT_FACT_TYPES",
     "IntentGuess",
     "detect_intent",
+    "is_cue_word",
 ]
 
 COMMAND_INTENTS = {"funding": "funding", "contact": "contact", "permits": "permits", "events": "events"}
@@ -59,6 +60,7 @@ _MONTHS = ("january february march april may june july august september october 
 _DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS.replace(' ', '|')})\b|\b(?:{_MONTHS.replace(' ', '|')})\s+\d{{1,2}}\b"
                    r"|\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 _CURRENCY = re.compile(r"[€$£¥]")
+_CUE_STEMS = frozenset(stem(w) for strong, weak, _, _ in _CUES.values() for w in f"{strong} {weak}".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ def detect_intent(text: str, *readings: str) -> IntentGuess:
     best = max(scores, key=lambda k: scores[k])
     intent = best if scores[best] >= THRESHOLD else "search"
     return IntentGuess(intent, scores)
+
+
+def is_cue_word(word: str) -> bool:
+    """Whether a (folded) word is one of the keywords that say what a question asks for ("call", "when")."""
+    return stem(word) in _CUE_STEMS
 
 
 def _scores(text: str) -> dict[str, float]:

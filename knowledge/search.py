@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from knowledge.intent import is_cue_word
 from knowledge.models import Passage
 from knowledge.quoting import quote_span
 from knowledge.store import KnowledgeBase
@@ -314,7 +315,7 @@ def _concept(vocabulary: Vocabulary, word: str, folded: str,
         alternatives.append(((stem(word),), 1.0))
         terms.append(word)
         weight = vocabulary.idf(word)
-    else:
+    elif not is_cue_word(word):  # "call" that no document says is a question word, not a typo of "recall"
         found = vocabulary.corrections(word)
         for c in found:
             alternatives.append(((stem(c.word),), CORRECTION_CREDIT * c.similarity))

@@ -87,6 +87,25 @@ def test_nothing_close_means_no_correction(typed: str) -> None:
     assert VOCABULARY.corrections(typed) == []
 
 
+@pytest.mark.parametrize(("question", "question_word"), [
+    ("who can I call at the embassy in Vienna?", "call"), ("whom should I email about the permit?", "email"),
+    ("when is the charpentir seminar?", "when"), ("how much does the permit cost?", "cost"),
+])
+def test_a_question_word_no_document_uses_is_never_corrected_into_one_it_does(question: str,
+                                                                             question_word: str) -> None:
+    # "call" is one letter from "recall" and "Coll." (a law's collection): correcting it finds those passages
+    vocabulary = Vocabulary({"recall": 5, "coll": 4, "mail": 6, "when": 0, "costs": 0, "permit": 50,
+                             "embassy": 20, "vienna": 15, "charpentier": 3}, 400)
+    query = parse_query(vocabulary, question)
+    assert question_word not in dict(query.corrections)
+    assert not {"recall", "coll"} & {t for c in query.concepts for t in c.terms}
+
+
+def test_a_typo_of_a_question_word_is_still_corrected() -> None:
+    query = parse_query(Vocabulary({"funding": 30, "unodc": 12}, 100), "fundng of UNODC")
+    assert ("fundng", "funding") in query.corrections
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
