@@ -131,10 +131,12 @@ class AppContext:
 
     async def respond(self, response_url: str, message: Mapping[str, Any]) -> bool:
         """POST `message` to a response_url, retried like every Web API call; False when it failed."""
-        hook = AsyncWebhookClient(url=response_url, timeout=HTTP_TIMEOUT, retry_handlers=retry_handlers())
+        # 5xx are retried by the loop below, not by the client: slack_sdk 3.48 started applying a server-error
+        # handler to webhooks too, and both at once would try MAX_RETRIES² times.
+        handlers = [h for h in retry_handlers() if not isinstance(h, AsyncServerErrorRetryHandler)]
+        hook = AsyncWebhookClient(url=response_url, timeout=HTTP_TIMEOUT, retry_handlers=handlers)
         for attempt in range(MAX_RETRIES + 1):
             response = await hook.send_dict(dict(message))
-            # The webhook client retries 429 and connection errors itself, but not 5xx.
             if response.status_code < 500 or attempt == MAX_RETRIES:
                 break
             await asyncio.sleep(RETRY_BACKOFF * 2**attempt + random.random() / 10)
