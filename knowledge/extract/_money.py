@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pycountry
+
 __all__ = ["MoneyMention", "find_money", "format_amount"]
 
 # Below this, a bare number on the line after a currency code is more likely a paragraph number than an amount.
@@ -19,26 +21,67 @@ _SYMBOLS: dict[str, str] = {
     "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "NIS": "ILS", "Euros": "EUR", "Euro": "EUR", "EUROS": "EUR",
     "euros": "EUR",
 }
-# ISO 4217 codes that are unlikely to be ordinary capitalised words next to a number ("ALL" is left out).
-_CODES = frozenset(
-    "EUR USD GBP JPY CHF CAD AUD NZD CNY HKD SGD RUB INR SEK NOK DKK ISK PLN CZK HUF RON BGN RSD HRK TRY UAH "
-    "GEL AMD AZN KZT KGS TJS UZS TMT MDL MKD BAM BRL MXN ARS CLP COP PEN ZAR NGN KES GHS EGP MAD TND DZD XOF "
-    "XAF AED SAR QAR KWD BHD OMR JOD LBP ILS IRR PKR BDT LKR NPR THB MYR IDR PHP VND KRW TWD".split())
+# ISO 4217: every current code (pycountry keeps the list), and the codes of currencies that documents of the
+# 2000s still name (lev and kuna, litas, lats, kroon, tolar, the old lei and dinars, the euro area's old currencies).
+# Left out: codes that are ordinary words in capitals next to a number ("TOP 10", "SOS 112"), and the codes of
+# funds, metals and tests that no document pays in. "ALL" (the lek) counts only in capitals and with a number
+# written like money ("ALL 15,000", "ALL 12.5 million"), not in "ALL 25 VICTIMS" (_mention).
+_NOT_MONEY_CODES = frozenset("TOP CUP SOS BOB MOP SVC CHE CHW COU BOV CLF MXV USN UYI UYW XAD XAG XAU XBA XBB "
+                             "XBC XBD XDR XPD XPT XSU XTS XUA XXX XCG".split())
+_OLD_CODES = frozenset("BGN HRK LTL LVL EEK SKK SIT CYP MTL ROL BGL YUM CSD TRL DEM FRF ITL ESP NLG BEF ATS PTE GRD "
+                       "IEP FIM LUF VEF BYR MRO STD ZWL GHC ZMK".split())
+_CODES = frozenset(c.alpha_3 for c in pycountry.currencies) - _NOT_MONEY_CODES | _OLD_CODES
 # Currency names written after the number; matched case-insensitively (all-capitals cables).
 _NAMES: tuple[tuple[str, str], ...] = (
     (r"(?:US|U\.S\.|American)\s+dollars?", "USD"),
     (r"Canadian\s+dollars?", "CAD"), (r"Australian\s+dollars?", "AUD"), (r"New\s+Zealand\s+dollars?", "NZD"),
-    (r"Hong\s+Kong\s+dollars?", "HKD"), (r"Singapore\s+dollars?", "SGD"), (r"dollars?", "USD"),
-    (r"euros?", "EUR"), (r"pounds?\s+sterling", "GBP"), (r"(?:British\s+)?pounds?(?!\s+of\b)", "GBP"),
+    (r"Hong\s+Kong\s+dollars?", "HKD"), (r"Singapore\s+dollars?", "SGD"),
+    (r"Trinidad\s+and\s+Tobago\s+dollars?|TT\s+dollars?", "TTD"), (r"Jamaican\s+dollars?", "JMD"),
+    (r"(?:New\s+)?Taiwan(?:ese)?\s+dollars?", "TWD"), (r"Namibian\s+dollars?", "NAD"), (r"Fijian\s+dollars?", "FJD"),
+    (r"East(?:ern)?\s+Caribbean\s+dollars?", "XCD"), (r"(?:Barbados|Barbadian)\s+dollars?", "BBD"),
+    (r"Bahamian\s+dollars?", "BSD"), (r"Belize\s+dollars?", "BZD"), (r"Guyan(?:ese|a)\s+dollars?", "GYD"),
+    (r"Liberian\s+dollars?", "LRD"), (r"Zimbabwe(?:an)?\s+dollars?", "ZWL"), (r"dollars?", "USD"),
+    (r"euros?", "EUR"), (r"pounds?\s+sterling", "GBP"), (r"Egyptian\s+pounds?", "EGP"),
+    (r"Lebanese\s+pounds?", "LBP"), (r"Sudanese\s+pounds?", "SDG"), (r"Syrian\s+pounds?", "SYP"),
+    (r"(?:British\s+)?pounds?(?!\s+of\b)", "GBP"),
     (r"yen", "JPY"), (r"(?:Chinese\s+)?(?:yuan|renminbi)", "CNY"), (r"Swiss\s+francs?", "CHF"),
-    (r"CFA\s+francs?", "XOF"), (r"(?:Russian\s+)?(?:rubles?|roubles?)", "RUB"), (r"(?:Indian\s+)?rupees?", "INR"),
-    (r"(?:Romanian\s+)?lei", "RON"), (r"(?:Bulgarian\s+)?leva", "BGN"), (r"(?:Serbian\s+)?dinars?", "RSD"),
-    (r"kunas?", "HRK"), (r"zlot(?:y|ys|ies)", "PLN"), (r"forints?", "HUF"), (r"(?:Czech\s+)?korun[ay]?", "CZK"),
+    (r"CFA\s+francs?", "XOF"), (r"Rwandan?\s+francs?", "RWF"), (r"Burundi(?:an)?\s+francs?", "BIF"),
+    (r"Congolese\s+francs?", "CDF"), (r"Guinean\s+francs?", "GNF"), (r"Djiboutian?\s+francs?", "DJF"),
+    (r"(?:Russian\s+)?(?:rubles?|roubles?)", "RUB"), (r"Belarusian\s+(?:rubles?|roubles?)", "BYN"),
+    (r"Pakistani\s+rupees?", "PKR"), (r"Sri\s+Lankan\s+rupees?", "LKR"), (r"Nepal(?:ese|i)\s+rupees?", "NPR"),
+    (r"Mauritian\s+rupees?", "MUR"), (r"(?:Indian\s+)?rupees?", "INR"),
+    (r"(?:Romanian\s+)?lei", "RON"), (r"(?:Bulgarian\s+)?leva", "BGN"), (r"Moldovan\s+lei", "MDL"),
+    (r"Jordanian\s+dinars?", "JOD"), (r"Kuwaiti\s+dinars?", "KWD"), (r"Bahraini\s+dinars?", "BHD"),
+    (r"Iraqi\s+dinars?", "IQD"), (r"Tunisian\s+dinars?", "TND"), (r"Algerian\s+dinars?", "DZD"),
+    (r"Libyan\s+dinars?", "LYD"), (r"(?:Serbian\s+)?dinars?", "RSD"),
+    (r"kunas?", "HRK"), (r"zlot(?:y|ys|ies)", "PLN"), (r"forints?", "HUF"), (r"Slovak\s+korun[ay]?s?", "SKK"),
+    (r"(?:Czech\s+)?korun[ay]?s?", "CZK"), (r"Danish\s+kroner|Danish\s+krone", "DKK"),
+    (r"Icelandic\s+(?:kronur|krona)", "ISK"), (r"Estonian\s+kroon[is]?", "EEK"),
     (r"(?:Swedish\s+)?(?:kronor|krona)", "SEK"), (r"(?:Norwegian\s+)?kroner", "NOK"),
     (r"(?:Turkish\s+)?liras?", "TRY"), (r"hryvnias?", "UAH"), (r"tenge", "KZT"), (r"rand", "ZAR"),
     (r"naira", "NGN"), (r"shekels?", "ILS"), (r"baht", "THB"), (r"ringgit", "MYR"), (r"rupiah", "IDR"),
     (r"(?:Albanian\s+)?leks?", "ALL"), (r"(?:Macedonian\s+)?denars?", "MKD"), (r"(?:Georgian\s+)?lari", "GEL"),
-    (r"(?:Moroccan\s+)?dirhams?", "MAD"), (r"(?:Mexican\s+)?pesos?", "MXN"),
+    (r"(?:UAE|Emirati)\s+dirhams?", "AED"), (r"(?:Moroccan\s+)?dirhams?", "MAD"),
+    (r"Saudi\s+riyals?", "SAR"), (r"Qatari\s+riyals?", "QAR"), (r"Omani\s+rials?", "OMR"),
+    (r"Yemeni\s+rials?", "YER"), (r"Iranian\s+rials?", "IRR"),
+    (r"Kenyan?\s+shillings?", "KES"), (r"Ugandan?\s+shillings?", "UGX"), (r"Tanzanian?\s+shillings?", "TZS"),
+    (r"Somali\s+shillings?", "SOS"),
+    (r"(?:Philippine|Filipino)\s+pesos?", "PHP"), (r"Argentine\s+pesos?", "ARS"), (r"Chilean\s+pesos?", "CLP"),
+    (r"Colombian\s+pesos?", "COP"), (r"Dominican\s+pesos?", "DOP"), (r"Cuban\s+pesos?", "CUP"),
+    (r"Uruguayan\s+pesos?", "UYU"), (r"(?:Mexican\s+)?pesos?", "MXN"),
+    (r"(?:Bangladeshi\s+)?taka", "BDT"), (r"(?:Myanmar\s+|Burmese\s+)?kyats?", "MMK"),
+    (r"(?:Cambodian\s+)?riels?", "KHR"), (r"(?:Lao|Laotian)\s+kips?", "LAK"), (r"Vietnamese\s+dong", "VND"),
+    (r"(?:South\s+)?Korean\s+won", "KRW"), (r"(?:Kyrgyz|Kyrgyzstani)\s+soms?", "KGS"), (r"somonis?", "TJS"),
+    (r"Azerbaijani\s+manats?", "AZN"), (r"Turkmen(?:istani)?\s+manats?", "TMT"), (r"Armenian\s+drams?", "AMD"),
+    (r"(?:Peruvian\s+)?(?:nuevos\s+)?soles", "PEN"), (r"quetzal(?:es|s)?", "GTQ"), (r"lempiras?", "HNL"),
+    (r"c[oó]rdobas?", "NIO"), (r"Costa\s+Rican\s+col[oó]n(?:es)?", "CRC"), (r"guaran[ií](?:es|s)?", "PYG"),
+    (r"bolivianos?", "BOB"), (r"(?:Brazilian\s+)?(?:reais|reals)|Brazilian\s+real", "BRL"),
+    (r"(?:Ghanaian\s+)?cedis?", "GHS"),
+    (r"(?:Ethiopian\s+)?birr", "ETB"), (r"kwanzas?", "AOA"), (r"meticais|meticals?", "MZN"), (r"ariary", "MGA"),
+    (r"Zambian\s+kwacha", "ZMW"), (r"Malawian?\s+kwacha", "MWK"), (r"(?:Sierra\s+Leonean\s+)?leones?", "SLE"),
+    (r"dalasis?", "GMD"), (r"(?:Botswana\s+)?pula", "BWP"), (r"rufiyaa", "MVR"), (r"afghanis?", "AFN"),
+    (r"(?:Mongolian\s+)?t[oö]gr[oö]gs?|tugriks?", "MNT"), (r"(?:Latvian\s+)?lats", "LVL"),
+    (r"(?:Lithuanian\s+)?lit(?:as|ai)", "LTL"), (r"(?:Slovenian\s+)?tolars?", "SIT"),
 )
 _NAME_PATTERNS = tuple((re.compile(pattern, re.IGNORECASE), code) for pattern, code in _NAMES)
 _MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
@@ -52,7 +95,7 @@ _WORD_NUMBERS = {
 _QUALIFIERS = ("more than", "over", "up to", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "at least", "less than", "under", "close to", "an estimated", "approx.")
 
-_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?:[.,]\d{1,2})?"
+_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:['’]\d{3})+)(?:[.,]\d{1,2})?"
            r"|\d+(?:[.,]\d+)?)")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -118,20 +161,27 @@ _QUALIFIER_END = re.compile(r"(?i:" + "|".join(re.escape(q) for q in _QUALIFIERS
 _QUALIFIER_CHARS = max(map(len, _QUALIFIERS))
 # The word every currency name ends on (or is), lower case: a set lookup per word is far cheaper than
 # the case-insensitive alternation of _NAME run at every position.
+# A name that ends on an everyday word ("Korean won", "Vietnamese dong") is known here by its first word.
 _CURRENCY_WORDS = frozenset(
     "dollar dollars euro euros pound pounds sterling yen yuan renminbi franc francs ruble rubles rouble roubles "
-    "rupee rupees lei leva dinar dinars kuna kunas zloty zlotys zloties forint forints koruna korun koruny "
-    "kronor krona kroner lira liras hryvnia hryvnias tenge rand naira shekel shekels baht ringgit rupiah "
-    "lek leks denar denars lari dirham dirhams peso pesos".split()) | {c.lower() for c in _CODES}
+    "rupee rupees lei leva dinar dinars kuna kunas zloty zlotys zloties forint forints koruna korun koruny korunas "
+    "kronor krona kroner krone kronur kroon krooni kroons lira liras hryvnia hryvnias tenge rand naira shekel "
+    "shekels baht ringgit rupiah lek leks denar denars lari dirham dirhams peso pesos riyal riyals rial rials "
+    "shilling shillings taka kyat kyats riel riels lao laotian vietnamese korean kyrgyz kyrgyzstani soms somoni "
+    "somonis manat manats dram drams soles quetzal quetzales quetzals lempira lempiras cordoba cordobas costa "
+    "guarani guaranies guaranis boliviano bolivianos reais reals brazilian cedi cedis birr kwanza kwanzas meticais "
+    "metical meticals ariary kwacha leone leones dalasi dalasis pula rufiyaa afghani afghanis togrog togrogs tugrik "
+    "tugriks lats litas litai tolar tolars córdoba córdobas guaraní guaraníes guaranís".split()
+) | {c.lower() for c in _CODES} - {"all"}
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Compiled once: these run for every amount, and re's own cache lookup costs about as much as the work.
 _SCALE_WORD = re.compile(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", re.IGNORECASE)
-_DIGIT_GROUP_SPACE = re.compile(r"[ \u00a0\u202f]")
+_DIGIT_GROUP_SPACE = re.compile(r"[ \u00a0\u202f'’]")  # "40 000", "220'000" (Swiss)
 _SEPARATOR = re.compile(r"[.,]")
 _WORD_GAP = re.compile(r"[ -]+")
 # Bytes translate by a plain table, far faster than str.translate: lower-cases A-Z, blanks every other non-letter.
 _ASCII_WORDS_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_CURRENCY_WORD_BYTES = frozenset(word.encode("ascii") for word in _CURRENCY_WORDS)
+_CURRENCY_WORD_BYTES = frozenset(word.encode("ascii") for word in _CURRENCY_WORDS if word.isascii())
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +311,7 @@ def _qualifier_starts(text: str, at: int) -> list[int]:
 
 
 def _names_a_currency(text: str) -> bool:
-    if "€" in text:
+    if "€" in text or "ALL" in text:  # "all", the commonest of words, is no sign of the lek; "ALL" may be
         return True
     if text.isascii():  # most text: its lower-cased letter runs, found on bytes (2x faster than on str)
         return not _CURRENCY_WORD_BYTES.isdisjoint(text.encode("ascii").translate(_ASCII_WORDS_TABLE).split())
@@ -285,7 +335,7 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
     if scaled is None:
         return None
     currency = _currency(g["cur"])
-    if currency is None:
+    if currency is None or g["cur"].upper() == "ALL" and not _lek(g, value):
         return None
     if _YEAR_LIKE.fullmatch(g.get("num") or ""):
         prefixed = match.start("cur") < match.start("num")
@@ -295,6 +345,14 @@ def _mention(match: re.Match[str]) -> MoneyMention | None:
             return None  # "in 2009 dollars": a price level, not an amount
     qualifier = g["qual"].lower() if g.get("qual") else None
     return MoneyMention(match.start(), match.end(), _tidy(scaled), currency, qualifier)
+
+
+def _lek(groups: dict[str, str | None], value: float) -> bool:
+    """Whether "ALL" next to a number is the Albanian lek: in capitals, with thousands or a scale word."""
+    if groups["cur"] != "ALL":
+        return False
+    number = groups.get("num") or ""
+    return bool(groups.get("mult") or groups.get("bigmult")) or value >= 1000 and not _YEAR_LIKE.fullmatch(number)
 
 
 def _currency(written: str) -> str | None:

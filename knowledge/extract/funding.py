@@ -79,7 +79,21 @@ _RANGE_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _NOT_FUNDING = re.compile(r"\b(?:profits?|proceeds|earn(?:s|ed|ing|ings)?|illicit|froze|frozen|freez(?:e|es|ing)|"
                           r"seiz(?:e|ed|es|ing|ure|ures)|confiscat(?:e|ed|es|ing|ion)|forfeit(?:ed|ure)?|debts?|"
-                          r"owed?|owing|bribes?|ransom|unfunded|underfunded|defunded)\b", re.IGNORECASE)
+                          r"owed?|owing|bribes?|ransom|unfunded|underfunded|defunded|requests?|requested|asked\s+for|"
+                          r"sought|rejected|refused|turned\s+down)\b", re.IGNORECASE)
+# "a $32-billion global industry", "a market worth €150 billion": the size of a trade, not money anyone gave
+_TRADE = r"(?:industry|industries|business|market|markets|trade|economy)\b"
+# ... followed by the end of the clause, not by the noun it qualifies ("a €2 million labour market programme")
+_SIZE_AFTER = re.compile(r"(?:a\s+year\s+|annual\s+|per\s+year\s+)?(?:(?:global|illegal|illicit|criminal|worldwide|"
+                         r"international|underground|black|sex)\s+){0,2}" + _TRADE +
+                         r"(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|in|of|and|with|worldwide|globally|each|every|a)\b)",
+                         re.IGNORECASE)
+_SIZE_BEFORE = re.compile(_TRADE + r"\s+(?:(?:is|was)\s+)?(?:worth|valued\s+at|estimated\s+at)\s+(?:\w+\s+){0,2}$",
+                          re.IGNORECASE)
+# "would need about EUR 4 million a year more", "requires $2 million": a need, not money given
+_NEED = re.compile(r"\b(?:needs?|needed|requires?|required|lacks?|lacked|short\s+of|shortfall\s+of)\s+(?:(?:about|some|"
+                   r"roughly|approximately|around|at\s+least|another|a\s+further|an?\s+(?:estimated|additional|extra))\s+)?$",
+                   re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
 _OBJECT_PRONOUNS = _PRONOUNS | {"them", "him", "her", "us", "you"}
@@ -303,13 +317,16 @@ def _told_again(text: str, title: str, amounts: list[_Amount], i: int) -> bool:
 
 
 def _not_funding(context: _Context) -> bool:
-    """Criminal profits, frozen or seized assets, debts: money the text speaks of that nobody gave.
+    """Criminal profits, frozen or seized assets, debts, needs, the size of a trade: money the text speaks of that
+    nobody gave.
 
     Only the words right next to the amount count, and a giving verb before it makes it funding after all
     ("allocated €50,000 from confiscated assets").
     """
     own = _BEFORE_BREAK.split(context.own_before)[-1][-NEAR_CHARS:]
     near = _AFTER_BREAK.split(context.after)[0][:NEAR_CHARS]
+    if _SIZE_AFTER.match(near.lstrip(" -")) or _SIZE_BEFORE.search(own) or _NEED.search(own):
+        return True
     if not (_NOT_FUNDING.search(own) or _NOT_FUNDING.search(near)):
         return False
     return not _GIVE_WORD.search(own)
