@@ -25,6 +25,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 _FOLDER_NOTES = re.compile(r"^(readme|license|licence|changelog)(\.\w+)?$", re.IGNORECASE)
 # Control characters other than the white space a text file may hold (\t \n \f \r).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_JUSTIFIED_GAP = re.compile(r"(?<=\S) {2,3}(?=\S)")
 
 
 def document_files(folder: Path) -> Iterator[Path]:
@@ -110,8 +111,9 @@ def _pdf_text(raw: bytes) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError,
             RecursionError, AssertionError, IndexError, ZeroDivisionError) as e:
         raise DocumentError(f"unreadable PDF: {e or type(e).__name__}") from None
-    # A form feed marks each page break, so passages can say which page they are on.
-    return "\n\f\n".join(p.replace("\f", " ") for p in pages)
+    # A form feed marks each page break, so passages can say which page they are on. Justified lines come out with
+    # two or three spaces between words ("NGN  45  million"): one is what the page shows; wider gaps are columns.
+    return "\n\f\n".join(_JUSTIFIED_GAP.sub(" ", p.replace("\f", " ")) for p in pages)
 
 
 class _TextOfHtml(HTMLParser):

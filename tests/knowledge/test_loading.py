@@ -93,6 +93,14 @@ def test_pdf_pages_are_marked(tmp_path: Path) -> None:
     assert text.index("\f") > text.index("UNODC")
 
 
+def test_pdf_justification_gaps_become_one_space_and_columns_stay(tmp_path: Path) -> None:
+    # justified lines come out of a PDF with two or three spaces between words
+    pdf = make_pdf(["NAPTIP  received  NGN  45  million   in 2022.", "Shelter        EUR 5,000"])
+    text, _, _, _ = read_text(write(tmp_path, "justified.pdf", pdf))
+    assert "NAPTIP received NGN 45 million in 2022." in text
+    assert "Shelter        EUR 5,000" in text  # a wider gap is a column
+
+
 def test_document_files_skips_hidden_and_folder_readme(tmp_path: Path) -> None:
     for name in ("a.txt", ".hidden.txt", "README.md", "sub/b.md"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
