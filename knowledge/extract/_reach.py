@@ -129,6 +129,17 @@ _NUMBER_CUES = re.compile("|".join(p.pattern for p in (_PHONE_DIGITS, _WORD_BEFO
 _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|mobile|twitter|x|instagram|"
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
+# "+352 46-01-23, ext. 2240": an extension goes with the number before it.
+_EXTENSION = re.compile(r",?[ \t]*\(?(?:ext|extn|extension)\.?[ \t]*\d{1,6}\b\)?", re.IGNORECASE)
+# "258 5975/76/77/79": last digits after slashes, each shorter than the group before, are alternatives of that group.
+_ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
+# "Guardianship Service – 078 15 43 24": a national number (trunk prefix 0, in groups) after a dash that ends a line
+# opened by a name; a count, a sum or a span of years after a dash has no leading 0 or no groups.
+_DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?[A-Z][^\n:–—]{1,60}?[ \t]+[–—-][ \t]+"
+                            r"(?P<num>0\d{1,4}(?:[ \t./-]\d{2,4}){1,5})[ \t]*$", re.MULTILINE)
+# "Rue Rouveroy 2 4000 Liège": after a street's house number, the postcode and town on the same line without a comma.
+_POSTCODE_SAME_LINE = re.compile(r"(?<=\d)[ \t]+(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+[A-Z][\w'’-]+"
+                                 r"(?:[ \t-]+(?!(?:Tel|Tél|Phone|Fax|E-?mail|Mobile|GSM|Cedex)\b)[A-Z][\w'’-]+)?")
 # Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
 _WORD = re.compile(r"\w{2,}")
 _REMARK = re.compile(r"\([^()\n]{0,40}\)")
@@ -170,8 +181,11 @@ def find_details(text: str) -> list[Detail]:
     return sorted(chosen, key=lambda d: d.start)
 
 
-def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
-    """Whether a line is made of contact details and their labels ("Tel: +33 1 ...", "@handle", an address)."""
+def is_detail_line(line: str, details: list[Detail], offset: int, *, most_words: int = 1) -> bool:
+    """Whether a line is made of contact details and their labels ("Tel: +33 1 ...", "@handle", an address).
+
+    At most `most_words` other words may be on it ("Esperanto: Tel. ..." has one; a bare "Tel.: ..." none).
+    """
     rest = line
     for d in sorted(details, key=lambda d: -d.start):
         a, b = max(d.start - offset, 0), min(d.end - offset, len(line))
@@ -180,7 +194,7 @@ def is_detail_line(line: str, details: list[Detail], offset: int) -> bool:
     if rest == line:
         return False
     # "Hotline: 0 800 77777 (toll-free in Moldova)": a remark in brackets after a detail is not prose.
-    return len(_WORD.findall(_LINE_LABELS.sub(" ", _REMARK.sub(" ", rest)))) <= 1
+    return len(_WORD.findall(_LINE_LABELS.sub(" ", _REMARK.sub(" ", rest)))) <= most_words
 
 
 def _emails(text: str, lowered: str) -> list[Detail]:
@@ -223,18 +237,32 @@ def _phones(text: str) -> list[Detail]:
         number = _trim_number(m.group("num"))
         if _plausible(number):
             kind = "fax" if _FAX_LABEL.match(label) else "phone"
-            out.append(Detail(kind, " ".join(number.split()), m.start("num"), m.start("num") + len(number)))
+            out.append(_number(text, kind, m.start("num"), number))
     for m in _LOOSE_PHONE.finditer(text):
         digits = _NON_DIGIT.sub("", m.group())
         before = text[max(0, m.start() - 80):m.start()]
         if len(digits) >= 9 and (_NORTH_AMERICAN.fullmatch(m.group()) or _CONTACT_CUE.search(before)) \
                 and not _IVG_BEFORE.search(before) and not _YEAR_FIRST.match(m.group()):
-            out.append(Detail(_kind_before(text, m.start()), m.group(), m.start(), m.end()))
+            out.append(_number(text, _kind_before(text, m.start()), m.start(), m.group()))
     for m in _INTERNATIONAL.finditer(text):
         number = _trim_number(m.group("num"))
         if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):
-            out.append(Detail(_kind_before(text, m.start()), number, m.start(), m.start() + len(number)))
+            out.append(_number(text, _kind_before(text, m.start()), m.start(), number))
+    if "–" in text or "—" in text or " - " in text:
+        for m in _DASHED_NUMBER.finditer(text):
+            number = m.group("num")
+            if _plausible(number):
+                out.append(_number(text, "phone", m.start("num"), number))
     return out
+
+
+def _number(text: str, kind: str, start: int, number: str) -> Detail:
+    """A telephone or fax number's detail, with its extension if one follows ("+352 46-01-23, ext. 2240")."""
+    end = start + len(number)
+    ext = _EXTENSION.match(text, end) if "x" in text[end:end + 14].lower() else None
+    if ext:
+        return Detail(kind, " ".join(text[start:ext.end()].split()), start, ext.end())
+    return Detail(kind, " ".join(number.split()), start, end)
 
 
 def _kind_before(text: str, at: int) -> str:
@@ -247,6 +275,10 @@ def _kind_before(text: str, at: int) -> str:
 
 def _trim_number(number: str) -> str:
     number = number.strip(" \t.-/")
+    alternatives = _ALTERNATIVES.search(number)
+    if alternatives and all(len(alt) < len(alternatives.group("group"))
+                            for alt in alternatives.group("alts")[1:].split("/")):
+        number = number[:alternatives.start("alts")]
     if number.count("(") != number.count(")"):
         number = number.rstrip("( \t")
         if number.count("(") > number.count(")"):
@@ -308,6 +340,9 @@ def _address_start(text: str, street: int) -> int:
 
 def _address_end(text: str, end: int, *, postcode: bool = False) -> int:
     """Where an address that starts with a street ends: after its postcode, city and country, by comma or line."""
+    same_line = _POSTCODE_SAME_LINE.match(text, end)
+    if same_line and not postcode:
+        end, postcode = same_line.end(), True
     while True:
         cedex = _CEDEX.match(text, end)
         if cedex:

@@ -37,7 +37,7 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
-              r"Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
+              r"Helpdesk|Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = rf"(?:[{_U}][\w’'&./-]*|[{_U}]{{2,}})"
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
@@ -128,11 +128,42 @@ _CONTINUED = re.compile(r"[ \t]*(?:[a-z]|\d{1,6}\)|\))")
 _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # "Payoke (Antwerp): +32 3 ...", "National coordinator for trafficking: Mgr. Jan Novak, jan@x.cz": a line opened by
 # a label, perhaps with its town in brackets, names the office or the person's function.
-_OPENING_LABEL = re.compile(rf"[ \t*•-]*(?P<label>[{_U}][^:\n()]{{1,80}}?)[ \t]*(?:\([^()\n]{{2,40}}\)[ \t]*)?:[ \t]*")
+# A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ...").
+_OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()]{{1,80}}?)[ \t]*"
+                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—-])[ \t]*")
 _LABEL_JOINS = frozenset("of for to the and in on against de du des la le".split())
 # Labels that tell what a line is, not whom it reaches.
 _NOT_LABELS = frozenset("note notes nb source sources summary comment comments update reminder warning important "
-                        "registration applications deadline info information general enquiries inquiries".split())
+                        "registration applications deadline info information general enquiries inquiries venue "
+                        "location place where when date time".split())
+# What may stand between a line's opening label and its first detail: that detail's label ("Sürya: Tel. 04 ..."),
+# after a street address with postcode and town ("Payoke: Leguit 4 2000 Antwerp Tel. 03 ...").
+_LABEL_THEN_DETAIL = re.compile(r"(?P<address>[^\n]*?)[ \t,]*(?:\b(?i:tel|tél|telephone|phone|ph|mobile|gsm|e-?mail|"
+                                r"fax|t|m|e)\b\.?[ \t]*:?)?[ \t]*")
+_LINE_ADDRESS = re.compile(rf"[{_U}][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}?,?[ \t]+\d{{1,5}}[a-z]?,?[ \t]+"
+                           rf"(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+[{_U}][\w'’-]+(?:[ \t-]+[{_U}][\w'’-]+)?")
+# "please contact the Assistance system for victims of human trafficking": whom the text tells the reader to contact.
+_CONTACT_THE = re.compile(rf"\bcontact(?:ing)?[ \t]+(?:the[ \t]+)?(?=[{_U}])")
+_CONTACT_THE_CHARS = 300  # how far before a sentence that speaks as "us" the office it speaks for may be named
+_CONTACT_STOPS = frozenset("using via by at on through if when whenever who which that with or to directly "
+                           "immediately now today as about regarding before after during within from online first "
+                           "us".split())
+_OBJECT_JOINS = frozenset("of for and against in the de du des".split())
+_CONTACT_OBJECT_WORDS = 10
+# "You can call us at ...", "email us", "our hotline": a sentence that speaks for an office.
+_SPEAKS_AS_US = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
+# "Solwodi can be reached at ...": the sentence's subject is what its details reach.
+_REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_CAP})"
+                              rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?),?[ \t]+(?:can|may|could)[ \t]+(?:also[ \t]+)?"
+                              r"be[ \t]+(?:reached|contacted|called|e-?mailed)\b")
+_PHONE_LABEL = re.compile(r"\b(?:tel|tél|telephone|phone|mobile|gsm|fax|e-?mail)\b", re.IGNORECASE)
+_NOTHING_AFTER = re.compile(r"[ \t]*$")  # nothing after a line's last detail
+_PRONOUNS = frozenset("it he she they this that we you i these those there which who".split())
+# "Helpdesk Caritas": a line of capitalised words alone in its paragraph, above a paragraph of bare details.
+_NAME_ALONE = re.compile(rf"[ \t]*{_CAP}(?:[ \t]+(?:{_CAP}|of|for|the|and|against|in|on|de|du|des|la|le)){{0,6}}[ \t]*")
+# "German NGO Network ... (KOK) can refer to a relevant counselling centre:": a lead-in that names the office.
+_LEAD_IN = re.compile(r"(?P<who>[A-Z].*?)[ \t]+(?:can|may|will|could|should|offers?|provides?|runs?|operates?|"
+                      r"refers?|helps?)\b[^:]*:")
 
 
 @dataclass(slots=True)
@@ -203,13 +234,30 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
     contacts: list[_Contact] = []
     current: _Contact | None = None
     header: list[tuple[int, int]] = []
+    # Across blank lines: the block just ended, or a name alone in its paragraph; bare details below go on with it.
+    ended: _Contact | None = None
+    alone: tuple[int, int] | None = None
+    paragraph = 0  # lines in the paragraph so far
     for a, b in lines:
         line = text[a:b]
+        if not line.strip():
+            if paragraph:
+                ended = current
+                alone = header[-1] if current is None and paragraph == 1 and _name_alone(text, header) else None
+            current, header, paragraph = None, [], 0
+            continue
+        paragraph += 1
         mine = [d for d in details if d.start < b and d.end > a]
-        if not line.strip() or len(fold(line)) > BLOCK_LINE_CHARS and not mine:
-            current, header = None, []
+        if len(fold(line)) > BLOCK_LINE_CHARS and not mine:
+            current, header, ended, alone = None, [], None, None
             continue
         if mine and is_detail_line(line, mine, a) and (current is not None or not _runs_on(text, header, line)):
+            if current is None and paragraph == 1 and (ended or alone) and is_detail_line(line, mine, a, most_words=0):
+                if ended:
+                    current = ended  # "KOK ... 10785 Berlin", a blank line, "Tel.: 030 / 263 911 76"
+                else:
+                    header = [alone] if alone else []  # "Helpdesk Caritas", a blank line, "+32 472 72 03 58"
+            ended = alone = None
             if current is None:
                 current = _from_header(text, header, a)
                 contacts.append(current)
@@ -217,11 +265,19 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
             current.details += [d for d in mine if d not in current.details]
             current.end = max(current.end, max(d.end for d in mine), b)
             continue
-        current = None  # a line that is no detail ends the block
+        current, ended, alone = None, None, None  # a line that is no detail ends the block
         # A line of prose (details inside a sentence, a comma at its end) cannot head a block.
         prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
         header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
     return [c for c in contacts if c.name or c.org]
+
+
+def _name_alone(text: str, header: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph's one line is a name that may head the details of the next ("Helpdesk Caritas")."""
+    if not header:
+        return False
+    line = text[header[-1][0]:header[-1][1]]
+    return _NAME_ALONE.fullmatch(line) is not None and not _HEADING.match(line)
 
 
 def _runs_on(text: str, header: list[tuple[int, int]], line: str) -> bool:
@@ -261,7 +317,11 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
             contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
             continue
         # "**Nadia Kovalenko**, La Strada Ukraine": markdown's emphasis is no part of a name
-        for line in _DASH.split(_CONTACT_LABEL.sub("", fold(text[a:b].replace("**", "")).strip(), count=1)):
+        written = _CONTACT_LABEL.sub("", fold(text[a:b].replace("**", "")).strip(), count=1)
+        lead_in = _LEAD_IN.fullmatch(written)
+        if lead_in and _ORG.search(lead_in.group("who")):
+            written = _without_lead(lead_in.group("who"))  # "... (KOK) can refer to a relevant counselling centre:"
+        for line in _DASH.split(written):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
                 continue
@@ -362,8 +422,17 @@ def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
             text[detail.start - 1:detail.start] == "(" or \
             bool(_EMAIL_BEFORE.search(text[max(a, detail.start - 80):detail.start]))
     if detail.kind == "address":
-        return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start]))
+        return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start])) or _after_label(text, detail)
     return True
+
+
+def _after_label(text: str, detail: Detail) -> bool:
+    """ "PAG-ASA: Rue des Alexiens, 16 1000 Brussels Tel. 02 ...": an address after a line's opening label, with a
+    labelled number after it on the line (without one, "Venue: ..." and the like tell where something is)."""
+    line_start = text.rfind("\n", 0, detail.start) + 1
+    line_end = text.find("\n", detail.end)
+    return _OPENING_LABEL.fullmatch(text, line_start, detail.start) is not None and \
+        _PHONE_LABEL.search(text, detail.end, len(text) if line_end < 0 else line_end) is not None
 
 
 def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list[_Contact]:
@@ -380,7 +449,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             before = line if name else before  # one person a line: the name is on the details' line
         # What follows the details up to the next person's: an office named after them ("..., at the Ministry").
         after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
-        contact = _Contact(details=group, start=a, end=b)
+        contact = _Contact(details=group, start=a, end=_quote_end(text, group[-1].end, b))
         contact.name = name or _last_person(before) or _person_after(text, group[0].end, b)
         if contact.name and _runs_service(before, contact.name):
             contact.name = None
@@ -394,6 +463,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
             if service:
                 contact.org, contact.start = service, named_at  # the quote names the service
+        if contact.name is None and contact.org is None:
+            _read_prose_office(contact, text, a, b)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         contacts.append(contact)
@@ -416,9 +487,74 @@ def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
     if contact.name and _ROLE.search(label) and fold(rest).rstrip(" ,").endswith(contact.name):
         contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
         contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
-    elif contact.name is None and not rest and len(words) <= 6 and not _ROLE.search(label) and \
-            all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
-        contact.org = label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
+        return
+    if len(words) > 6 or _ROLE.search(label) or not all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
+        return
+    between = _LABEL_THEN_DETAIL.fullmatch(text, m.end(), first)
+    if between is None:
+        return
+    address = between.group("address")
+    if address.strip() and not _LINE_ADDRESS.fullmatch(address):
+        return
+    # "Sürya: Rue Rouveroy 2 ...": a street, no person; "Reporting Point for Minors – 078 ...": an office's name.
+    if contact.name is None or contact.name in fold(address) or \
+            contact.name in label and _LABEL_JOINS.intersection(words):
+        contact.name, contact.org = None, label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
+    if address.strip():  # "Payoke: Leguit 4 2000 Antwerp Tel. 03 201 16 90"
+        at = between.start("address")
+        contact.details.insert(0, Detail("address", fold(address), at, at + len(address)))
+
+
+def _quote_end(text: str, last: int, b: int) -> int:
+    """Where a sentence's quote ends: at the end of its last detail's line when a new line starts a new sentence
+    there though no mark ends the line ("... or email us at help@x.fi" / "We will help you ...")."""
+    line_end = text.find("\n", last, b)
+    if line_end < 0 or _NOTHING_AFTER.match(text, last, line_end) is None:
+        return b
+    next_line = text[line_end:b].lstrip()
+    return line_end if next_line[:1].isupper() else b
+
+
+def _read_prose_office(contact: _Contact, text: str, a: int, b: int) -> None:
+    """The office a sentence's details reach when it names no one by the details: its subject ("Solwodi can be
+    reached at ..."), the office it says to contact, or, when it speaks as "us", the office named to contact before."""
+    sentence = text[a:b]
+    subject = _REACHED_SUBJECT.match(sentence.lstrip())
+    if subject and subject.group("who").split()[0].lower() not in _PRONOUNS:
+        contact.org = subject.group("who")
+        return
+    if "ontact" not in sentence and not _SPEAKS_AS_US.search(sentence):
+        return
+    named = _contact_object(text, a, b)
+    if named is None and _SPEAKS_AS_US.search(sentence):
+        named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a)
+        if named:  # the quote starts with the sentence that names the office
+            contact.start = next((x for x, y in reversed(_prose_spans(text)) if x <= named[1] < y), contact.start)
+    if named:
+        contact.org = named[0]
+
+
+def _contact_object(text: str, a: int, b: int) -> tuple[str, int] | None:
+    """The last office that text[a:b] says to contact ("contact the IND using ...", "please contact the Assistance
+    system for victims of human trafficking."), and where it says so: capitalised first, up to a mark or a word
+    that ends the object."""
+    found = None
+    for m in _CONTACT_THE.finditer(text, a, b):
+        words: list[str] = []
+        line_end = text.find("\n", m.end(), b)
+        for word in text[m.end():b if line_end < 0 else line_end].split(None, _CONTACT_OBJECT_WORDS)[
+                :_CONTACT_OBJECT_WORDS]:
+            bare = word.rstrip(".,;:?!)")
+            if bare.lower() in _CONTACT_STOPS or not bare:
+                break
+            words.append(bare)
+            if bare != word:
+                break
+        while words and words[-1].lower() in _OBJECT_JOINS:
+            words.pop()
+        if words and words[0].lower() not in _NOT_NAMES and words[0].lower() not in _PRONOUNS:
+            found = (" ".join(words), m.start())
+    return found
 
 
 def _runs_service(before: str, name: str) -> bool:

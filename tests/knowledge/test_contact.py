@@ -568,3 +568,113 @@ def test_a_number_wrapped_after_its_codes(text: str, phone: str) -> None:
 def test_a_lower_case_label_above_a_person_is_no_office(text: str, org: str | None) -> None:
     (got,) = _contacts(text)
     assert (got["name"], got.get("org")) == ("Piotr Nowak", org)
+
+
+# Directory lines: a proper name (one word will do) opens the line, then a colon or a dash, then perhaps a street
+# address and a phone label; a list's number may come first. The name is the office, never the street.
+DIRECTORY_LINES = [
+    ("Specialised shelters:\n\n  1. Mirabal: Rue de la Station, 12 5000 Namur Tel. 081 22 33 44.\n"
+     "  2. Vesta: Brugstede 7 3500 Hasselt Tel. 011 22 33 44\n  3. Lumen: Tel. 0488 12 34 56\n",
+     [{"org": "Mirabal", "name": None, "address": "Rue de la Station, 12 5000 Namur", "phone": "081 22 33 44"},
+      {"org": "Vesta", "name": None, "address": "Brugstede 7 3500 Hasselt", "phone": "011 22 33 44"},
+      {"org": "Lumen", "name": None, "phone": "0488 12 34 56"}]),
+    ("Ariadna: Avenue Louise 54 1050 Brussels Tel. 02 555 12 12.",
+     [{"org": "Ariadna", "name": None, "address": "Avenue Louise 54 1050 Brussels", "phone": "02 555 12 12"}]),
+    ("Kinder-Haven: Phone: 03 288 77 66", [{"org": "Kinder-Haven", "phone": "03 288 77 66"}]),
+    # a national number after a dash that ends the line
+    ("Reporting Point for Minors – 078 12 34 56\n\nOpen every day, 24 hours a day\n",
+     [{"org": "Reporting Point for Minors", "phone": "078 12 34 56"}]),
+    ("Victim Support Line - 0800 30 30 30", [{"org": "Victim Support Line", "phone": "0800 30 30 30"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECTORY_LINES)
+def test_directory_lines(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
+
+
+# Blocks broken by blank lines: a name alone in its paragraph above a paragraph of bare details; bare details below a
+# blank line that go on with the office's block above; a lead-in sentence ending in a colon that names the office.
+SPLIT_BLOCKS = [
+    ("Youth Helpdesk\n\n+32 470 11 22 33\n\nMonday: 10h-12h\n",
+     [{"org": "Youth Helpdesk", "phone": "+32 470 11 22 33"}]),
+    ("Network of Counselling Centres e.V.\nLindenstraße 5\n10969 Berlin\n\nTel.: 030 / 123 456 78\n"
+     "E-Mail: info@ncc.example.de\n",
+     [{"org": "Network of Counselling Centres e.V.", "address": "Lindenstraße 5 10969 Berlin",
+       "phone": "030 / 123 456 78", "email": "info@ncc.example.de"}]),
+    ("The Nordic Shelter Alliance (NSA) can refer you to a shelter near you:\nE-mail: info@nsa.example.org\n"
+     "Phone: (+46) 8 123 456 78\n",
+     [{"org": "Nordic Shelter Alliance (NSA)", "email": "info@nsa.example.org", "phone": "(+46) 8 123 456 78"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLIT_BLOCKS)
+def test_blocks_split_by_blank_lines_or_led_in(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
+
+
+def test_details_below_a_blank_line_do_not_join_a_contact_that_names_another() -> None:
+    text = "Astra Centre\nTel. +381 11 785 0000\n\nSolwodi: Tel. +49 261 33 999\n"
+    assert [(c["org"], c["phone"]) for c in _contacts(text)] == [
+        ("Astra Centre", "+381 11 785 0000"), ("Solwodi", "+49 261 33 999")]
+
+
+# Prose that tells the reader how to reach an office: the office is the one the text says to contact, or the
+# subject that "can be reached"; "call us" speaks for the office named just before.
+PROSE_OFFICES = [
+    ("If you have been exploited, please contact the Help scheme for exploited workers.\n"
+     "You can call us at +372 614 7300 (24 h)\nor email us at help@scheme.example.ee\nWe will help you.",
+     {"org": "Help scheme for exploited workers", "phone": "+372 614 7300", "email": "help@scheme.example.ee"}),
+    ("How to contact the CNRM?\n\nPlease call +40 21 555 1234, contact the CNRM using the web form, or write to us.",
+     {"org": "CNRM", "phone": "+40 21 555 1234"}),
+    ("Solwodi can be reached at +49 261 33 999 or info@solwodi.example.de.",
+     {"org": "Solwodi", "name": None, "phone": "+49 261 33 999", "email": "info@solwodi.example.de"}),
+    ("ASTRA can be contacted on +381 11 785 0000 at any hour.", {"org": "ASTRA", "phone": "+381 11 785 0000"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_OFFICES)
+def test_prose_names_the_office_to_contact(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+def test_call_us_is_quoted_from_the_office_s_name() -> None:
+    text = PROSE_OFFICES[0][0]
+    (fact,) = contact_facts(_passage(text))
+    assert fact.excerpt.startswith("If you have been exploited, please contact the Help scheme")
+    assert fact.excerpt.endswith("help@scheme.example.ee")
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    # an extension goes with its number; slashed last digits are alternatives, not more digits
+    ("Point of contact is Maria Lopez; tel: +34 91 587 22 00, ext. 2315.", "+34 91 587 22 00, ext. 2315"),
+    ("Post's TIP officer is Anna Berg, tel. +46 8 783 5300 extension 12.", "+46 8 783 5300 extension 12"),
+    ("For further information please contact Mr. Pavel Ivanov, Programme Officer, tel. (+7727) 250 1234/35/36, "
+     "email: ivanov@example.org", "(+7727) 250 1234"),
+])
+def test_extensions_and_alternative_endings(text: str, phone: str) -> None:
+    (got,) = _contacts(text)
+    assert got["phone"] == phone
+
+
+@pytest.mark.parametrize("text", [
+    # no office named: "us" with nothing to stand for, a lower-case body
+    "You can call us at +32 2 555 00 00 or email us at info@example.be.",
+    "Please contact us if you have questions about the 2018 report (+32 2 555 00 00).",
+    # a dash before a number that is no telephone: a count, a date, a range
+    "Victims identified – 1 234 567",
+    "Deadline – 01.05.2018",
+    "Shelters funded – 2015-2019",
+    "The hotline – 0800 12 345 – received 2,300 calls in 2019.",
+    # a label line whose number is a sum or a reference, not a telephone
+    "Payoke: 120 victims assisted in 2018, 45 of them minors.",
+])
+def test_prose_and_dashes_without_a_contact(text: str) -> None:
+    assert _contacts(text) == []
