@@ -74,10 +74,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?!\s*(?:T|\s)\d{1,2}:\d{2})"), "year"),
     (re.compile(r"(?<![\d.])(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<nm>0?[1-9]|1[0-2])\.(?P<ny>(?:19|20)\d\d)(?![\d]|\.\d)"),
      "dotted"),
-    # March 2009; March-April 2019; between January and March 2019 (with "and" only after "between")
-    (_p(r"(?:(?P<between>\b[Bb]etween)\s+(?P<mm0>{M}){AND}|(?P<mm1>{M}){TO})?(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"),
-     "between or month"),
+    # March 2009; March-April 2019; between January and March 2019 (with "and" only after "between");
+    # between April 2018 and December 2019; March 2017 to June 2018
+    (_p(r"(?:(?P<between>\b[Bb]etween)\s+(?P<mm0>{M})(?:{CY}(?P<y0>{Y}))?{AND}|(?P<mm1>{M})(?:{CY}(?P<y1>{Y}))?{TO})?"
+        r"(?P<m2>{M}){CY}(?P<y2>{Y})(?![-–]\d)"), "between or month"),
+    # "in May", "in early June", "during the second half of March": a month without its year (_month_mention
+    # keeps it only after such words); not "May 12", "March-April", "May 2010" (the patterns above)
+    # nor "January and March 2019" (the year written once is March's; January is left out rather than misdated)
+    (re.compile(rf"(?P<bare>{'|'.join(_MONTH_NAMES)})(?![\w-])(?!\.?[ \t]*\d)(?!,?\s+(?:19|20)\d\d)"
+                rf"(?!,?\s*(?:and|or|&|to|until|through)\s+(?:{'|'.join(_MONTH_NAMES)}))"), "month"),
 )
+# What may come before a month named without its year for it to be a time ("in May"), not a name ("May Day").
+_BARE_MONTH_LEAD = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?P<part>(?:early|late|mid)[- ]?|the\s+(?:beginning|end|middle|"
+                              r"first\s+half|second\s+half|course)\s+of\s+)?$")
 _ANY_MONTH = re.compile(_MONTH)
 _MONTH_KEYS = tuple(m.lower()[:3] for m in _MONTH_NAMES)
 _NUMBER = re.compile(r"\d+")
@@ -244,6 +253,8 @@ def _mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention |
     if g.get("ny"):
         iso = _iso(int(g["ny"]), int(g["nm"]), int(g["nd"]))
         return DateMention(m.start(), m.end(), iso) if iso else None
+    if g.get("bare"):
+        return _bare_month_mention(m, context)
     if g.get("d1") is None:
         return _month_mention(m)
     m2 = month_number(g["m2"]) if g.get("m2") else None
@@ -277,10 +288,20 @@ def _month_mention(m: re.Match[str]) -> DateMention | None:
     last = month_number(m.group("m2"))
     named = m.group("mm0") or m.group("mm1")
     first = month_number(named) if named else last
-    if first > last:
+    first_year = int(m.group("y0") or m.group("y1") or year)
+    if (first_year, first) > (year, last):
         return None
-    end = f"{year:04d}-{last:02d}-01" if first != last else None
-    return DateMention(m.start(), m.end(), f"{year:04d}-{first:02d}-01", end, "month")
+    end = f"{year:04d}-{last:02d}-01" if (first_year, first) != (year, last) else None
+    return DateMention(m.start(), m.end(), f"{first_year:04d}-{first:02d}-01", end, "month")
+
+
+def _bare_month_mention(m: re.Match[str], context: tuple[str, int | None]) -> DateMention | None:
+    year_from, year = context
+    lead = _BARE_MONTH_LEAD.search(m.string, max(0, m.start() - 40), m.start())
+    if year is None or lead is None:
+        return None
+    start = lead.start("part") if lead.group("part") else m.start()  # "late November" is the time named
+    return DateMention(start, m.end(), f"{year:04d}-{month_number(m.group('bare')):02d}-01", None, "month", year_from)
 
 
 def _day(text: str) -> int:

@@ -134,6 +134,19 @@ _FUNDED_SPAN_CUES = frozenset("covering spanning from of period to until till th
 # Three spaces at least: a justified cable puts two between words ("on June 16  press  conference").
 _COLUMN_GAP = "   "
 _COLUMN_ROW = re.compile(r"[ \t]{3,}(?P<loc>[^\s,;:.][^\t\n,;:.]{0,30}?)[ \t]{3,}(?P<title>\S[^\n]*)")
+# A year alone under the date that opens a calendar row, then a column gap or the line's end.
+_WRAPPED_YEAR = re.compile(r"((?:19|20)\d\d)(?=[ \t]{3,}|[ \t]*$)", re.MULTILINE)
+# "told poloff on", "briefed emboffs in", "informed the Embassy on": a source speaking to the post that reports.
+_TOLD_POST = re.compile(r"\b(?:told|informed|briefed|assured|explained\s+to|said\s+to|confirmed\s+to|"
+                        r"met(?:\s+with)?)\s+(?:(?:poloffs?|emboffs?|econoffs?|polcouns|polchief|conoffs?|refcoord|"
+                        r"the\s+embassy|embassy\s+officials?|(?:the\s+)?ambassador|(?:the\s+)?dcm|post|us)\b)"
+                        r"[^.;]{0,20}?\s+(?:on|in)\s+$", re.IGNORECASE)
+# The same row with the title beside the date and the place last: "27-28 April     Task force meeting     Riga".
+_COLUMN_ROW_PLACE_LAST = re.compile(r"[ \t]{3,}(?P<title>\S[^\n]*?)[ \t]{3,}(?P<loc>[^\s,;:.][^\t\n,;:.]{0,30}?)"
+                                    r"[ \t]*$", re.MULTILINE)
+_NAME_PARTICLES = frozenset("am an der de del des di du la le of on the upon".split())
+_NO_PLACES = frozenset(("--", "-", "–", "tbc", "tba", "tbd", "n/a"))
+_NO_PLACE_WORDS = _NO_PLACES | {"online", "virtual"}
 _PAGE_REFERENCE = re.compile(r"\s*\((?:page|pages|p\.)\s[^)]*\)")
 
 
@@ -153,6 +166,8 @@ def event_facts(passage: Passage) -> list[Fact]:
             continue
         mention = _in_the_past(passage, text[sentence[0]:sentence[1]], mention)
         mention = _numbered_act_year(text, mention)
+        mention = _wrapped_year(text, mention)
+        mention = _reported_to_post(passage, text, mention)
         fields = _fields(text, sentence, mention)
         entry = _column_entry(text, mention) if text.startswith(_COLUMN_GAP, mention.end) else None
         if entry is not None:  # a calendar laid out in columns: the entry's own lines, title and place
@@ -235,24 +250,42 @@ def _limit_or_label(before: str) -> bool:
 
 
 def _column_entry(text: str, mention: DateMention) -> tuple[tuple[int, int], str, str | None] | None:
-    """A column calendar's row: its lines (the title's wrapped ones too), its title and its place."""
+    """A column calendar's row: its lines (the title's wrapped ones too), its title and its place.
+
+    The place is the short name beside the date ("Vilnius", "The Hague") or, when that column reads like a title,
+    the short name in the last column.
+    """
     line_start = _line_start(text, mention.start)
     if text[line_start:mention.start].strip():
         return None  # the date opens the row
-    row = _COLUMN_ROW.match(text, mention.end, _line_end(text, mention.end))
-    if row is None or "  " in row.group("loc").strip():
+    line_end = _line_end(text, mention.end)
+    row = _COLUMN_ROW.match(text, mention.end, line_end)
+    if row is not None and "  " in row.group("loc").strip():
+        return None
+    last = _COLUMN_ROW_PLACE_LAST.match(text, mention.end, line_end)
+    if last is not None and (row is None or not _name_like(row.group("loc"))) and _name_like(last.group("loc")):
+        row = last  # date, title, place
+    elif row is None:
         return None
     column = row.start("title") - line_start
-    title, end = [row.group("title")], row.end()
+    title, end = [row.group("title").strip()], row.end()
     while following := text[end + 1:_line_end(text, end + 1)]:  # empty past the text's end
-        indent = len(following) - len(following.lstrip(" "))
-        if not following.strip() or indent < column - 2:
-            break  # the next row, or the table's end
-        title.append(following.strip())
+        lead, rest = following[:max(0, column - 2)], following[max(0, column - 2):]
+        if not rest.strip() or (lead.strip() and not _WRAPPED_YEAR.fullmatch(lead.strip())):
+            break  # the next row, or the table's end (a wrapped year under the date still belongs to this row)
+        title.append(rest.strip())
         end += 1 + len(following)
     place = fold(row.group("loc"))
-    located = place if _place_like(place.removeprefix("The ")) else None  # "The Hague"
+    # "The Hague" is a place; "--" or "tbc" in the place column says there is none yet
+    located = place if _place_like(place.removeprefix("The ")) and place.lower() not in _NO_PLACES else None
     return (mention.start, end), _headline(" ".join(title)), located
+
+
+def _name_like(column: str) -> bool:
+    """A place's column: a few words, each capitalised ("Riga", "The Hague", "Frankfurt am Main"), or "online"."""
+    words = column.split()
+    return 0 < len(words) <= 4 and (column.strip().lower() in _NO_PLACE_WORDS or all(
+        w[:1].isupper() or w in _NAME_PARTICLES for w in words))
 
 
 def _line_start(text: str, at: int) -> int:
@@ -265,7 +298,11 @@ def _line_end(text: str, at: int) -> int:
 
 
 def _funded_span(text: str, sentence: tuple[int, int], mention: DateMention) -> bool:
-    """ "a $1.2 million award covering October 2008 to September 2011": the period an amount pays for."""
+    """ "a $1.2 million award covering October 2008 to September 2011": the period an amount pays for; so is a span
+    of months anywhere after an amount in its sentence ("allocated €274,590 to an NGO ... between April 2018 and
+    December 2019")."""
+    if mention.precision == "month" and mention.last is not None:
+        return bool(find_money(text[sentence[0]:mention.start]))
     words = text[max(sentence[0], mention.start - 30):mention.start].split()
     if not words or (words[-1].lower() not in _FUNDED_SPAN_CUES and not words[-1].endswith(("-", "–"))):
         return False  # the cheap test first: most dates follow "on" or "in"
@@ -308,6 +345,31 @@ def _in_the_past(passage: Passage, sentence: str, mention: DateMention) -> DateM
     if _PAST.search(sentence) and not _FUTURE.search(sentence):
         return a_year_earlier(mention)
     return mention
+
+
+def _wrapped_year(text: str, mention: DateMention) -> DateMention:
+    """ "27-28 April     Task force meeting    Riga\n2020            labour ...": a calendar's date column wrapped
+    its year onto the next line."""
+    if mention.year_from is None:
+        return mention
+    line_start = _line_start(text, mention.start)
+    if text[line_start:mention.start].strip() or not text.startswith(_COLUMN_GAP, mention.end):
+        return mention  # not a date opening a row of columns
+    next_start = _line_end(text, mention.end) + 1
+    below = _WRAPPED_YEAR.match(text, next_start + (mention.start - line_start))
+    return in_year(mention, int(below.group(1))) if below and not text[next_start:below.start()].strip() else mention
+
+
+def _reported_to_post(passage: Passage, text: str, mention: DateMention) -> DateMention:
+    """ "In 2007 ... told poloff on February 14": a meeting with the embassy is dated in the cable's own year, not in
+    a year the paragraph spoke of."""
+    doc_date = passage.doc_date or ""
+    if mention.year_from != "context" or len(doc_date) != 10:
+        return mention
+    if not _TOLD_POST.search(text, max(0, mention.start - 60), mention.start):
+        return mention
+    moved = in_year(mention, int(doc_date[:4]))
+    return a_year_earlier(moved) if moved.first > doc_date else moved
 
 
 def _numbered_act_year(text: str, mention: DateMention) -> DateMention:

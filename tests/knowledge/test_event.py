@@ -588,3 +588,50 @@ def test_issue_lines_and_horizons_are_not_events(text: str) -> None:
 ])
 def test_month_ranges_and_reference_days(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _dates(text, "2019-09-02") == expected
+
+
+@pytest.mark.parametrize(("text", "doc_date", "expected"), [
+    # a month named without its year, after "in" or "during": the year of its context or of the document
+    ("The Interior Ministry will host the regional coordinators' meeting in September.", "2011-03-01",
+     [("2011-09-01", None)]),
+    ("In March, police raided three bars near the border.", "2011-02-10", [("2010-03-01", None)]),
+    ("In 2009 the shelter moved. During the second half of October it reopened in Nis.", "2010-02-10",
+     [("2009-10-01", None)]),
+    ("The decree was signed in late November.", "2010-02-10", [("2009-11-01", None)]),
+    ("May Day rallies were held; victims may apply at any time.", "2010-02-10", []),
+    # a range of months with both years
+    ("The project ran from March 2017 to June 2018.", "2019-01-01", [("2017-03-01", "2018-06-01")]),
+    ("Between October 2016 and February 2017 the inspectors visited 40 farms.", "2018-01-01",
+     [("2016-10-01", "2017-02-01")]),
+    # ... but after an amount it is the period the money is for
+    ("The ministry granted EUR 80,000 to a shelter for men between May 2017 and April 2019.", "2019-06-01", []),
+    # a meeting with the embassy is in the cable's year, whatever year the paragraph spoke of
+    ("In 2009 the shelter took in 30 women. Its director told poloff on January 12 that the grant was late.",
+     "2010-02-19", [("2010-01-12", None)]),
+    ("In 2008 the shelter took in 30 women. The director informed the Embassy on November 3 that it had closed.",
+     "2010-02-19", [("2009-11-03", None)]),
+    ("In 2009 the shelter took in 30 women; on January 12 the police raided it.", "2010-02-19",
+     [("2009-01-12", None)]),
+])
+def test_months_without_years_and_meetings_with_the_post(text: str, doc_date: str,
+                                                          expected: list[tuple[str, str | None]]) -> None:
+    assert _dates(text, doc_date) == expected
+
+
+TITLE_FIRST_CALENDAR = """2021-03-09      Launch of the national annual      Tallinn
+                report on trafficking 2020
+11-12 May       Working group on labour            Riga
+2021            exploitation in forestry
+21 October      Regional day of action in all      --
+                three countries
+"""
+
+
+def test_a_calendar_with_the_place_last_and_a_wrapped_year() -> None:
+    facts = event_facts(_passage(TITLE_FIRST_CALENDAR, "2021-02-01"))
+    got = [(f.fields["start"], f.fields.get("end"), f.fields["title"], f.fields.get("location")) for f in facts]
+    assert got == [
+        ("2021-03-09", None, "Launch of the national annual report on trafficking 2020", "Tallinn"),
+        ("2021-05-11", "2021-05-12", "Working group on labour exploitation in forestry", "Riga"),
+        ("2021-10-21", None, "Regional day of action in all three countries", None),
+    ]
