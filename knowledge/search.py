@@ -65,15 +65,16 @@ HEADING_CREDIT = 0.9
 EXCERPT_SHARE = 0.2
 DOMAIN_WEIGHT = 0.5
 PAIR_PENALTY = 0.08
+PLACE_BONUS = 0.1  # for an event at the place the query names
 ANSWER_TYPE_BONUS = 0.12  # for a sentence that holds what the question asks for (a date for "when"...)
 _YEAR = re.compile(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?![\d,]|\.\d)")
 _NUMBER = re.compile(r"\d{1,3}(?:[,.]\d{3})+(?!\d)")
 # What kind of answer a question asks for, and what a sentence that gives it contains.
 _WANTS = (("amount", re.compile(r"\bhow much\b|\bwhat (?:does|did) .{1,40}\bcost\b")),
+          ("duration", re.compile(r"\bhow long\b|\bduration\b|\bvalidity\b|\bhow many (?:days|weeks|months|years)\b")),
           ("number", re.compile(r"\bhow many\b")),
           ("date", re.compile(r"\bwhen\b|\bwhat (?:date|day|year|month)\b")),
-          ("person", re.compile(r"\bwho(?:m)?\b")),
-          ("duration", re.compile(r"\bhow long\b")))
+          ("person", re.compile(r"\bwho(?:m)?\b")))
 # "how long" asks for a duration: "long" is then a question word, not a word to find ("long-term").
 _HOW_LONG = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -276,7 +277,8 @@ def search_facts(kb: KnowledgeBase, query: Query, fact_type: str | None, *, limi
         # Words in the quote itself weigh a little more than words only in the normalised fields.
         quoted = EXCERPT_SHARE * coverage(query, set(_stems_of(row["excerpt"])))
         scored.append(((1 - EXCERPT_SHARE) * own + quoted + _bigram_bonus(query, body_stems) + 0.05 * relevance
-                       + _number_bonus(query, fields) + _answer_type_bonus(query, row["excerpt"]), own, row, fields))
+                       + _number_bonus(query, fields) + _place_bonus(query, fields)
+                       + _answer_type_bonus(query, row["excerpt"]), own, row, fields))
     scored.sort(key=lambda t: -t[0])
     hits = []
     for i, (score, own, row, fields) in enumerate(scored):
@@ -456,6 +458,16 @@ def _number_bonus(query: Query, fields: dict[str, Any]) -> float:
         return 0.0
     values = {fields.get("amount"), fields.get("usd")}
     return 0.3 if any(isinstance(v, int | float) and abs(v - n) < 0.5 for v in values for n in query.numbers) else 0.0
+
+
+def _place_bonus(query: Query, fields: dict[str, Any]) -> float:
+    """A bonus for an event whose place the query names ("GRETA visit Belgrade"): the place tells apart events
+    whose other words are alike."""
+    place = fields.get("location")
+    if not isinstance(place, str) or not query.concepts:
+        return 0.0
+    placed = set(stems(place))
+    return PLACE_BONUS if any(c.alternatives[0][0][0] in placed for c in query.words if c.alternatives) else 0.0
 
 
 def _normalized_ranks(ranks: list[float]) -> list[float]:

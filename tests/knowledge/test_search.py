@@ -106,6 +106,20 @@ def test_a_typo_of_a_question_word_is_still_corrected() -> None:
     assert ("fundng", "funding") in query.corrections
 
 
+@pytest.mark.parametrize("question", ["reflection period duration", "validity of the B8 permit",
+                                      "how many days is the reflection period?", "How long is the permit?"])
+def test_questions_that_ask_for_a_duration(question: str) -> None:
+    assert parse_query(VOCABULARY, question).wants == "duration"
+
+
+def test_an_event_at_the_place_the_query_names_gets_a_bonus() -> None:
+    vocabulary = Vocabulary({"greta": 5, "visit": 2, "belgrade": 30, "albania": 3}, 100)
+    query = parse_query(vocabulary, "GRETA visit Belgrade")
+    assert search._place_bonus(query, {"location": "Belgrade"}) > 0
+    assert search._place_bonus(query, {"location": "Tirana, Albania"}) == 0
+    assert search._place_bonus(query, {"title": "GRETA visit"}) == 0
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
