@@ -31,6 +31,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.IGNORECA
 # "@" first, so that the regex engine skips to it in C; the look-behind after it is "(?<![\w.@/])" before it.
 _HANDLE = re.compile(r"@(?<![\w.@/]@)[A-Za-z0-9_]{2,30}\b(?!\.[A-Za-z]{2})(?!@)")
 _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:phone)?|gsm|direct(?:\s+line)?|"
+          r"call(?:[ \t]+us)?|dial|"  # "Victims may call 0800 123 456", "call us on 020 ..."
           r"switchboard|hot\s*line|help\s*line|tip\s*line|phone\s*line|free\s*phone|toll[- ]free|fax|facsimile|telefax|"
           r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
           # "Hotline (free within Ukraine): 0 800 ...": a remark in brackets between the label and its colon
@@ -130,13 +131,20 @@ _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
 # "+352 46-01-23, ext. 2240": an extension goes with the number before it.
+EXTENSION_LEAD_CHARS = len(", (ext")
 _EXTENSION = re.compile(r",?[ \t]*\(?(?:ext|extn|extension)\.?[ \t]*\d{1,6}\b\)?", re.IGNORECASE)
 # "258 5975/76/77/79": last digits after slashes, each shorter than the group before, are alternatives of that group.
 _ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
-# "Guardianship Service – 078 15 43 24": a national number (trunk prefix 0, in groups) after a dash that ends a line
-# opened by a name; a count, a sum or a span of years after a dash has no leading 0 or no groups.
-_DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?[A-Z][^\n:–—]{1,60}?[ \t]+[–—-][ \t]+"
-                            r"(?P<num>0\d{1,4}(?:[ \t./-]\d{2,4}){1,5})[ \t]*$", re.MULTILINE)
+# "Guardianship Service – 078 15 43 24", "Payoke: 03 201 16 90": a national number (trunk prefix 0, in groups) that
+# ends a line opened by a name and a dash or colon; a count, a sum or a span of years has no leading 0 or no groups.
+_DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][^\n:–—]{0,60}?)"
+                            r"(?:[ \t]+[–—-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})[ \t]*$",
+                            re.MULTILINE)
+# In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
+_DASH_OR_COLON_ZERO = re.compile(r"[:–—-][ \t]+0")
+# Labels before a colon that number something else: "Reference: 0123 456 789", "Case no.: 02 2019 1234".
+_NUMBERING_LABEL = re.compile(r"(?i:.*\b(?:ref(?:erence)?|case|file|no|nr|number|id|account|iban|bic|code|"
+                              r"registration|invoice|order|period|date|postcode|zip|vat|page|pages|fig|table)\b\.?)")
 # "Rue Rouveroy 2 4000 Liège": after a street's house number, the postcode and town on the same line without a comma.
 _POSTCODE_SAME_LINE = re.compile(r"(?<=\d)[ \t]+(?:[A-Z]{1,2}-)?\d{4,5}[ \t]+[A-Z][\w'’-]+"
                                  r"(?:[ \t-]+(?!(?:Tel|Tél|Phone|Fax|E-?mail|Mobile|GSM|Cedex)\b)[A-Z][\w'’-]+)?")
@@ -248,10 +256,10 @@ def _phones(text: str) -> list[Detail]:
         number = _trim_number(m.group("num"))
         if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):
             out.append(_number(text, _kind_before(text, m.start()), m.start(), number))
-    if "–" in text or "—" in text or " - " in text:
+    if (" 0" in text or "\t0" in text) and _DASH_OR_COLON_ZERO.search(text):
         for m in _DASHED_NUMBER.finditer(text):
             number = m.group("num")
-            if _plausible(number):
+            if _plausible(number) and not _NUMBERING_LABEL.fullmatch(m.group("name")):
                 out.append(_number(text, "phone", m.start("num"), number))
     return out
 
@@ -259,7 +267,8 @@ def _phones(text: str) -> list[Detail]:
 def _number(text: str, kind: str, start: int, number: str) -> Detail:
     """A telephone or fax number's detail, with its extension if one follows ("+352 46-01-23, ext. 2240")."""
     end = start + len(number)
-    ext = _EXTENSION.match(text, end) if "x" in text[end:end + 14].lower() else None
+    near = text[end:end + EXTENSION_LEAD_CHARS]  # "xt" is in every extension's word, near its number's end
+    ext = _EXTENSION.match(text, end) if "xt" in near or "XT" in near else None
     if ext:
         return Detail(kind, " ".join(text[start:ext.end()].split()), start, ext.end())
     return Detail(kind, " ".join(number.split()), start, end)
@@ -275,7 +284,7 @@ def _kind_before(text: str, at: int) -> str:
 
 def _trim_number(number: str) -> str:
     number = number.strip(" \t.-/")
-    alternatives = _ALTERNATIVES.search(number)
+    alternatives = _ALTERNATIVES.search(number) if "/" in number else None
     if alternatives and all(len(alt) < len(alternatives.group("group"))
                             for alt in alternatives.group("alts")[1:].split("/")):
         number = number[:alternatives.start("alts")]

@@ -158,7 +158,26 @@ _REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|f
                               r"be[ \t]+(?:reached|contacted|called|e-?mailed)\b")
 _PHONE_LABEL = re.compile(r"\b(?:tel|tél|telephone|phone|mobile|gsm|fax|e-?mail)\b", re.IGNORECASE)
 _NOTHING_AFTER = re.compile(r"[ \t]*$")  # nothing after a line's last detail
+# "Payoke (tel. 03 ...)", "Contact: Payoke, tel. 03 ...": a name written just before the details, perhaps with their
+# label; and, between two details, the next such name ("..., Sürya (tel. 04 ...)") that starts another contact.
+_NOT_A_LABEL = (r"(?!(?i:tel|tél|fax|phone|telephone|e-?mail|mobile|gsm|web(?:site)?|twitter|hot ?line|help ?line|"
+                r"ext)\b)")
+_DETAIL_LABEL = r"(?i:tel|tél|telephone|phone|mobile|e-?mail|fax)\b\.?[ \t]*:?"
+# A bracket or colon, with or without the detail's label, or a comma or dash with it; not a town: "in Brussels, +32".
+_DETAIL_LEAD = (rf"(?:[ \t]*[(:][ \t]*(?:{_DETAIL_LABEL})?|[ \t]*[,–—-]?[ \t]*{_DETAIL_LABEL})[ \t]*"
+                r"(?:(?i:at|on)[ \t]+)?")
+_NAMED_BEFORE = re.compile(rf"(?:^|(?<=[\s(:,;]))(?:the[ \t]+)?"
+                           rf"(?P<who>{_NOT_A_LABEL}{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_NOT_A_LABEL}"
+                           rf"{_CAP}){{0,6}}){_DETAIL_LEAD}$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|within|across|outside)[ \t]+$", re.IGNORECASE)
+_NEXT_NAMED = re.compile(rf"(?:[,;]|\b(?:or|and)\b)[ \t]*(?:the[ \t]+)?{_NOT_A_LABEL}{_CAP}(?:[ \t]+{_CAP}){{0,5}}"
+                         rf"[ \t]*[(:–—-][ \t]*(?:{_DETAIL_LABEL})?[ \t]*$")
+# "La Strada Ukraine runs the national hotline.": an office that is a sentence's subject, for a later "call us".
+_SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the|in)[ \t]+)*{_CAP})"
+                             rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?)[ \t]+(?:is|are|runs|operates|provides|offers|helps|"
+                             r"assists|supports|works|has|was)\b")
 _PRONOUNS = frozenset("it he she they this that we you i these those there which who".split())
+_NOT_OFFICE_FIRST = _NOT_NAMES | _PRONOUNS | _NOT_LABELS  # words that begin no office's name
 # "Helpdesk Caritas": a line of capitalised words alone in its paragraph, above a paragraph of bare details.
 _NAME_ALONE = re.compile(rf"[ \t]*{_CAP}(?:[ \t]+(?:{_CAP}|of|for|the|and|against|in|on|de|du|des|la|le)){{0,6}}[ \t]*")
 # "German NGO Network ... (KOK) can refer to a relevant counselling centre:": a lead-in that names the office.
@@ -321,6 +340,7 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         lead_in = _LEAD_IN.fullmatch(written)
         if lead_in and _ORG.search(lead_in.group("who")):
             written = _without_lead(lead_in.group("who"))  # "... (KOK) can refer to a relevant counselling centre:"
+        written = written.removesuffix(":").rstrip()  # "Payoke:" over its details
         for line in _DASH.split(written):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
@@ -464,7 +484,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             if service:
                 contact.org, contact.start = service, named_at  # the quote names the service
         if contact.name is None and contact.org is None:
-            _read_prose_office(contact, text, a, b)
+            _read_prose_office(contact, text, a, b, before)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         contacts.append(contact)
@@ -515,9 +535,15 @@ def _quote_end(text: str, last: int, b: int) -> int:
     return line_end if next_line[:1].isupper() else b
 
 
-def _read_prose_office(contact: _Contact, text: str, a: int, b: int) -> None:
-    """The office a sentence's details reach when it names no one by the details: its subject ("Solwodi can be
-    reached at ..."), the office it says to contact, or, when it speaks as "us", the office named to contact before."""
+def _read_prose_office(contact: _Contact, text: str, a: int, b: int, before: str) -> None:
+    """The office a sentence's details reach when no person or office's word names it: the name just before them
+    ("Payoke (tel. 03 ...)"), the sentence's subject ("Solwodi can be reached at ..."), the office it says to contact,
+    or, when it speaks as "us", the office named to contact or the subject of a sentence just before."""
+    named_before = _NAMED_BEFORE.search(before)
+    if named_before and named_before.group("who").split()[0].lower() not in _NOT_OFFICE_FIRST \
+            and not _PLACE_BEFORE.search(before, 0, named_before.start()):
+        contact.org = named_before.group("who")
+        return
     sentence = text[a:b]
     subject = _REACHED_SUBJECT.match(sentence.lstrip())
     if subject and subject.group("who").split()[0].lower() not in _PRONOUNS:
@@ -527,11 +553,25 @@ def _read_prose_office(contact: _Contact, text: str, a: int, b: int) -> None:
         return
     named = _contact_object(text, a, b)
     if named is None and _SPEAKS_AS_US.search(sentence):
-        named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a)
+        named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a) or _subject_before(text, a)
         if named:  # the quote starts with the sentence that names the office
             contact.start = next((x for x, y in reversed(_prose_spans(text)) if x <= named[1] < y), contact.start)
     if named:
         contact.org = named[0]
+
+
+def _subject_before(text: str, a: int) -> tuple[str, int] | None:
+    """The office that is the subject of the nearest sentence before `a` that has one, not far before."""
+    for x, y in reversed(_prose_spans(text)):
+        if y > a:
+            continue
+        if x < a - _CONTACT_THE_CHARS:
+            return None
+        start = x + len(text[x:y]) - len(text[x:y].lstrip())
+        m = _SUBJECT_OFFICE.match(text, start, y)
+        if m and m.group("who").split()[0].lower() not in _NOT_OFFICE_FIRST:
+            return m.group("who"), x
+    return None
 
 
 def _contact_object(text: str, a: int, b: int) -> tuple[str, int] | None:
@@ -587,6 +627,8 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
     between = text[group[-1].end:detail.start]
     if _NEXT_PERSON.search(between) and _last_person(between):
         return True  # "..., e-mail X, and INL Program Manager Dragan Jovanović, tel. Y"
+    if _NEXT_NAMED.search(between):
+        return True  # "Payoke (tel. 03 201 16 90), Sürya (tel. 04 232 40 303) or ..."
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
     return "\n" in between and _LINE_LABEL.fullmatch(between[between.rfind("\n") + 1:]) is not None and \

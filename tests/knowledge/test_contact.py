@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.cleaning import parse_document, split_passages
+from knowledge.extract._reach import find_details
 from knowledge.extract.contact import contact_facts, contact_summary
 from knowledge.loading import read_text
 from knowledge.models import Passage
@@ -678,3 +679,48 @@ def test_extensions_and_alternative_endings(text: str, phone: str) -> None:
 ])
 def test_prose_and_dashes_without_a_contact(text: str) -> None:
     assert _contacts(text) == []
+
+
+# An office's name just before its details: in brackets after it, after a colon or a comma with the details' label;
+# a list of such offices in one sentence gives one contact each. A town before the details is no office.
+NAMED_BEFORE = [
+    ("Victims can turn to Mirabal (tel. 081 22 33 44), Vesta (tel. 011 22 33 44) or ASBL-Lumen (tel. 02 555 66 77).",
+     [{"org": "Mirabal", "phone": "081 22 33 44"}, {"org": "Vesta", "phone": "011 22 33 44"},
+      {"org": "ASBL-Lumen", "phone": "02 555 66 77"}]),
+    ("Contact: Kinder-Haven, tel. 03 288 77 66", [{"org": "Kinder-Haven", "phone": "03 288 77 66"}]),
+    ("Lumen:\nTel. 0488 12 34 56\n", [{"org": "Lumen", "phone": "0488 12 34 56"}]),
+    ("Kinder-Haven: 03 288 77 66", [{"org": "Kinder-Haven", "phone": "03 288 77 66"}]),
+    ("National hotline – 0 800 500 335", [{"org": "National hotline", "phone": "0 800 500 335"}]),
+    ("Halte Nord runs a shelter for women in Oslo.\nCall us on +47 22 11 33 44 or write to post@hn.example.no.",
+     [{"org": "Halte Nord", "phone": "+47 22 11 33 44", "email": "post@hn.example.no"}]),
+    ("The shelter in Liège, +32 4 555 12 12, was full in 2019.", []),
+    ("The shelter in Liège (+32 4 555 12 12) was full in 2019.", []),
+    ("Reference: 0123 456 789", []),
+    ("Note: 03 288 77 66 answers only on weekdays.", []),
+    ("Victims may call 0800 123 456 free of charge.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_BEFORE)
+def test_an_office_named_just_before_its_details(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a national number after "call" or "dial"; after a dash or colon that ends a line; with its extension
+    ("Victims may call 0800 123 456 free of charge.", [("phone", "0800 123 456")]),
+    ("Dial 020 760 1090 to report exploitation.", [("phone", "020 760 1090")]),
+    ("Shelter Wallonia – 081 22 33 44", [("phone", "081 22 33 44")]),
+    ("tel. +41 58 462 00 00 (ext. 310)", [("phone", "+41 58 462 00 00 (ext. 310)")]),
+    # not telephone numbers: a count, a span of years, a reference, a date, "0" that starts no grouped number
+    ("The helpline received 3,450 calls in 2011.", []),
+    ("Budget line – 2015-2019", []),
+    ("Case no.: 0123 456 789", []),
+    ("Deadline: 01.05.2018", []),
+    ("Victims identified – 0", []),
+])
+def test_numbers_found_in_text(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.kind, d.value) for d in find_details(text)] == found
