@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from knowledge.extract._spans import quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
-from knowledge.text import fold
+from knowledge.text import MAX_EXCERPT, fold
 
 __all__ = ["permit_facts", "permit_summary"]
 
@@ -28,7 +29,9 @@ _WHERE = r"(?: (?:in|within) (?:the country|the territory|(?-i:[A-Z])\w+)| legal
 _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosecution|court case|case)"
 # (topic, pattern), most specific first: the first that matches a sentence names its topic.
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
-    ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))? (?:period|delay)\b"
+    # "a 60-day 'Recovery and Reflection' period": the name may be quoted
+    ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))?['’”\"]? "
+                          r"(?:period|delay)\b"
                           r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
                           r"|\brecovery period\b"
                           # a period given "to decide whether to cooperate" is one, even unnamed
@@ -43,13 +46,19 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                    r"|\btemporary residency\b"
                                    # "may receive temporary residence for six months": the grant, not the place
                                    r"|\btemporary residence\b(?! (?:cent(?:re|er)|facilit|shelter|home|hall|address))"),
-    ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right)s?\b"
+    ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right|"
+                         r"permission)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
                          r"|\bstay permits?\b|\b(?:titres?|cartes?|autorisations? provisoires?) de séjour\b"
                          r"|\bresiden(?:ce|cy) and work (?:permit|card|visa|authori[sz]ation)s?\b"
                          # UK "leave" is permission to stay
                          r"|\b(?:discretionary|further|limited) leave\b"),
+    # documents that let a victim stay, named by their own terms (Belgium's, for one): a declaration of arrival, an
+    # attestation of immatriculation, a certificate of registration (a person's, not an NGO's)
+    ("residence document", r"\bdeclarations? of arrival\b|\b(?:attestation|certificate)s? of (?:im)?matriculation\b"
+                           r"|\b(?<!['’]s\s)certificates? of registration\b(?! (?:of|as)\b)"),
+    ("victim protection status", r"\b(?:victim|special) protection status\b"),
     ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
                               rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
     ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
@@ -91,7 +100,9 @@ _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "temporary residence permit": (("temporary",),),
     "residence permit": (("resid", "remain", "stay", "titre", "carte", "autorisation", "leave"),
                          ("permit", "permis", "card", "title", "status", "visa", "authori", "document", "right",
-                          "leave", "jour")),
+                          "leave", "jour", "permission")),
+    "residence document": (("arrival", "matriculation", "registration"), ("declaration", "attestation", "certificate")),
+    "victim protection status": (("protection status",),),
     "stay during the trial": (_STAY_WORDS, ("duration", "length", "time", "during", "pending", "throughout", "until"),
                               ("trial", "proceeding", "criminal", "investigation", "prosecution", "case")),
     "long-term stay": (_STAY_WORDS, ("long", "permanent", "indefinite")),
@@ -120,7 +131,7 @@ _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
 _NUMBER_WORDS = {"a": "one"}  # "a year"; `_NUM` cannot match "an"
 _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
-    ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ](?:long )?(?:reflection|recovery|residence|residency|stay|"
+    ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ]['‘’\"“]?(?:long )?(?:reflection|recovery|residence|residency|stay|"
          rf"temporary|permit|period|visa|card|renewable)"),
     ("minimum ", rf"\b(?:for|of|to) (?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
                  rf"(?P<n>{_NUM}) (?P<u>{_UNIT})"),
@@ -133,6 +144,9 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
 # Words each duration pattern (by rank) holds one of, besides its unit: without them it need not run.
 _DURATION_WORDS: tuple[tuple[str, ...], ...] = ((), ("minimum", "least", "less"), ("maximum", "up", "more"),
                                                 ("valid",), (), (), ("between",))
+# "a declaration of arrival (three months)": a bracket right after the topic's words that holds only a
+# duration is the topic's own (other bracketed durations are asides: "one year (previously six months)").
+_BRACKETED = re.compile(rf"\s*\((?P<n>{_NUM})[- ](?P<u>{_UNIT})\)", re.IGNORECASE)
 # "delivered two to three months after the decision" is a delay, not how long a permit lasts.
 _DELAY = _loose(r" (?:after|later|ago|following)\b")
 _RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
@@ -159,7 +173,8 @@ _ARTICLE = re.compile(
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
     # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
     r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)[^()]{1,60}\))?)?"
-    r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|provides?|states?|issued|granted|which|as|is|are|was|were)\b)")
+    r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|must|should|will|would|has|have|had|does|provides?|states?|"
+    r"issued|granted|which|as|is|are|was|were)\b)")
 # A heading names its article bare: "Article 13 – Recovery and reflection period".
 _ARTICLE_HEADING = re.compile(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}")
 _CAP = r"[A-Z][\w'’-]*"
@@ -181,8 +196,9 @@ _LEADING_WORDS = frozenset("since under in as by pursuant according following th
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
 # "the permit", "such permits", "31 special-protection permits", "a further permit", "the period", "the fee":
 # a sentence that names its topic only so is about the topic named last before it.
+# ("the order to leave" is a verb's: "to" is never among the words between)
 _BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|many|any|some|no|\d+(?:,\d{3})*) "
-                   r"(?:[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
+                   r"(?:(?!to\b)[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
 _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
 # What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
@@ -203,11 +219,14 @@ _NOT_PERMIT_KINDS = frozenset({"work", "building", "fishing", "driving", "parkin
 _PROVISION_VERB = _loose(
     r"\b(?:grant\w*|issu(?:e|ed|es|ing)|entitle\w*|eligib\w*|qualif(?:y|ies)|receiv\w*|obtain\w*|gets?|got|given|valid|"
     r"renew(?:able|ed|al)|extend\w*|extension|exempt\w*|allow\w*|permitt\w*|"
-    r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|costs?|fees?|charged?|free of charge|guarante\w*|"
+    r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|(?:ha(?:ve|s)|needs?) to|costs?|fees?|charged?|free of charge|"
+    r"guarante\w*|"
     r"provides?|providing|offer(?:s|ed)?|award\w*|suspend\w*|prolong\w*|convert\w*|request\w*|keeps?|"
     r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?)\b")
-_PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|in order to|"
-                  r"(?:is|are) (?:also )?(?:intended|meant|designed) to)\b")
+# ("in order to obtain a permit, victims have to ..." states the permit's conditions, not a purpose)
+_PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|(?:is|are) (?:also )?(?:intended|meant|designed) to|"
+                  r"in order to(?! (?:get|obtain|receive|qualify|apply|be (?:granted|issued|given|eligible|"
+                  r"recogni[sz]ed|acknowledged))))\b")
 # "a residence permit for the purpose of protection": the words name the permit, they do not state a purpose.
 _PERMIT_FOR = re.compile(r"\b(?:permit|card|visa|title)s?\s+for\s+$", re.IGNORECASE)
 # "the practice differs widely: in the length of the reflection period": a comparison names a topic, states none.
@@ -219,11 +238,44 @@ _FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|h
                   r"(?:was|were) (?:issued|granted)|received|obtained)\b")
 _MODAL = _loose(r"\b(?:may|can|shall|must|will|would|might)\b")
 # "shelters that house victims during the reflection period": the period is only the time of something else.
-_TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+$", re.IGNORECASE)
+# ("during the 60-day 'Recovery and Reflection' period": a duration and a quote may come between)
+_TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+"
+                      r"(?:\d+[- ](?:day|week|month|year)s?\s+)?['‘’\"“]?$", re.IGNORECASE)
+# "pending that decision and during the reflection period such victims will be provided with accommodation": the
+# period only dates support that is no stay.
+_SUPPORT = _loose(r"\b(?:accommodat\w*|shelters?|housing|assistance|support|benefits?|allowances?|care|counsel\w*)\b")
+_STAY_TALK = _loose(r"\b(?:deport\w*|remov\w*|expel\w*|expulsion|return\w*|stay\w*|resid\w*|remain\w*|leave|"
+                    r"lawful\w*|legal\w*|work\w*)\b")
 _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
+# "an NGO assisted victims who had received a reflection period": the topic only says who is meant.
+_HOLDER = _loose(r"\b(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|obtained|"
+                 r"held) (?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
+HOLDER_REACH = 70
+# "A human trafficker may keep you in control ... with a loss of your residence permit", "Employers held the
+# workers' residence cards": with the trafficker or employer as the subject the permit is a means of control.
+_CONTROLLER = _loose(r"\W*(?:(?:an?|the|some|many|most|these|such|their|his|her) )?(?:[\w-]+ )?"
+                     r"(?:traffickers?|exploiters?|pimps?|perpetrators?|employers?|recruiters?|smugglers?|abusers?|"
+                     r"offenders?)\b(?! (?:and|or)\b)")
+# "in some countries the reflection period is not provided for": what unnamed countries do provides nothing.
+_UNNAMED_PLACES = _loose(r"\bin (?:some|many|certain|several|other|most|a few|a number of) (?:other )?"
+                         r"(?:countries|states|member states|jurisdictions|parties)\b")
+# "can apply for asylum or residence permits": a kind of status one may apply for, nothing granted.
+_APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for (?:[\w-]+ (?:or|and) )?$")
+# "the measures contained in Article 12": an article that another noun cites is not the topic's legal basis; one
+# right after the topic's words is ("the reflection period provided for in Article 13").
+_UNDER = _loose(r"\b(?:under|pursuant to|according to|in accordance with|on the basis of) (?:[\w-]+ ){1,3}$")
+_CITED_IN = _loose(r"\b(?:provided for|contained|referred to|set out|set forth|listed|mentioned|described|defined|"
+                   r"specified|laid down|stipulated|enumerated) in $")
 _ADVOCACY = _loose(r"\b(?:should|ought to|urg(?:e|ed|es|ing)|call(?:ed|s|ing)? (?:on|upon|for)|recommend\w*|"
                    r"advocat\w*|ask(?:ed|s|ing)? (?:the )?[\w-]+ to)\b")
 _AGREED = _loose(r"\b(?:agreed|decided|undertook|committed|ruled)\b")
+# "Requirements", "Conditions", "Who can apply for a reflection period": a heading line over a list of requirements.
+_REQUIREMENTS_HEADING = re.compile(
+    r"^[ \t]*(?:(?:general|basic|main|other)\s+)?(?:requirements|conditions|"
+    r"eligibility(?:\s+(?:criteria|requirements))?|who\s+(?:can|may)\s+apply|who\s+is\s+eligible)\b"
+    r"[^\n.;!?]{0,80}?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_REQUIREMENTS_WORDS = ("requirements", "conditions", "eligib", "apply")  # in every match of it, folded
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*·]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?P<item>\S[^\n]*)")
 # A sentence ends so; a heading, a title or a breadcrumb line does not.
 _TERMINAL = ".!?:;)\"”’'…]"
 HEADING_MAX_WORDS = 8
@@ -245,17 +297,27 @@ _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|ex
 
 
 def permit_facts(passage: Passage) -> list[Fact]:
-    """One fact per sentence that states a provision on victims' stay (questions, headings and purposes are not).
+    """One fact per sentence that states a provision on victims' stay (questions, headings, purposes and passing
+    mentions are not), and one per list of requirements under a permit's heading.
 
     A sentence that names no topic but speaks of "the permit", "such permits", "the period" or "the fee" is
     about the topic named last before it in the passage: "Victims receive a residence card. The card costs
     225 euros." A question in between ("What happens then? A victim ... may receive a further permit.") does
     not break the thread.
     """
-    facts: list[Fact] = []
+    folded = _folded(passage.masked)
+    words = _words_at(folded)
+    possible = _possible_ranks(folded, words)
+    # a list of requirements under a permit's heading is one provision, and its lines no others; the permit is
+    # named in the passage (which then holds its words) or in the title
+    named_here = bool(possible) or "permit" in folded
+    facts = list(_requirement_lists(passage, folded)) if named_here or _title_topic(passage.title) else []
+    listed = [(fact.start - passage.start, fact.end - passage.start) for fact in facts]
     heading: tuple[str, str | None] | None = None  # topic and article of a heading: "Article 13 – Reflection period"
-    for named in _named_topics(passage.masked):
+    for named in _named_topics(passage.masked, folded, words, possible):
         a, b, m = named.start, named.end, named.match
+        if listed and any(start <= a < end for start, end in listed):
+            continue
         sentence = passage.masked[a:b]
         # other topics named after this one: "the reflection period ..., then a residence permit"
         others = [other.start() for _, _, other in named.mentions if other.start() >= m.end()]
@@ -266,6 +328,10 @@ def permit_facts(passage: Passage) -> list[Fact]:
             continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
         elif _mere_time(sentence, m.start()):
             continue  # "shelters that house victims during the reflection period" is about the shelters
+        elif _time_of_other(sentence, m.start()) and _SUPPORT.search(sentence) and not _STAY_TALK.search(sentence):
+            continue  # "... during the reflection period such victims will be provided with accommodation"
+        elif _passing(sentence, m, fields):
+            continue  # "victims who had received a reflection period", "a trafficker ... your residence permit"
         elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
             if heading and heading[0] == named.topic and not fields["legal_basis"]:
                 fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
@@ -274,6 +340,75 @@ def permit_facts(passage: Passage) -> list[Fact]:
             facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
                          for at, more in _second_provisions(sentence, named.mentions, m, fields))
     return facts
+
+
+def _requirement_lists(passage: Passage, folded: str) -> Iterator[Fact]:
+    """A heading of requirements ("Requirements", "Conditions", "Who can apply ...") over a list is one provision
+    on the permit the heading names, or else the heading line above it or the document's title: government pages
+    give a permit's conditions so, one bullet each, none naming the permit ("- The police must confirm ...")."""
+    for word in _REQUIREMENTS_WORDS:  # a plain loop: this runs for every passage, and most hold none
+        if word in folded:
+            break
+    else:
+        return
+    text = passage.masked
+    for heading in _REQUIREMENTS_HEADING.finditer(text):
+        items = _list_items(text, heading.end())
+        topic = items and (_heading_topic(heading.group(0)) or _topic_above(text, heading.start(), passage.title))
+        if not topic:
+            continue
+        end = heading.end()
+        for _, item_end in items:
+            if len(fold(text[heading.start():item_end])) > MAX_EXCERPT:
+                break
+            end = item_end
+        if end == heading.end():
+            continue  # not even one item fits beside the heading
+        conditions = "; ".join(fold(text[a:b]).rstrip(".;, ") for a, b in items if b <= end)
+        if len(conditions) > CONDITION_LIMIT:
+            conditions = conditions[:conditions.rfind(" ", 0, CONDITION_LIMIT)] + "…"
+        start = heading.start() + len(heading.group(0)) - len(heading.group(0).lstrip())
+        yield quote_fact(passage, "permit", {"topic": topic, "conditions": conditions}, start, end,
+                         quote=(start, end))
+
+
+def _list_items(text: str, at: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the bulleted or numbered list that starts on the line after `at`."""
+    items = []
+    while at < len(text) and text[at] == "\n":
+        line_end = text.find("\n", at + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        item = _LIST_ITEM.match(text, at + 1, line_end)
+        if not item:
+            break
+        items.append((item.start("item"), item.start("item") + len(item.group("item").rstrip())))
+        at = line_end
+    return items
+
+
+def _heading_topic(line: str) -> str | None:
+    """The topic a heading line names: "Limited residence permit", "Who can apply for a reflection period"."""
+    stripped = line.strip().rstrip(":")
+    if not stripped or stripped[-1] in _TERMINAL or len(stripped.split()) > HEADING_MAX_WORDS:
+        return None
+    return next((topic for topic, pattern in _TOPICS if pattern.search(stripped)), None)
+
+
+def _topic_above(text: str, at: int, title: str) -> str | None:
+    """The topic of the nearest heading line above `at` (the title when there is none): a heading that names none
+    starts another section."""
+    for line in reversed(text[:at].splitlines()):
+        stripped = line.strip()
+        if stripped and stripped[-1] not in _TERMINAL and not _LIST_ITEM.match(line) \
+                and len(stripped.split()) <= HEADING_MAX_WORDS:
+            return _heading_topic(stripped)
+    return _title_topic(title)
+
+
+@lru_cache(maxsize=64)
+def _title_topic(title: str) -> str | None:
+    """The topic a document's title names as a heading would (every passage of a document asks)."""
+    return _heading_topic(title)
 
 
 def permit_summary(fields: Mapping[str, Any]) -> str:
@@ -309,10 +444,11 @@ class _Named:
     act: str | None  # the act the last heading line above named
 
 
-def _named_topics(text: str) -> Iterator[_Named]:
-    """Each statement that names a topic, refers back to one, or answers a question on one."""
-    folded, words = _words_at(text)
-    possible = _possible_ranks(folded, words)
+def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible: frozenset[int]) -> Iterator[_Named]:
+    """Each statement that names a topic, refers back to one, or answers a question on one.
+
+    `folded` is `_folded(text)`, `words` its `_words_at`, `possible` its `_possible_ranks`.
+    """
     if "permit" not in folded and not possible:
         # No sentence can name a topic (each needs a word of every group, so the passage must hold them), and
         # without a topic or "the permit" (a residence permit) nothing refers back or answers a question either.
@@ -350,9 +486,8 @@ def _named_topics(text: str) -> Iterator[_Named]:
             yield _Named(a, b, topic, m, mentions, answer=bool(answer), act=act)
 
 
-def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
-    """The text folded to lower case as the patterns fold it, and (offset, word) of each topic word in it."""
-    folded = _folded(text)
+def _words_at(folded: str) -> list[tuple[int, str]]:
+    """(offset, word) of each topic word in the text `folded` (`_folded(text)`)."""
     found = []
     for word in _RANKS_BY_WORD:
         if word in folded:  # most words are absent: the operator spares a method call for each
@@ -360,7 +495,7 @@ def _words_at(text: str) -> tuple[str, list[tuple[int, str]]]:
             while at >= 0:
                 found.append((at, word))
                 at = folded.find(word, at + 1)
-    return folded, found
+    return found
 
 
 def _possible_ranks(folded: str, words: list[tuple[int, str]]) -> frozenset[int]:
@@ -408,7 +543,7 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
         # "A victim who remains after the reflection period may be granted a residence permit": what it grants
         _, topic, m = mentions[0] if len(mentions) == 1 else next(
             (mention for mention in mentions if not _negated(sentence, mention[2].start())
-             and not _time_of_other(sentence, mention[2].start())),
+             and not _time_of_other(sentence, mention[2].start()) and not _held(sentence, mention[2].start())),
             next((mention for mention in mentions if not _negated(sentence, mention[2].start())), mentions[0]))
         return topic, m
     for abbreviation, named in abbreviations.items():
@@ -485,21 +620,40 @@ def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int
     cost, renewal_cost = _costs(sentence, folded)
     return {
         "topic": topic,
-        "duration": _duration(sentence, folded, m.start(), others=others),
+        "duration": _duration(sentence, folded, m.start(), others=others, end=m.end()),
         "cost": cost,
         "renewal_cost": renewal_cost,
-        "legal_basis": _legal_basis(sentence),
+        "legal_basis": _legal_basis(sentence, m.end()),
         "conditions": _conditions(sentence, folded),
         "negated": True if _negated(sentence, m.start()) else None,
     }
+
+
+def _passing(sentence: str, m: re.Match[str], fields: Mapping[str, Any]) -> bool:
+    """Whether the topic at `m` is only mentioned in passing: as what some people hold, in a narrative ("assisted
+    victims who had received a reflection period"), as a trafficker's or employer's means of control, or as a kind
+    of status one may apply for ("can apply for asylum or residence permits")."""
+    if fields["duration"] or fields["cost"]:
+        return False
+    if _held(sentence, m.start()) and not _MODAL.search(sentence):
+        return True
+    if _CONTROLLER.match(sentence):
+        return True
+    return (m.group(0)[-1:].lower() == "s" and not (fields["legal_basis"] or fields["conditions"])
+            and bool(_APPLY_FOR_KIND.search(sentence, max(0, m.start() - HOLDER_REACH), m.start())))
+
+
+def _held(sentence: str, at: int) -> bool:
+    """Whether the topic at `at` only says who is meant: "victims who had received a reflection period"."""
+    return bool(_HOLDER.search(sentence, max(0, at - HOLDER_REACH), at))
 
 
 def _is_provision(sentence: str, fields: Mapping[str, Any]) -> bool:
     """Whether the sentence states a provision: not a heading, a purpose, a recommendation or a mere mention."""
     if fields["duration"] or fields["cost"]:
         return True
-    if _COMPARISON.search(sentence):
-        return False  # "the practice differs: in the length of the reflection period, ..."
+    if _COMPARISON.search(sentence) or _UNNAMED_PLACES.search(sentence):
+        return False  # "the practice differs: in the length of the reflection period, ...", "in some countries"
     if _states_purpose(sentence) and not fields["legal_basis"]:
         return False  # "The purpose of a period of reflection is to help..."
     if _ADVOCACY.search(sentence) and not fields["legal_basis"] and not _AGREED.search(sentence):
@@ -620,15 +774,16 @@ def _clause_before(sentence: str, at: int) -> str:
     return _CLAUSE_BREAK.split(sentence[:at])[-1]
 
 
-def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = ()) -> str | None:
+def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = (), end: int = -1) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
-    # nearest the topic's words is the topic's. `folded` is `_folded(sentence)`.
+    # nearest the topic's words is the topic's. `folded` is `_folded(sentence)`; `end`, where the topic's words end.
     if "renew" not in folded and not any(unit in folded for unit in _UNIT_WORDS):
         return None  # every duration pattern names its unit, every renewal says "renew": none can match
     renewal = _RENEWAL.search(sentence) if "renew" in folded else None
-    candidates = [(abs(m.start() - near), rank, prefix, m) for rank, prefix, pattern in _durations_held(folded)
-                  for m in pattern.finditer(sentence)
-                  if not _aside(sentence, m.start(), renewal) and not _delay(sentence, m)]
+    bracketed = _BRACKETED.match(sentence, end) if end >= 0 and sentence.startswith("(", end + 1) else None
+    candidates = [(0, 0, "", bracketed)] if bracketed else [
+        (abs(m.start() - near), rank, prefix, m) for rank, prefix, pattern in _durations_held(folded)
+        for m in pattern.finditer(sentence) if not _aside(sentence, m.start(), renewal) and not _delay(sentence, m)]
     found = None
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
@@ -705,9 +860,11 @@ def _money(m: re.Match[str]) -> dict[str, Any] | None:
     return {"amount": int(value) if value.is_integer() else value, "currency": currency}
 
 
-def _legal_basis(sentence: str) -> str | None:
+def _legal_basis(sentence: str, end: int) -> str | None:
+    """The article or act the provision rests on; `end` is where the topic's words end."""
     for pattern, needed in ((_ARTICLE, _ARTICLE_WORDS), (_INSTRUMENT, _INSTRUMENT_WORDS)):
-        found = [fold(m.group(0)) for m in pattern.finditer(sentence)] if any(w in sentence for w in needed) else []
+        found = [fold(m.group(0)) for m in pattern.finditer(sentence) if not _cited(sentence, m.start(), end)
+                 ] if any(w in sentence for w in needed) else []
         if found:
             # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
             basis = next((named for named in found if " of " in named), found[0])
@@ -716,6 +873,19 @@ def _legal_basis(sentence: str) -> str | None:
                 words = words[1:]
             return " ".join(words)
     return None
+
+
+def _cited(sentence: str, at: int, end: int) -> bool:
+    """Whether the article or act at `at` is cited for another noun: "the measures contained in Article 12"
+    (not so right after the topic's words, "the reflection period provided for in Article 13", when it opens the
+    sentence, "Provided for in Article 13, the reflection period ...", or after "under": "under the rules set out
+    in Article 4")."""
+    cited = _CITED_IN.search(sentence, max(0, at - 30), at)
+    if not cited or _UNDER.search(sentence, max(0, cited.start() - 40), cited.start()):
+        return False
+    if cited.start() < end:
+        return bool(sentence[:cited.start()].strip())
+    return bool(sentence[end:cited.start()].strip())
 
 
 def _conditions(sentence: str, folded: str) -> str | None:

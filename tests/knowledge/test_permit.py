@@ -22,6 +22,8 @@ from knowledge.extract.permit import (
     _DURATIONS,
     _INSTRUMENT,
     _INSTRUMENT_WORDS,
+    _REQUIREMENTS_HEADING,
+    _REQUIREMENTS_WORDS,
     _TOPIC_WORDS,
     _TOPICS,
     _folded,
@@ -545,6 +547,8 @@ def test_every_duration_match_holds_its_words(text: str) -> None:
                                    "that they stay. As long as the case runs; so long as. In the event of a trial. "
                                    "Subject to review. Unless they leave. In exchange for testimony. Once granted. "
                                    "Victims who cooperate. PROVIDED THEY AGREE."),
+    (_REQUIREMENTS_HEADING, _REQUIREMENTS_WORDS, "Requirements\nConditions for the permit\nELIGIBILITY CRITERIA\n"
+                                                 "Who can apply\nWho is eligible for it\nGeneral requirements"),
 ])
 def test_every_field_match_holds_its_words(pattern: re.Pattern[str], words: tuple[str, ...], text: str) -> None:
     # These field patterns run only on sentences that hold one of their words (as written, or folded when the
@@ -554,3 +558,133 @@ def test_every_field_match_holds_its_words(pattern: re.Pattern[str], words: tupl
     for m in matches:
         found = m.group(0) if not pattern.flags & re.IGNORECASE else _folded(m.group(0))
         assert any(word in found for word in words), m.group(0)
+
+
+# Residence documents named by their own terms, "permission" for permit, a quoted period's name, and a duration
+# given in brackets right after the document's name.
+OWN_TERMS = [
+    ("A declaration of arrival (three months) is issued to victims who file a complaint.",
+     {"topic": "residence document", "duration": "three months", "conditions": "who file a complaint"}),
+    ("The foreigners office issues an attestation of immatriculation valid for six months to each victim.",
+     {"topic": "residence document", "duration": "six months"}),
+    ("Victims who testify receive a certificate of registration for one year, renewable every six months.",
+     {"topic": "residence document", "duration": "one year, renewable every six months",
+      "conditions": "who testify"}),
+    ("A victim who cooperates with the police may be given a 12-month renewable residence permission.",
+     {"topic": "residence permit", "duration": "12 months, renewable", "conditions": "who cooperates with the police"}),
+    ("Under the Aliens Ordinance, a special protection status is granted to victims who break off contact with "
+     "the offenders.", {"topic": "victim protection status", "legal_basis": "Aliens Ordinance"}),
+    ("To be recognised in the \u2018victim protection status\u2019, a person has to accept counselling.",
+     {"topic": "victim protection status"}),
+    ("In order to obtain a temporary residence permit, the applicant has to meet four requirements:",
+     {"topic": "temporary residence permit"}),
+    ("The immigration service can grant a 30-day 'Recovery and Reflection' period to suspected victims.",
+     {"topic": "reflection period", "duration": "30 days"}),
+    ("Victims receive an order to leave the country (30 days), which serves as a reflection period.",
+     {"topic": "reflection period"}),
+    # the document's own bracketed duration, not a deadline said later in the sentence
+    ("A residence card (six months) is issued if, within the period of 45 days, the person files a complaint.",
+     {"topic": "residence permit", "duration": "six months",
+      "conditions": "if, within the period of 45 days, the person files a complaint"}),
+    # the article that grants is the legal basis, not one the sentence merely cites for something else
+    ("The reflection period provided for in Article 13 of the Convention must be granted to every presumed victim.",
+     {"topic": "reflection period", "legal_basis": "Article 13 of the Convention"}),
+    ("Laid down in Article 10 of the Aliens Act, the reflection period must be granted on reasonable grounds.",
+     {"topic": "reflection period", "legal_basis": "Article 10 of the Aliens Act"}),
+    ("Under the rules set out in Article 4 of the Decree, victims shall receive a residence card.",
+     {"topic": "residence permit", "legal_basis": "Article 4 of the Decree"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_TERMS)
+def test_residence_documents_named_by_their_own_terms(text: str, expected: dict[str, Any]) -> None:
+    assert _fields(text) == expected
+    (fact,) = permit_facts(_passage(text))
+    assert fact.excerpt == fold(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a permit or period that only describes who is meant, in a report of what was done
+    "A shelter in the capital assisted women who had received a reflection period with language classes.",
+    "The NGO trained 40 migrants who had been granted residence permits in 2018 as interpreters.",
+    # the permit as a trafficker's or employer's means of control
+    "An exploiter may keep a worker under control by threatening him with the loss of his residence permit.",
+    "Traffickers often hold the victims' residence cards and passports.",
+    # what happens in unnamed countries is no provision of any
+    "The rapporteur noted that in some countries the reflection period is still not provided for in national law, "
+    "contrary to Article 13 of the Convention.",
+    # a period that only dates support other than stay
+    "Pending the decision and during the 45-day \"reflection\" period (if granted), victims are given accommodation.",
+    # applying for kinds of status, nothing granted
+    "Victims who are afraid to return home can apply for asylum or residence permits.",
+    # registration of an organisation is not a person's residence document
+    "The NGO's certificate of registration was renewed in 2010.",
+    "The ministry revoked the certificate of registration of a recruitment agency.",
+])
+def test_passing_mentions_make_no_permit_facts(text: str) -> None:
+    assert permit_facts(_passage(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a holder clause does not hide what the sentence grants, and a rule on holders is still a provision
+    ("Victims who had received a reflection period were granted residence permits for one year.",
+     [("residence permit", "one year")]),
+    ("Victims who have received a reflection period may apply for a residence permit.",
+     [("residence permit", None)]),
+    # a period referred back to keeps its topic when the sentence cites another article
+    ("Article 10 – Reflection period\n\nEach State shall grant victims a reflection period of at least 30 days. "
+     "During this period, victims shall be entitled to the assistance set out in Article 9.",
+     [("reflection period", "minimum 30 days"), ("reflection period", None)]),
+])
+def test_what_a_sentence_grants_beside_a_passing_mention(text: str,
+                                                        expected: list[tuple[str, str | None]]) -> None:
+    assert [(f.fields["topic"], f.fields.get("duration")) for f in permit_facts(_passage(text))] == expected
+
+
+def test_the_order_to_leave_is_no_leave_to_remain() -> None:
+    text = "Victims receive a residence permit. Requests to prolong the order to leave go to the Aliens Office."
+    assert [f.excerpt for f in permit_facts(_passage(text))] == ["Victims receive a residence permit."]
+
+
+def test_a_cited_article_is_not_the_legal_basis() -> None:
+    text = ("Article 10 – Reflection period\n\nEach State shall grant victims a reflection period of at least 30 days. "
+            "During this period, victims shall be entitled to the assistance set out in Article 9.")
+    assert [f.fields.get("legal_basis") for f in permit_facts(_passage(text))] == ["Article 10", "Article 10"]
+
+
+def _titled(text: str, title: str) -> Passage:
+    return Passage(doc="sample.txt", ordinal=0, start=0, end=len(text), text=text, masked=text, title=title,
+                   doc_date=None)
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), [
+    # a list of requirements under a heading is one provision on the permit the heading above (or the title) names
+    ("Sample", "Temporary residence permit\nConditions\n- You must have left the exploiters.\n"
+     "- You must cooperate with the police.\n- You must hold a valid passport.\nFees\nThe application is free.",
+     [("temporary residence permit", "Conditions - You must have left the exploiters. - You must cooperate with "
+       "the police. - You must hold a valid passport.",
+       "You must have left the exploiters; You must cooperate with the police; You must hold a valid passport")]),
+    ("Residence permit for victims", "Requirements\n• The prosecutor must confirm that an investigation is open.\n"
+     "• You must have broken off contact with the suspects.\n\nOther rights\nYou may work.",
+     [("residence permit", "Requirements • The prosecutor must confirm that an investigation is open. • You must "
+       "have broken off contact with the suspects.",
+       "The prosecutor must confirm that an investigation is open; You must have broken off contact with the "
+       "suspects")]),
+    ("Sample", "Who can apply for a reflection period\n1. Adults identified by the police.\n2. Children in care.",
+     [("reflection period", "Who can apply for a reflection period 1. Adults identified by the police. 2. Children "
+       "in care.", "Adults identified by the police; Children in care")]),
+    # no permit named above the list, or no list under the heading: nothing
+    ("Shelters", "Requirements\n- You must be over 18.\n- You must accept counselling.", []),
+    ("Residence permit", "Requirements\nThe office reviews each file.", []),
+])
+def test_a_list_of_requirements_under_a_permit_heading(title: str, text: str,
+                                                       expected: list[tuple[str, str, str]]) -> None:
+    facts = permit_facts(_titled(text, title))
+    assert [(f.fields["topic"], f.excerpt, f.fields["conditions"]) for f in facts] == expected
+
+
+@pytest.mark.parametrize("text", [text for text, _ in OWN_TERMS] + [
+    "Holders of a certificate of matriculation or an attestation of registration may work.",
+])
+def test_every_topic_match_of_own_terms_holds_the_topics_words(text: str) -> None:
+    test_every_topic_match_holds_the_topics_words(text)
