@@ -143,8 +143,18 @@ _LABEL_THEN_DETAIL = re.compile(r"(?P<address>[^\n]*?)[ \t,]*(?:\b(?i:tel|tél|t
 _LINE_ADDRESS = re.compile(rf"[{_U}][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}?,?[ \t]+\d{{1,5}}[a-z]?,?[ \t]+"
                            rf"(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+[{_U}][\w'’-]+(?:[ \t-]+[{_U}][\w'’-]+)?")
 # "please contact the Assistance system for victims of human trafficking": whom the text tells the reader to contact.
-_CONTACT_THE = re.compile(rf"\bcontact(?:ing)?[ \t]+(?:the[ \t]+)?(?=[{_U}])")
+# "Call CoMensha on +31 ...", "e-mail Payoke at ...": with another verb than "contact", the details follow the office.
+_CONTACT_THE = re.compile(rf"\b(?P<verb>(?i:contact(?:ing)?|call(?:ing)?|phone|ring|e-?mail(?:ing)?|write[ \t]+to|"
+                          rf"reach(?:ing)?))[ \t]+(?:(?i:the)[ \t]+)?(?=[{_U}])")
 _CONTACT_THE_CHARS = 300  # how far before a sentence that speaks as "us" the office it speaks for may be named
+# What may stand between the office and its details after a verb other than "contact": "on", "by phone at", "(".
+_OBJECT_TO_DETAILS = re.compile(r"[ \t,]*(?:(?:at|on|via|by|using)[ \t]+)?(?:(?:the[ \t]+)?(?:phone|telephone|e-?mail|"
+                                r"number|hot ?line|help ?line)[ \t]*:?[ \t]*)?(?:(?:at|on)[ \t]+)?\(?[ \t]*",
+                                re.IGNORECASE)
+# "Tel: 888-3737-888 — 24 hours a day": a line opened by a detail's label reaches the office named to call just above.
+_LABEL_OPENS_LINE = re.compile(r"[ \t•*-]*(?i:tel|tél|telephone|phone|mobile|hot ?line|help ?line|e-?mail|fax)\b\.?"
+                               r"[ \t]*:")
+_WORD_AT = re.compile(r"\S+")
 _CONTACT_STOPS = frozenset("using via by at on through if when whenever who which that with or to directly "
                            "immediately now today as about regarding before after during within from online first "
                            "us".split())
@@ -549,11 +559,12 @@ def _read_prose_office(contact: _Contact, text: str, a: int, b: int, before: str
     if subject and subject.group("who").split()[0].lower() not in _PRONOUNS:
         contact.org = subject.group("who")
         return
-    if "ontact" not in sentence and not _SPEAKS_AS_US.search(sentence):
-        return
-    named = _contact_object(text, a, b)
-    if named is None and _SPEAKS_AS_US.search(sentence):
-        named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a) or _subject_before(text, a)
+    first = contact.details[0].start
+    named = _contact_object(text, a, b, first)
+    speaks_as_us = _SPEAKS_AS_US.search(sentence) is not None
+    if named is None and (speaks_as_us or _LABEL_OPENS_LINE.match(text, text.rfind("\n", 0, first) + 1, first)):
+        named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a, None) or \
+            (_subject_before(text, a) if speaks_as_us else None)
         if named:  # the quote starts with the sentence that names the office
             contact.start = next((x for x, y in reversed(_prose_spans(text)) if x <= named[1] < y), contact.start)
     if named:
@@ -574,24 +585,30 @@ def _subject_before(text: str, a: int) -> tuple[str, int] | None:
     return None
 
 
-def _contact_object(text: str, a: int, b: int) -> tuple[str, int] | None:
+def _contact_object(text: str, a: int, b: int, near: int | None) -> tuple[str, int] | None:
     """The last office that text[a:b] says to contact ("contact the IND using ...", "please contact the Assistance
-    system for victims of human trafficking."), and where it says so: capitalised first, up to a mark or a word
-    that ends the object."""
+    system for victims of human trafficking.", "Call CoMensha on ..."), and where it says so: capitalised first, up
+    to a mark or a word that ends the object. Given `near` (where the details start), a verb other than "contact"
+    counts only with the details just after its object."""
     found = None
     for m in _CONTACT_THE.finditer(text, a, b):
         words: list[str] = []
+        end = m.end()
         line_end = text.find("\n", m.end(), b)
-        for word in text[m.end():b if line_end < 0 else line_end].split(None, _CONTACT_OBJECT_WORDS)[
-                :_CONTACT_OBJECT_WORDS]:
+        for w in _WORD_AT.finditer(text, m.end(), b if line_end < 0 else line_end):
+            word = w.group()
             bare = word.rstrip(".,;:?!)")
-            if bare.lower() in _CONTACT_STOPS or not bare:
+            if bare.lower() in _CONTACT_STOPS or not bare or len(words) == _CONTACT_OBJECT_WORDS:
                 break
             words.append(bare)
+            end = w.start() + len(bare)
             if bare != word:
                 break
         while words and words[-1].lower() in _OBJECT_JOINS:
-            words.pop()
+            end = text.rfind(words.pop(), m.end(), end)
+        if near is not None and not m.group("verb").lower().startswith("contact") and \
+                not (end <= near and _OBJECT_TO_DETAILS.fullmatch(text, end, near)):
+            continue
         if words and words[0].lower() not in _NOT_NAMES and words[0].lower() not in _PRONOUNS:
             found = (" ".join(words), m.start())
     return found

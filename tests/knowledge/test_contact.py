@@ -637,6 +637,14 @@ PROSE_OFFICES = [
     ("Solwodi can be reached at +49 261 33 999 or info@solwodi.example.de.",
      {"org": "Solwodi", "name": None, "phone": "+49 261 33 999", "email": "info@solwodi.example.de"}),
     ("ASTRA can be contacted on +381 11 785 0000 at any hour.", {"org": "ASTRA", "phone": "+381 11 785 0000"}),
+    # "call X on", "e-mail X at", "Contact X at": the office is the verb's object, the details right after it
+    ("Call Fairwork on +31 (0)20 760 10 90 or send an e-mail to info@fairwork.example.nl.",
+     {"org": "Fairwork", "phone": "+31 (0)20 760 10 90", "email": "info@fairwork.example.nl"}),
+    ("Contact CoMensha at +31 (0)33 448 11 86.", {"org": "CoMensha", "phone": "+31 (0)33 448 11 86"}),
+    ("E-mail Solwodi at info@solwodi.example.de.", {"org": "Solwodi", "email": "info@solwodi.example.de"}),
+    # a line opened by a detail's label under a sentence that says whom to call
+    ("If you suspect exploitation, call the Modern Slavery Helpline!\n\nIt is open to everyone.\n\n"
+     "Tel: 08000 121 700 — day and night\n", {"org": "Modern Slavery Helpline", "phone": "08000 121 700"}),
 ]
 
 
@@ -669,6 +677,8 @@ def test_extensions_and_alternative_endings(text: str, phone: str) -> None:
     # no office named: "us" with nothing to stand for, a lower-case body
     "You can call us at +32 2 555 00 00 or email us at info@example.be.",
     "Please contact us if you have questions about the 2018 report (+32 2 555 00 00).",
+    # a verb's object far from the number is not what the number reaches
+    "Many victims reach Belgium via Italy; the helpline +32 2 555 12 12 is free.",
     # a dash before a number that is no telephone: a count, a date, a range
     "Victims identified – 1 234 567",
     "Deadline – 01.05.2018",
