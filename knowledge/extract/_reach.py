@@ -135,13 +135,14 @@ EXTENSION_LEAD_CHARS = len(", (ext")
 _EXTENSION = re.compile(r",?[ \t]*\(?(?:ext|extn|extension)\.?[ \t]*\d{1,6}\b\)?", re.IGNORECASE)
 # "258 5975/76/77/79": last digits after slashes, each shorter than the group before, are alternatives of that group.
 _ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
-# "Guardianship Service – 078 15 43 24", "Payoke: 03 201 16 90": a national number (trunk prefix 0, in groups) that
-# ends a line opened by a name and a dash or colon; a count, a sum or a span of years has no leading 0 or no groups.
+# "Guardianship Service – 078 15 43 24", "Payoke: 03 201 16 90, admin@...", "Payoke | Antwerp | 03 201 16 90": a
+# national number (trunk prefix 0, in groups) after a line's opening name and a dash, colon or table's bar, at the
+# line's end or before a comma, semicolon or bar; a count, a sum or a span of years has no leading 0 or no groups.
 _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][^\n:–—]{0,60}?)"
-                            r"(?:[ \t]+[–—-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})[ \t]*$",
-                            re.MULTILINE)
+                            r"(?:[ \t]+[–—|-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})"
+                            r"(?=[ \t]*(?:$|[,;|]))", re.MULTILINE)
 # In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
-_DASH_OR_COLON_ZERO = re.compile(r"[:–—-][ \t]+0")
+_DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
 # Labels before a colon that number something else: "Reference: 0123 456 789", "Case no.: 02 2019 1234".
 _NUMBERING_LABEL = re.compile(r"(?i:.*\b(?:ref(?:erence)?|case|file|no|nr|number|id|account|iban|bic|code|"
                               r"registration|invoice|order|period|date|postcode|zip|vat|page|pages|fig|table)\b\.?)")

@@ -128,9 +128,16 @@ _CONTINUED = re.compile(r"[ \t]*(?:[a-z]|\d{1,6}\)|\))")
 _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # "Payoke (Antwerp): +32 3 ...", "National coordinator for trafficking: Mgr. Jan Novak, jan@x.cz": a line opened by
 # a label, perhaps with its town in brackets, names the office or the person's function.
-# A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ...").
-_OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()]{{1,80}}?)[ \t]*"
-                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—-])[ \t]*")
+# A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ..."),
+# and a bar between a table's cells ("Payoke | Antwerp | 03 ...").
+_OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()|]{{1,80}}?)[ \t]*"
+                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|-])[ \t]*")
+# A header line in a form of fields: "Name: Jane Doe", "Organisation: La Strada", "Position: Legal adviser".
+_FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
+                    r"[ \t]*:[ \t]*")
+_FIELDS = {"name": "name", "full name": "name", "title": "title", "position": "title", "function": "title",
+           "role": "title"}
+_PLACE_CELLS = re.compile(rf"(?:[{_U}][\w'’.-]*(?:[ \t]+[{_U}][\w'’.-]*){{0,2}}[ \t]*\|[ \t]*)+")
 _LABEL_JOINS = frozenset("of for to the and in on against de du des la le".split())
 # Labels that tell what a line is, not whom it reaches.
 _NOT_LABELS = frozenset("note notes nb source sources summary comment comments update reminder warning important "
@@ -179,7 +186,7 @@ _DETAIL_LEAD = (rf"(?:[ \t]*[(:][ \t]*(?:{_DETAIL_LABEL})?|[ \t]*[,–—-]?[ \t
 _NAMED_BEFORE = re.compile(rf"(?:^|(?<=[\s(:,;]))(?:the[ \t]+)?"
                            rf"(?P<who>{_NOT_A_LABEL}{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_NOT_A_LABEL}"
                            rf"{_CAP}){{0,6}}){_DETAIL_LEAD}$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|within|across|outside)[ \t]+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|within|across|outside)[ \t]+$", re.IGNORECASE)
 _NEXT_NAMED = re.compile(rf"(?:[,;]|\b(?:or|and)\b)[ \t]*(?:the[ \t]+)?{_NOT_A_LABEL}{_CAP}(?:[ \t]+{_CAP}){{0,5}}"
                          rf"[ \t]*[(:–—-][ \t]*(?:{_DETAIL_LABEL})?[ \t]*$")
 # "La Strada Ukraine runs the national hotline.": an office that is a sentence's subject, for a later "call us".
@@ -351,6 +358,13 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         if lead_in and _ORG.search(lead_in.group("who")):
             written = _without_lead(lead_in.group("who"))  # "... (KOK) can refer to a relevant counselling centre:"
         written = written.removesuffix(":").rstrip()  # "Payoke:" over its details
+        field = _FIELD.match(written)
+        if field:  # "Organisation: La Strada", "Name: Jane Doe": the line says what it gives
+            key = _FIELDS.get(field.group("field").lower(), "org")
+            if getattr(contact, key) is None and written[field.end():].strip():
+                setattr(contact, key, written[field.end():].strip())
+                previous = key
+            continue
         for line in _DASH.split(written):
             if previous and line[:1].islower():
                 setattr(contact, previous, f"{getattr(contact, previous)} {line}")  # a wrapped line goes on
@@ -518,21 +532,41 @@ def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
         contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
         contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
         return
-    if len(words) > 6 or _ROLE.search(label) or not all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
+    office = _office_label(text, m, first)
+    if office is None:
         return
-    between = _LABEL_THEN_DETAIL.fullmatch(text, m.end(), first)
-    if between is None:
-        return
-    address = between.group("address")
-    if address.strip() and not _LINE_ADDRESS.fullmatch(address):
-        return
+    address, at = office
     # "Sürya: Rue Rouveroy 2 ...": a street, no person; "Reporting Point for Minors – 078 ...": an office's name.
     if contact.name is None or contact.name in fold(address) or \
             contact.name in label and _LABEL_JOINS.intersection(words):
         contact.name, contact.org = None, label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
-    if address.strip():  # "Payoke: Leguit 4 2000 Antwerp Tel. 03 201 16 90"
-        at = between.start("address")
+    if address:  # "Payoke: Leguit 4 2000 Antwerp Tel. 03 201 16 90"
         contact.details.insert(0, Detail("address", fold(address), at, at + len(address)))
+
+
+def _office_label(text: str, m: re.Match[str], first: int) -> tuple[str, int] | None:
+    """Whether a line's opening label names an office whose details follow: capitalised words, then perhaps a street
+    address or town cells of a table ("Payoke | Antwerp | 03 ..."), and the first detail's label. The address, if any,
+    and where it starts."""
+    label = fold(m.group("label"))
+    words = label.split()
+    if len(words) > 6 or words[0].lower() in _NOT_OFFICE_FIRST or _REACHABLE.search(label) or \
+            _ROLE.search(label) or not all(w[:1].isupper() or w in _LABEL_JOINS for w in words):
+        return None
+    between = _LABEL_THEN_DETAIL.fullmatch(text, m.end(), first)
+    if between is None:
+        return None
+    address = between.group("address")
+    if not address.strip() or _PLACE_CELLS.fullmatch(address):
+        return "", first
+    return (address, between.start("address")) if _LINE_ADDRESS.fullmatch(address) else None
+
+
+def _opens_with_office(text: str, first: int) -> bool:
+    """Whether the line of a detail opens with an office's label ("Sürya: 04 ...", "Vesta – 011 ...")."""
+    line_start = text.rfind("\n", 0, first) + 1
+    m = _OPENING_LABEL.match(text, line_start, first)
+    return m is not None and not _SERVICE.search(m.group("label")) and _office_label(text, m, first) is not None
 
 
 def _quote_end(text: str, last: int, b: int) -> int:
@@ -646,6 +680,8 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
         return True  # "..., e-mail X, and INL Program Manager Dragan Jovanović, tel. Y"
     if _NEXT_NAMED.search(between):
         return True  # "Payoke (tel. 03 201 16 90), Sürya (tel. 04 232 40 303) or ..."
+    if "\n" in between and _opens_with_office(text, detail.start):
+        return True  # "Payoke: 03 201 16 90, admin@payoke.be" / "Sürya: 04 232 40 303": one office a line
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
     return "\n" in between and _LINE_LABEL.fullmatch(between[between.rfind("\n") + 1:]) is not None and \

@@ -734,3 +734,30 @@ def test_an_office_named_just_before_its_details(text: str, expected: list[dict[
 ])
 def test_numbers_found_in_text(text: str, found: list[tuple[str, str]]) -> None:
     assert [(d.kind, d.value) for d in find_details(text)] == found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one office a line, no blank lines between: each line its own contact
+    ("Mirabal: 081 22 33 44, info@mirabal.example.be\nVesta: 011 22 33 44, info@vesta.example.be\n"
+     "Lumen (Namur): +32 81 55 66 77\n",
+     [{"org": "Mirabal", "phone": "081 22 33 44", "email": "info@mirabal.example.be"},
+      {"org": "Vesta", "phone": "011 22 33 44", "email": "info@vesta.example.be"},
+      {"org": "Lumen", "phone": "+32 81 55 66 77"}]),
+    # a table's rows: name, town, number, e-mail
+    ("Mirabal | Namur | 081 22 33 44 | info@mirabal.example.be\n"
+     "Vesta | Hasselt | 011 22 33 44 | info@vesta.example.be\n",
+     [{"org": "Mirabal", "phone": "081 22 33 44", "email": "info@mirabal.example.be"},
+      {"org": "Vesta", "phone": "011 22 33 44", "email": "info@vesta.example.be"}]),
+    # a form of fields
+    ("Contact details:\nName: Ana Horvat\nOrganisation: Open Gate\nPosition: Legal adviser\nPhone: +385 1 555 0101\n"
+     "Email: ana@opengate.example.hr\n",
+     [{"name": "Ana Horvat", "org": "Open Gate", "title": "Legal adviser", "phone": "+385 1 555 0101"}]),
+    # a name before the brackets, a web address first inside them
+    ("Victims can get help from Sentinel (www.sentinel.example.nl, tel. 088 20 80 000).",
+     [{"org": "Sentinel", "phone": "088 20 80 000"}]),
+])
+def test_directories_tables_and_forms(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
