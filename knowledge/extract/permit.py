@@ -251,16 +251,20 @@ _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 _HOLDER = _loose(r"\b(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|obtained|"
                  r"held) (?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
 HOLDER_REACH = 70
+_RULE_TENSE = _loose(r"\b(?:may|can|shall|must|will|is|are)\b")  # a rule is said so; a report in the past tense
 # "A human trafficker may keep you in control ... with a loss of your residence permit", "Employers held the
-# workers' residence cards": with the trafficker or employer as the subject the permit is a means of control.
+# workers' residence cards": a trafficker or employer as the subject, keeping or threatening, uses the permit as a
+# means of control ("Employers may apply for a work permit for the victim" is no such thing).
 _CONTROLLER = _loose(r"\W*(?:(?:an?|the|some|many|most|these|such|their|his|her) )?(?:[\w-]+ )?"
                      r"(?:traffickers?|exploiters?|pimps?|perpetrators?|employers?|recruiters?|smugglers?|abusers?|"
                      r"offenders?)\b(?! (?:and|or)\b)")
+_CONTROL = _loose(r"\b(?:keep\w*|kept|hold\w*|held|confiscat\w*|withh[eo]ld\w*|seiz\w*|retain\w*|destroy\w*|"
+                  r"threat\w*|control\w*|took|tak(?:e|es|en|ing) away|los(?:e|es|s|ing))\b")
 # "in some countries the reflection period is not provided for": what unnamed countries do provides nothing.
 _UNNAMED_PLACES = _loose(r"\bin (?:some|many|certain|several|other|most|a few|a number of) (?:other )?"
                          r"(?:countries|states|member states|jurisdictions|parties)\b")
-# "can apply for asylum or residence permits": a kind of status one may apply for, nothing granted.
-_APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for (?:[\w-]+ (?:or|and) )?$")
+# "can apply for asylum or residence permits": kinds of status one may apply for, nothing granted.
+_APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for [\w-]+ (?:or|and) $")
 # "the measures contained in Article 12": an article that another noun cites is not the topic's legal basis; one
 # right after the topic's words is ("the reflection period provided for in Article 13").
 _UNDER = _loose(r"\b(?:under|pursuant to|according to|in accordance with|on the basis of) (?:[\w-]+ ){1,3}$")
@@ -336,6 +340,13 @@ def permit_facts(passage: Passage) -> list[Fact]:
             if heading and heading[0] == named.topic and not fields["legal_basis"]:
                 fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
             quote = quotable(passage.text, (a, b))
+            items = _list_items(passage.masked, b) if quote and sentence.rstrip().endswith(":") else []
+            end = _fitting(passage.masked, a, items)
+            if end > b:  # "... if the following conditions are fulfilled:" over a list: the list is the conditions
+                quote = (a, end)
+                listed.append((b, end))
+                if not fields["conditions"] or fields["conditions"].endswith(":"):
+                    fields["conditions"] = _joined(passage.masked, items, end)
             facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote))
             facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
                          for at, more in _second_provisions(sentence, named.mentions, m, fields))
@@ -357,33 +368,49 @@ def _requirement_lists(passage: Passage, folded: str) -> Iterator[Fact]:
         topic = items and (_heading_topic(heading.group(0)) or _topic_above(text, heading.start(), passage.title))
         if not topic:
             continue
-        end = heading.end()
-        for _, item_end in items:
-            if len(fold(text[heading.start():item_end])) > MAX_EXCERPT:
-                break
-            end = item_end
-        if end == heading.end():
-            continue  # not even one item fits beside the heading
-        conditions = "; ".join(fold(text[a:b]).rstrip(".;, ") for a, b in items if b <= end)
-        if len(conditions) > CONDITION_LIMIT:
-            conditions = conditions[:conditions.rfind(" ", 0, CONDITION_LIMIT)] + "…"
         start = heading.start() + len(heading.group(0)) - len(heading.group(0).lstrip())
-        yield quote_fact(passage, "permit", {"topic": topic, "conditions": conditions}, start, end,
-                         quote=(start, end))
+        end = _fitting(text, start, items)
+        if end > heading.end():  # else not even one item fits beside the heading
+            yield quote_fact(passage, "permit", {"topic": topic, "conditions": _joined(text, items, end)}, start, end,
+                             quote=(start, end))
 
 
 def _list_items(text: str, at: int) -> list[tuple[int, int]]:
-    """(start, end) of each item of the bulleted or numbered list that starts on the line after `at`."""
-    items = []
-    while at < len(text) and text[at] == "\n":
+    """(start, end) of each item of the bulleted or numbered list on the lines after the line `at` is on (blank
+    lines may come between)."""
+    items: list[tuple[int, int]] = []
+    line_end = text.find("\n", at)
+    if line_end < 0 or text[at:line_end].strip():
+        return items  # the line runs on after `at`
+    at = line_end
+    while at >= 0:
         line_end = text.find("\n", at + 1)
         line_end = len(text) if line_end < 0 else line_end
         item = _LIST_ITEM.match(text, at + 1, line_end)
-        if not item:
+        if item:
+            items.append((item.start("item"), item.start("item") + len(item.group("item").rstrip())))
+        elif text[at + 1:line_end].strip():
             break
-        items.append((item.start("item"), item.start("item") + len(item.group("item").rstrip())))
-        at = line_end
+        at = line_end if line_end < len(text) else -1
     return items
+
+
+def _fitting(text: str, start: int, items: list[tuple[int, int]]) -> int:
+    """Where a quote from `start` over as many whole `items` as fit in an excerpt ends (`start` if none fits)."""
+    end = start
+    for _, item_end in items:
+        if len(fold(text[start:item_end])) > MAX_EXCERPT:
+            break
+        end = item_end
+    return end
+
+
+def _joined(text: str, items: list[tuple[int, int]], end: int) -> str:
+    """The items that end by `end`, as conditions: "You must have left the exploiters; You must cooperate ..."."""
+    conditions = "; ".join(fold(text[a:b]).rstrip(".;, ") for a, b in items if b <= end)
+    if len(conditions) > CONDITION_LIMIT:
+        conditions = conditions[:conditions.rfind(" ", 0, CONDITION_LIMIT)] + "…"
+    return conditions
 
 
 def _heading_topic(line: str) -> str | None:
@@ -632,12 +659,12 @@ def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int
 def _passing(sentence: str, m: re.Match[str], fields: Mapping[str, Any]) -> bool:
     """Whether the topic at `m` is only mentioned in passing: as what some people hold, in a narrative ("assisted
     victims who had received a reflection period"), as a trafficker's or employer's means of control, or as a kind
-    of status one may apply for ("can apply for asylum or residence permits")."""
+    of status among others one may apply for ("can apply for asylum or residence permits")."""
     if fields["duration"] or fields["cost"]:
         return False
-    if _held(sentence, m.start()) and not _MODAL.search(sentence):
-        return True
-    if _CONTROLLER.match(sentence):
+    if _held(sentence, m.start()) and not _RULE_TENSE.search(sentence):
+        return True  # (not "victims who have received a reflection period are entitled to shelter": a rule)
+    if _CONTROLLER.match(sentence) and _CONTROL.search(sentence, 0, m.start()):
         return True
     return (m.group(0)[-1:].lower() == "s" and not (fields["legal_basis"] or fields["conditions"])
             and bool(_APPLY_FOR_KIND.search(sentence, max(0, m.start() - HOLDER_REACH), m.start())))

@@ -631,6 +631,11 @@ def test_passing_mentions_make_no_permit_facts(text: str) -> None:
      [("residence permit", "one year")]),
     ("Victims who have received a reflection period may apply for a residence permit.",
      [("residence permit", None)]),
+    ("Victims who have received a reflection period are entitled to shelter and medical care.",
+     [("reflection period", None)]),
+    # an employer who applies for a permit does not hold it over anyone; one kind of status applied for is a rule
+    ("Employers may apply for a work permit on behalf of a victim.", [("right to work", None)]),
+    ("Victims may apply for residence permits.", [("residence permit", None)]),
     # a period referred back to keeps its topic when the sentence cites another article
     ("Article 10 – Reflection period\n\nEach State shall grant victims a reflection period of at least 30 days. "
      "During this period, victims shall be entitled to the assistance set out in Article 9.",
@@ -688,3 +693,27 @@ def test_a_list_of_requirements_under_a_permit_heading(title: str, text: str,
 ])
 def test_every_topic_match_of_own_terms_holds_the_topics_words(text: str) -> None:
     test_every_topic_match_holds_the_topics_words(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a provision that ends in a colon over a list: the list is its conditions, quoted with it
+    ("Victims may obtain a residence permit for one year if the following conditions are met:\n"
+     "- They have left the exploitative environment.\n- They cooperate with the prosecutor.\nOther rules apply.",
+     [("Victims may obtain a residence permit for one year if the following conditions are met: - They have left the "
+       "exploitative environment. - They cooperate with the prosecutor.",
+       "They have left the exploitative environment; They cooperate with the prosecutor")]),
+    ("Each State shall issue a renewable residence permit in either of these cases:\n\n"
+     "a) the victim's stay is necessary owing to her situation;\n\nb) the victim helps the investigation.",
+     [("Each State shall issue a renewable residence permit in either of these cases: a) the victim's stay is "
+       "necessary owing to her situation; b) the victim helps the investigation.",
+       "the victim's stay is necessary owing to her situation; the victim helps the investigation")]),
+    # a condition the sentence states itself stays; no list adds nothing
+    ("Victims who testify receive a residence permit, on condition that they meet these rules:\n- No contact.",
+     [("Victims who testify receive a residence permit, on condition that they meet these rules: - No contact.",
+       "who testify")]),
+    ("Victims receive a residence permit if:\nThe police confirm the case.",
+     [("Victims receive a residence permit if: The police confirm the case.", "if: The police confirm the case")]),
+])
+def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    facts = permit_facts(_passage(text))
+    assert [(f.excerpt, f.fields["conditions"]) for f in facts] == expected
