@@ -251,6 +251,9 @@ _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 _HOLDER = _loose(r"\b(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|obtained|"
                  r"held) (?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
 HOLDER_REACH = 70
+# Who a residence document is for; "certificate of registration" said of none of them is an organisation's.
+_PERSON = _loose(r"\b(?:victims?|foreign(?:ers?)?|aliens?|migrants?|persons?|people|you|holders?|applicants?|"
+                 r"witness(?:es)?|wom[ae]n|m[ae]n|child(?:ren)?|minors?|nationals?|individuals?)\b")
 _RULE_TENSE = _loose(r"\b(?:may|can|shall|must|will|is|are)\b")  # a rule is said so; a report in the past tense
 # "A human trafficker may keep you in control ... with a loss of your residence permit", "Employers held the
 # workers' residence cards": a trafficker or employer as the subject, keeping or threatening, uses the permit as a
@@ -334,6 +337,8 @@ def permit_facts(passage: Passage) -> list[Fact]:
             continue  # "shelters that house victims during the reflection period" is about the shelters
         elif _time_of_other(sentence, m.start()) and _SUPPORT.search(sentence) and not _STAY_TALK.search(sentence):
             continue  # "... during the reflection period such victims will be provided with accommodation"
+        elif _registration_of_no_one(sentence, m):
+            continue  # "The ministry issued certificates of registration to 20 NGOs"
         elif _passing(sentence, m, fields):
             continue  # "victims who had received a reflection period", "a trafficker ... your residence permit"
         elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
@@ -668,6 +673,11 @@ def _passing(sentence: str, m: re.Match[str], fields: Mapping[str, Any]) -> bool
         return True
     return (m.group(0)[-1:].lower() == "s" and not (fields["legal_basis"] or fields["conditions"])
             and bool(_APPLY_FOR_KIND.search(sentence, max(0, m.start() - HOLDER_REACH), m.start())))
+
+
+def _registration_of_no_one(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a certificate of registration is said of no person: an organisation's, not a residence document."""
+    return "registration" in m.group(0).lower() and not _PERSON.search(sentence)
 
 
 def _held(sentence: str, at: int) -> bool:
