@@ -143,6 +143,7 @@ _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<nam
                             r"(?=[ \t]*(?:$|[,;|]))", re.MULTILINE)
 # In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
 _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
+_SPACED_DATE = re.compile(r"\d{1,2}[ \t]\d{1,2}[ \t](?:19|20)\d\d")  # "Annex 2 – 01 02 2019": a date
 # Labels before a colon that number something else: "Reference: 0123 456 789", "Case no.: 02 2019 1234".
 _NUMBERING_LABEL = re.compile(r"(?i:.*\b(?:ref(?:erence)?|case|file|no|nr|number|id|account|iban|bic|code|"
                               r"registration|invoice|order|period|date|postcode|zip|vat|page|pages|fig|table)\b\.?)")
@@ -260,7 +261,8 @@ def _phones(text: str) -> list[Detail]:
     if (" 0" in text or "\t0" in text) and _DASH_OR_COLON_ZERO.search(text):
         for m in _DASHED_NUMBER.finditer(text):
             number = m.group("num")
-            if _plausible(number) and not _NUMBERING_LABEL.fullmatch(m.group("name")):
+            if _plausible(number) and not _NUMBERING_LABEL.fullmatch(m.group("name")) and \
+                    not _SPACED_DATE.fullmatch(number):
                 out.append(_number(text, "phone", m.start("num"), number))
     return out
 

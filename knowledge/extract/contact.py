@@ -142,7 +142,8 @@ _LABEL_JOINS = frozenset("of for to the and in on against de du des la le".split
 # Labels that tell what a line is, not whom it reaches.
 _NOT_LABELS = frozenset("note notes nb source sources summary comment comments update reminder warning important "
                         "registration applications deadline info information general enquiries inquiries venue "
-                        "location place where when date time".split())
+                        "location place where when date time english french dutch german spanish italian "
+                        "portuguese russian ukrainian romanian polish arabic chinese turkish albanian".split())
 # What may stand between a line's opening label and its first detail: that detail's label ("Sürya: Tel. 04 ..."),
 # after a street address with postcode and town ("Payoke: Leguit 4 2000 Antwerp Tel. 03 ...").
 _LABEL_THEN_DETAIL = re.compile(r"(?P<address>[^\n]*?)[ \t,]*(?:\b(?i:tel|tél|telephone|phone|ph|mobile|gsm|e-?mail|"
@@ -309,11 +310,13 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
 
 
 def _name_alone(text: str, header: list[tuple[int, int]]) -> bool:
-    """Whether a paragraph's one line is a name that may head the details of the next ("Helpdesk Caritas")."""
+    """Whether a paragraph's one line is an office's name that may head the details of the next ("Helpdesk Caritas",
+    "NGO Astra"): an office's word or an acronym in it, for a heading in title case ("Opening Hours") is none."""
     if not header:
         return False
     line = text[header[-1][0]:header[-1][1]]
-    return _NAME_ALONE.fullmatch(line) is not None and not _HEADING.match(line)
+    return _NAME_ALONE.fullmatch(line) is not None and not _HEADING.match(line) and \
+        (_names_office(line) or _ACRONYM.search(line) is not None)
 
 
 def _runs_on(text: str, header: list[tuple[int, int]], line: str) -> bool:

@@ -730,6 +730,7 @@ def test_an_office_named_just_before_its_details(text: str, expected: list[dict[
     ("Budget line – 2015-2019", []),
     ("Case no.: 0123 456 789", []),
     ("Deadline: 01.05.2018", []),
+    ("Annex 2 – 01 02 2019", []),
     ("Victims identified – 0", []),
 ])
 def test_numbers_found_in_text(text: str, found: list[tuple[str, str]]) -> None:
@@ -761,3 +762,13 @@ def test_directories_tables_and_forms(text: str, expected: list[dict[str, object
     assert len(got) == len(expected), got
     for fields, wanted in zip(got, expected, strict=True):
         _subset(fields, wanted)
+
+
+
+@pytest.mark.parametrize("text", [
+    # a heading in title case alone above a number, a language's line: no office's name
+    "Opening Hours\n\n+32 2 555 12 12\n",
+    "English: +32 2 555 12 12\nFrench: +32 2 555 12 13\n",
+])
+def test_headings_and_languages_are_no_offices(text: str) -> None:
+    assert _contacts(text) == []
