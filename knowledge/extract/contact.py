@@ -267,7 +267,6 @@ def contact_summary(fields: Mapping[str, Any]) -> str:
 
 
 def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
-    lines = _lines(text)
     contacts: list[_Contact] = []
     current: _Contact | None = None
     header: list[tuple[int, int]] = []
@@ -275,7 +274,7 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
     ended: _Contact | None = None
     alone: tuple[int, int] | None = None
     paragraph = 0  # lines in the paragraph so far
-    for a, b in lines:
+    for a, b in _lines(text):
         line = text[a:b]
         if not line.strip():
             if paragraph:
@@ -289,11 +288,8 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
             current, header, ended, alone = None, [], None, None
             continue
         if mine and is_detail_line(line, mine, a) and (current is not None or not _runs_on(text, header, line)):
-            if current is None and paragraph == 1 and (ended or alone) and is_detail_line(line, mine, a, most_words=0):
-                if ended:
-                    current = ended  # "KOK ... 10785 Berlin", a blank line, "Tel.: 030 / 263 911 76"
-                else:
-                    header = [alone] if alone else []  # "Helpdesk Caritas", a blank line, "+32 472 72 03 58"
+            if current is None and paragraph == 1 and is_detail_line(line, mine, a, most_words=0):
+                current, header = _across_blank(ended, alone, header)
             ended = alone = None
             if current is None:
                 current = _from_header(text, header, a)
@@ -307,6 +303,15 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
         prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
         header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
     return [c for c in contacts if c.name or c.org]
+
+
+def _across_blank(ended: _Contact | None, alone: tuple[int, int] | None,
+                  header: list[tuple[int, int]]) -> tuple[_Contact | None, list[tuple[int, int]]]:
+    """Bare details after a blank line go on with the block just ended ("KOK ... 10785 Berlin", a blank line,
+    "Tel.: 030 / 263 911 76"), or are headed by an office's name alone in the paragraph before ("Helpdesk Caritas")."""
+    if ended is not None:
+        return ended, header
+    return None, [alone] if alone else header
 
 
 def _name_alone(text: str, header: list[tuple[int, int]]) -> bool:
