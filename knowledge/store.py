@@ -264,7 +264,7 @@ class _Analysed:
     document: dict[str, Any]
     passages: list[dict[str, Any]]
     facts: list[tuple[int, dict[str, Any]]]  # (passage ordinal, row)
-    words: list[str]  # each passage's distinct words, one after the other (Counter.update counts a list in C)
+    words: Counter[str]  # how many of the document's passages hold each word (a list of them all pickled slowly)
     size: int
 
 
@@ -297,12 +297,12 @@ def _rows(document: Document) -> _Analysed:
 
     passages: list[dict[str, Any]] = []
     facts: list[tuple[int, dict[str, Any]]] = []
-    words: list[str] = []
+    words: Counter[str] = Counter()
     title_words = set(_WORD.findall(document.title.lower()))
     for passage in split_passages(document):
         row = _passage_row(passage)
         passages.append(row)
-        words.extend(set(_WORD.findall(row["body"].lower())) | title_words)
+        words.update(set(_WORD.findall(row["body"].lower())) | title_words)
         facts.extend((passage.ordinal, _fact_row(passage, fact)) for fact in extract_facts(passage))
     doc_row = {"path": document.path, "title": document.title, "date": document.date, "kind": document.kind,
                "sha256": document.sha256, "size": len(document.text), "meta": json.dumps(dict(document.meta)),
