@@ -317,9 +317,11 @@ def permit_facts(passage: Passage) -> list[Fact]:
     possible = _possible_ranks(folded, words)
     # a list of requirements under a permit's heading is one provision, and its lines no others; the permit is
     # named in the passage (which then holds its words) or in the title
-    named_here = bool(possible) or "permit" in folded
-    facts = list(_requirement_lists(passage, folded)) if named_here or _title_topic(passage.title) else []
-    listed = [(fact.start - passage.start, fact.end - passage.start) for fact in facts]
+    facts: list[Fact] = []
+    listed: list[tuple[int, int]] = []  # the spans those lists take up in the passage
+    if possible or "permit" in folded or _title_topic(passage.title):
+        facts = list(_requirement_lists(passage, folded))
+        listed = [(fact.start - passage.start, fact.end - passage.start) for fact in facts]
     heading: tuple[str, str | None] | None = None  # topic and article of a heading: "Article 13 – Reflection period"
     for named in _named_topics(passage.masked, folded, words, possible):
         a, b, m = named.start, named.end, named.match
