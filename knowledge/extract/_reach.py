@@ -11,6 +11,7 @@ __all__ = ["Detail", "find_details", "is_detail_line"]
 
 MIN_DIGITS = 7
 MAX_DIGITS = 15
+WHOLE_NUMBER_DIGITS = 9  # a number with this many digits is whole: a line after it does not go on with it
 # Where two details overlap, the one whose kind comes first here is kept.
 _RANK = {kind: i for i, kind in enumerate(("email", "web", "phone", "fax", "address", "handle"))}
 
@@ -40,13 +41,16 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
           # "the national hotline (800 290 290)": a number alone in brackets after its label
           r"(?:\((?=[\d \t]{7,}\)))?)")
 # A cable may wrap a number after its country or area code: "tel. (381)\n11-306-4611", "telephone (48)(22)\n504-2381".
-_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*){0,2}\d[\d \t().\-/]{4,24}\d)"
+# Elsewhere too, a cable wraps a number: "reached at 0030 22\n456789"; _unwrapped keeps only what goes on with it.
+_WRAP = r"[ \t]*\n(?=[ \t]*[\d(])[ \t]*"
+_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*){0,2}\d[\d \t().\-/\n]{4,24}\d)"
 # The look-ahead names the letters a label can start with; a quick test of one character where most positions fail.
 _LABELLED_PHONE = re.compile(r"(?=[cdfghmpst])" + _LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
 # The look-ahead names the characters such a number starts with, as for _LABELLED_PHONE.
-_INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})[ \t.\-/]?"
-                            r"(?:\(\s?\d{1,4}\s?\)[ \t.\-]?)?\d[\d \t.\-/]{4,20}\d)")
+_INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})"
+                            rf"(?:[ \t.\-/]|{_WRAP})?(?:\(\s?\d{{1,4}}\s?\)(?:[ \t.\-]|{_WRAP})?)?"
+                            r"\d[\d \t.\-/\n]{4,20}\d)")
 # "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*$")
 # "Freephone", "fax:", "f.": whether a label names a fax line.
@@ -143,6 +147,8 @@ _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<nam
                             r"(?=[ \t]*(?:$|[,;|]))", re.MULTILINE)
 # In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
 _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
+# "Payoke can be reached at 03 201 16 90", "contacted on 081 ...": a national number (trunk prefix 0) after the verb.
+_REACHED_AT = re.compile(r"\b(?:reached|contacted)[ \t]+(?:at|on)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})\b")
 _SPACED_DATE = re.compile(r"\d{1,2}[ \t]\d{1,2}[ \t](?:19|20)\d\d")  # "Annex 2 – 01 02 2019": a date
 # Labels before a colon that number something else: "Reference: 0123 456 789", "Case no.: 02 2019 1234".
 _NUMBERING_LABEL = re.compile(r"(?i:.*\b(?:ref(?:erence)?|case|file|no|nr|number|id|account|iban|bic|code|"
@@ -258,6 +264,10 @@ def _phones(text: str) -> list[Detail]:
         number = _trim_number(m.group("num"))
         if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):
             out.append(_number(text, _kind_before(text, m.start()), m.start(), number))
+    if "ed at 0" in text or "ed on 0" in text:
+        for m in _REACHED_AT.finditer(text):
+            if _plausible(m.group("num")):
+                out.append(_number(text, "phone", m.start("num"), m.group("num")))
     if (" 0" in text or "\t0" in text) and _DASH_OR_COLON_ZERO.search(text):
         for m in _DASHED_NUMBER.finditer(text):
             number = m.group("num")
@@ -286,7 +296,7 @@ def _kind_before(text: str, at: int) -> str:
 
 
 def _trim_number(number: str) -> str:
-    number = number.strip(" \t.-/")
+    number = _unwrapped(number).strip(" \t.-/")
     alternatives = _ALTERNATIVES.search(number) if "/" in number else None
     if alternatives and all(len(alt) < len(alternatives.group("group"))
                             for alt in alternatives.group("alts")[1:].split("/")):
@@ -296,6 +306,15 @@ def _trim_number(number: str) -> str:
         if number.count("(") > number.count(")"):
             number = number[:number.rfind("(")].rstrip(" \t.-/") if not number.startswith("(") else number
     return number
+
+
+def _unwrapped(number: str) -> str:
+    """A number wrapped onto the next line goes on there only while it is short of a whole number's digits: "0030 22"
+    and "456789" are one number; "+32 2 555 12 12" and the "2019" that opens the next line are not."""
+    head, newline, tail = number.partition("\n")
+    if not newline or len(_NON_DIGIT.sub("", head)) >= WHOLE_NUMBER_DIGITS:
+        return head
+    return head + newline + tail.partition("\n")[0]
 
 
 def _plausible(number: str) -> bool:

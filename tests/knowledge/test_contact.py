@@ -637,6 +637,7 @@ PROSE_OFFICES = [
     ("Solwodi can be reached at +49 261 33 999 or info@solwodi.example.de.",
      {"org": "Solwodi", "name": None, "phone": "+49 261 33 999", "email": "info@solwodi.example.de"}),
     ("ASTRA can be contacted on +381 11 785 0000 at any hour.", {"org": "ASTRA", "phone": "+381 11 785 0000"}),
+    ("Sentinel can be reached at 088 20 80 000 on weekdays.", {"org": "Sentinel", "phone": "088 20 80 000"}),
     # "call X on", "e-mail X at", "Contact X at": the office is the verb's object, the details right after it
     ("Call Fairwork on +31 (0)20 760 10 90 or send an e-mail to info@fairwork.example.nl.",
      {"org": "Fairwork", "phone": "+31 (0)20 760 10 90", "email": "info@fairwork.example.nl"}),
@@ -723,6 +724,14 @@ def test_an_office_named_just_before_its_details(text: str, expected: list[dict[
     # a national number after "call" or "dial"; after a dash or colon that ends a line; with its extension
     ("Victims may call 0800 123 456 free of charge.", [("phone", "0800 123 456")]),
     ("Dial 020 760 1090 to report exploitation.", [("phone", "020 760 1090")]),
+    ("The shelter can be reached at 081 22 33 44 around the clock.", [("phone", "081 22 33 44")]),
+    ("The programme reached 1 234 567 people in 2019.", []),
+    # a cable wraps a number anywhere; a line after a whole number does not go on with it
+    ("director of the Open Gate (OG), can be reached at 0045 33 \n918273 or mail@og.example.dk.",
+     [("phone", "0045 33 918273"), ("email", "mail@og.example.dk")]),
+    ("can be reached at +45 (3) \n39 18 27 or by post.", [("phone", "+45 (3) 39 18 27")]),
+    ("or telephone +45 \n33 91 82 73 (IVG 8-555-2273).", [("phone", "+45 33 91 82 73")]),
+    ("Tel: +45 33 91 82 73\n2019 was a year of reform.", [("phone", "+45 33 91 82 73")]),
     ("Shelter Wallonia – 081 22 33 44", [("phone", "081 22 33 44")]),
     ("tel. +41 58 462 00 00 (ext. 310)", [("phone", "+41 58 462 00 00 (ext. 310)")]),
     # not telephone numbers: a count, a span of years, a reference, a date, "0" that starts no grouped number
