@@ -192,7 +192,7 @@ _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
     r"on condition that|as long as|so long as|in the event of|(?<!not\s)subject to|unless|"
     r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
-_LEADING_WORDS = frozenset("since under in as by pursuant according following the a an".split())
+_LEADING_WORDS = frozenset("since under in as by pursuant according accordance with to following the a an".split())
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
 # "the permit", "such permits", "31 special-protection permits", "a further permit", "the period", "the fee":
 # a sentence that names its topic only so is about the topic named last before it.
@@ -270,6 +270,9 @@ _UNNAMED_PLACES = _loose(r"\bin (?:some|many|certain|several|other|most|a few|a 
 _APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for [\w-]+ (?:or|and) $")
 # "the measures contained in Article 12": an article that another noun cites is not the topic's legal basis; one
 # right after the topic's words is ("the reflection period provided for in Article 13").
+# "the Aliens Act of 2000 (Section 8(k))", "the Aliens Act, Section 12": between an act and its article.
+_ACT_TO_ARTICLE = re.compile(r"(?P<year>\s+of\s+(?:19|20)\d\d)?\s*[(,]\s*")
+ACT_BEFORE = 160
 _UNDER = _loose(r"\b(?:under|pursuant to|according to|in accordance with|on the basis of) (?:[\w-]+ ){1,3}$")
 _CITED_IN = _loose(r"\b(?:provided for|contained|referred to|set out|set forth|listed|mentioned|described|defined|"
                    r"specified|laid down|stipulated|enumerated) in $")
@@ -902,14 +905,33 @@ def _money(m: re.Match[str]) -> dict[str, Any] | None:
 def _legal_basis(sentence: str, end: int) -> str | None:
     """The article or act the provision rests on; `end` is where the topic's words end."""
     for pattern, needed in ((_ARTICLE, _ARTICLE_WORDS), (_INSTRUMENT, _INSTRUMENT_WORDS)):
-        found = [fold(m.group(0)) for m in pattern.finditer(sentence) if not _cited(sentence, m.start(), end)
-                 ] if any(w in sentence for w in needed) else []
+        found = [(m.start(), fold(m.group(0))) for m in pattern.finditer(sentence)
+                 if not _cited(sentence, m.start(), end)] if any(w in sentence for w in needed) else []
         if found:
             # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
-            basis = next((named for named in found if " of " in named), found[0])
+            at, basis = next((named for named in found if " of " in named[1]), found[0])
+            act = _act_before(sentence, at) if pattern is _ARTICLE and " of " not in basis else None
+            if act:  # "the Aliens Act of 2000 (Section 8(k))": "Section 8(k) of the Aliens Act of 2000"
+                basis = f"{basis.strip(' ,;')} of the {act}"
             words = basis.strip(" ,;").split(" ")
             while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
                 words = words[1:]
+            return " ".join(words)
+    return None
+
+
+def _act_before(sentence: str, at: int) -> str | None:
+    """The act named right before the article at `at`, which it belongs to: "the Aliens Act of 2000 (Section
+    8(k))", "the Aliens Act, Section 12"."""
+    if "Act" not in sentence[max(0, at - ACT_BEFORE):at] and not any(
+            word in sentence[max(0, at - ACT_BEFORE):at] for word in _INSTRUMENT_WORDS):
+        return None
+    for m in _INSTRUMENT.finditer(sentence, max(0, at - ACT_BEFORE), at):
+        gap = _ACT_TO_ARTICLE.fullmatch(sentence, m.end(), at)
+        if gap:
+            words = fold(m.group(0) + (gap.group("year") or "")).split(" ")
+            while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+                words = words[1:]  # "Under the Foreigners Act": the act is the Foreigners Act
             return " ".join(words)
     return None
 

@@ -593,6 +593,13 @@ OWN_TERMS = [
      {"topic": "reflection period", "legal_basis": "Article 10 of the Aliens Act"}),
     ("Under the rules set out in Article 4 of the Decree, victims shall receive a residence card.",
      {"topic": "residence permit", "legal_basis": "Article 4 of the Decree"}),
+    # an article given after its act, in brackets or after a comma, is the act's
+    ("Under the Foreigners Act of 2008 (Article 44), victims receive a reflection period of 60 days.",
+     {"topic": "reflection period", "duration": "60 days", "legal_basis": "Article 44 of the Foreigners Act of 2008"}),
+    ("Victims may be granted a residence permit under the Aliens Act, Section 12.",
+     {"topic": "residence permit", "legal_basis": "Section 12 of the Aliens Act"}),
+    ("Pursuant to the Residence Act (Section 7), a victim may obtain a temporary residence permit.",
+     {"topic": "temporary residence permit", "legal_basis": "Section 7 of the Residence Act"}),
 ]
 
 
