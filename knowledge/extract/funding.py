@@ -110,10 +110,14 @@ _LISTED_NAME = (rf"(?:[{UPPER}][\w’'.-]*[ \t]+)?(?:Ministry|Department|Office|
                 rf"(?:[ \t]+[{UPPER}][\w’'-]*)?(?:,[ \t]+[{UPPER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*)?)+,?[ \t]+and"
                 rf"[ \t]+[{UPPER}][\w’'-]*(?:[ \t]+[{UPPER}][\w’'-]*){{0,2}}")
 # "The government allocated", "the U.S. Government has spent": a payer without a capitalised name.
-_GOVERNMENT = rf"[Tt]he[ \t]+(?:[{UPPER}][\w.]*[ \t]+){{0,2}}[Gg]overnment"
+_GOVERNMENT = rf"[Tt]he[ \t]+(?:(?:[{UPPER}][\w.]*|federal|regional|national|state|local|provincial|city|municipal|" \
+              rf"central|cantonal)[ \t]+){{0,2}}[Gg]overnment"
 # The name of whoever gives, and the acronym a name may be followed by: "the International Organization for
 # Migration (IOM)".
-_WHO = rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_NAME})"
+# "The City of Vienna's youth welfare office": a name's own office, named in lower case after it.
+_OWN_OFFICE = rf"{_NAME}[’']s(?:[ \t]+[a-z][\w-]*){{1,3}}?[ \t]+(?:office|department|ministry|agency|fund|unit|" \
+              r"service|embassy|programme|program|foundation|government)"
+_WHO = rf"(?P<who>{_GOVERNMENT}|{_LISTED_NAME}|{_OWN_OFFICE}|{_NAME})"
 _ACRONYM = r"(?:\s*\([A-Z][\w&-]*\))?"
 _GIVE = (r"(?:contributed|contributes|contribute|provided|provides|provide|gave|gives|give|granted|grants|"
          r"donated|donates|allocated|allocates|committed|commits|committing|pledged|pledges|paid|pays|spent|spends|"
@@ -126,9 +130,17 @@ _GIVE_BASE = (r"(?:award|allocate|fund|finance|donate|spend|disburse|invest|cont
               r"support)")
 # "grants of", "funds are": the noun, not the verb
 _NOT_A_VERB = r"(?!\s+(?:of|are|were|will|was|is|have|had|from|worth|totalling|totaling)\b)"
+# "is funding", "will add", "raised its yearly grant", "renewed its support": forms that need the word before them
+_GIVING = (r"(?:funding|financing|providing|contributing|donating|allocating|awarding|granting|paying|investing|"
+           r"giving|spending|disbursing)")
+_MODAL_BASE = (r"(?:add|award|allocate|fund|finance|donate|spend|disburse|invest|contribute|provide|give|grant|commit|"
+               r"pay|support|pledge|offer|transfer|co-fund|co-finance)")
+_RAISED = (r"(?:raised|raises|renewed|renews|increased|increases|doubled|doubles|topped\s+up)\s+(?:its|their)\s+"
+           r"(?:[a-z-]+\s+){0,2}?(?:grant|grants|contribution|contributions|funding|support|budget|allocation|subsidy)")
 _PAYER = re.compile(rf"{_WHO}{_ACRONYM},?\s+"
                     r"(?:(?:has|have|had|will|would|also|is|are|was|were|together|\w+ly)\s+)*"
-                    rf"(?:{_INTEND}\s+to\s+{_GIVE_BASE}|{_GIVE})\b{_NOT_A_VERB}")
+                    rf"(?:{_INTEND}\s+to\s+{_GIVE_BASE}|{_GIVE}|(?:(?<=\bis\s)|(?<=are\s)){_GIVING}|"
+                    rf"(?<=will\s|ould\s|hall\s){_MODAL_BASE}|{_RAISED})\b{_NOT_A_VERB}")
 _FROM = re.compile(rf"^[^.;]{{0,60}}?\bfrom\s+(?:the\s+)?(?P<who>{_NAME})")
 _BY = re.compile(rf"\b(?:funded|financed|paid|provided|granted|donated|sponsored|supported)\s+by\s+(?:the\s+)?"
                  rf"(?P<who>{_NAME})")
@@ -147,8 +159,23 @@ _TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)
                       r"\b(?:NGOs?|shelters?|organi[sz]ations?|associations?|cent(?:re|er)s?|programmes?|programs?|"
                       r"projects?|hotlines?|teams?|networks?|municipalities|charities|foundations?|agencies|institutions?)"
                       rf"(?![\w’'-])(?:\s+[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+){{0,3}})?)")
-_GOT = r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded)"
-_RECEIVED = re.compile(rf"(?P<who>{_NAME}){_ACRONYM}\s+(?:has\s+|have\s+|had\s+)?{_GOT}\b")
+_GOT = (r"(?:received|receives|obtained|was\s+granted|were\s+granted|was\s+awarded|were\s+awarded|will\s+receive|"
+        r"is\s+to\s+receive|would\s+receive|was\s+paid|were\s+paid|is\s+paid|are\s+paid|was\s+given|were\s+given|"
+        r"was\s+allocated|were\s+allocated|gets|got)")
+# "CoMensha, the national coordination centre for victims, received": a name, its description, then the verb
+# "The International Organization for Migration (IOM) Prague was paid": the acronym may sit inside the name
+_RECEIVED = re.compile(rf"(?P<who>{_NAME}(?:[ \t]*\([A-Z][\w&-]*\)[ \t]+{_NAME})?){_ACRONYM}"
+                       rf"(?:,[ \t]+(?:the|a|an|our)[ \t][^,;()]{{3,80}},)?\s+"
+                       rf"(?:has\s+|have\s+|had\s+)?{_GOT}\b")
+# "awarded La Strada PLN 1.1 million", "granted the network a top-up of €850,000": who is given, right before the sum
+_DOUBLE_OBJECT = re.compile(rf"\b(?:awarded|awards|award|granted|grants|grant|paid|pays|pay|gave|gives|give|offered|"
+                            rf"offers|allocated|allocates)\s+(?P<to>(?:the\s+)?(?:{_NAME}{_ACRONYM}|(?:\d+|two|three|"
+                            rf"four|five|six|seven|eight|nine|ten|several|some)\s+(?:NGOs|shelters|organi[sz]ations|"
+                            rf"associations|projects|municipalities|centres|centers)|(?:network|coalition|platform|"
+                            rf"shelter|hotline|centre|center|association|foundation)))\s+(?:(?:a|an)\s+(?:total|sum|"
+                            rf"(?:[\w-]+\s+){{0,2}}?(?:grant|top-up|contribution|award|allocation|subsidy))\s+of\s+)?"
+                            rf"(?:(?:about|some|roughly|approximately|around|nearly|almost|over|another|a\s+further|"
+                            rf"an\s+additional)\s+)?$")
 # A payer or a receiver needs its verb: most clauses have none, and the verb alone is far cheaper to look for
 # than the name before it (any capital letter may start one).
 # A name found after a capitalised word (and its connectors) is the cut-off end of a longer one.
@@ -156,7 +183,8 @@ _CUT_NAME = re.compile(rf"(?<![\w’'.&/-])(?!(?:The|A|An|In|On|At|By|For|But|An
                        rf"[{UPPER}][\w’'.&/-]*(?:\s+{_CONNECTOR})*\s+$")
 # "IOM Prague was paid", "the shelters were granted": who is given the money, not who gives it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+)?[a-z]+(?<!ing)$")
-_GIVE_WORD = re.compile(rf"(?:{_GIVE}|to\s+{_GIVE_BASE})\b")
+_GIVE_WORD = re.compile(rf"(?:{_GIVE}|to\s+{_GIVE_BASE}|\b(?:is|are)\s+{_GIVING}|"
+                        rf"\b(?:will|would|shall)\s+{_MODAL_BASE}|{_RAISED})\b")
 _GOT_WORD = re.compile(rf"{_GOT}\b")
 _WITH = re.compile(r"\b(?:provide|provides|provided|give|gives|gave|grant|grants|granted)\s+(?P<to>(?:the\s+)?"
                    r"[\w’'-]+(?:\s+[\w’'-]+)?)\s+with\b")
@@ -470,7 +498,7 @@ def _recipient_matches(before: str, after: str) -> Iterator[re.Match[str]]:
     if (noun := _TO_NOUN.search(after)) and _BLANK_LINE.search(noun.group()) is None:
         yield noun
     yield from _to(after[:120])
-    yield from _searches((_WITH.search, before), (_FUNDS_WITH.search, before))
+    yield from _searches((_WITH.search, before), (_FUNDS_WITH.search, before), (_double_object, before))
     if _GOT_WORD.search(before):
         yield from reversed(list(_RECEIVED.finditer(before)))
     yield from _to(before)
@@ -513,6 +541,12 @@ def _searches(*places: tuple[Callable[[str], re.Match[str] | None], str]) -> Ite
     for search, text in places:
         if found := search(text):
             yield found
+
+
+def _double_object(text: str) -> re.Match[str] | None:
+    """`_DOUBLE_OBJECT.search(text)`, tried only where a giving verb is among the last words."""
+    tail = text[-120:]
+    return _DOUBLE_OBJECT.search(tail) if _GIVE_WORD.search(tail) else None
 
 
 def _noun_of(text: str) -> re.Match[str] | None:

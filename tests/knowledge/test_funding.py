@@ -469,7 +469,8 @@ PARTIES = [
     ("Grants reach €8,000 per project, and the deadline for proposals is 1 March.", [{"purpose": None}]),
     ("The embassy gave €8,000 for legal aid to victims.", [{"purpose": "legal aid to victims"}]),
     # "to" and a verb says what the money does, not who gets it
-    ("The ministry awarded Caritas EUR 70,000 to run the regional shelters.", [{"recipient": None}]),
+    ("The ministry awarded Caritas EUR 70,000 to run the regional shelters.", [{"recipient": "Caritas"}]),
+    ("The ministry gave EUR 70,000 to run the regional shelters.", [{"recipient": None}]),
     ("The embassy gave EUR 70,000 to two NGOs running shelters.", [{"recipient": "two NGOs"}]),
     # the subject of a passive receives
     ("The Red Cross office in Sofia was paid BGN 40,000 for interpreting.", [{"payer": None}]),
@@ -485,6 +486,28 @@ PARTIES = [
     ("A grant of $70,000 from Monday covers the shelter.", [{"payer": None}]),
     ("The Ministry of Justice gave €20,000 to Ruhama in May 2014.", [{"payer": "Ministry of Justice",
                                                                      "recipient": "Ruhama"}]),
+    # who is given: right after the giving verb, before the sum; the subject of "will receive", "was paid"
+    ("The Ministry of Health awarded the Sunrise Foundation EUR 250,000 for its shelter in 2014.",
+     [{"payer": "Ministry of Health", "recipient": "Sunrise Foundation"}]),
+    ("In 2013 the agency granted three NGOs a total of RON 410,000 ($130,000).", [{"recipient": "three NGOs"}]),
+    ("The Anti-Trafficking Office (ATO) will receive USD 120,000 per year from the Department of State.",
+     [{"payer": "Department of State", "recipient": "Anti-Trafficking Office"}]),
+    ("Caritas Vienna, the largest shelter provider, received EUR 900,000 from the city in 2016.",
+     [{"recipient": "Caritas Vienna"}]),
+    ("IOM Tirana was paid EUR 45,000 for return assistance.", [{"payer": None, "recipient": "IOM Tirana"}]),
+    # givers: "will add", "is funding", "raised its grant", "renewed its support", an office of a named body
+    ("The Council of Europe will add GBP 30,000 to the project.", [{"payer": "Council of Europe"}]),
+    ("The Kingdom of Sweden is funding a helpline study with SEK 2 million over 2021-2022.",
+     [{"payer": "Kingdom of Sweden"}]),
+    ("The federal government has raised its annual grant to each of the two shelters to EUR 500,000.",
+     [{"payer": "federal government"}]),
+    ("The City of Graz's social welfare office committed EUR 75,000 to the drop-in centre.",
+     [{"payer": "City of Graz's social welfare office"}]),
+    ("Switzerland renewed its support to the Tirana Legal Aid Society, with CHF 90,000 for two years.",
+     [{"payer": "Switzerland", "recipient": "Tirana Legal Aid Society"}]),
+    # ... but not a verb of another sense, nor a count of victims after the verb
+    ("Police raised concerns that traffickers paid EUR 5,000 per victim.", [{"payer": None}]),
+    ("The court awarded 12 victims EUR 3,000 each in compensation.", [{"recipient": None}]),
 ]
 
 
