@@ -53,7 +53,7 @@ _PAGE_MARKER = re.compile(r"^[ \t]*[A-Z][A-Z .'-]{1,40}\s+0{2,}\d{2,6}\s+(\d{3})
                           re.MULTILINE)
 _UNDERLINED = re.compile(r"^[ \t]*(\S[^\n]{1,100}?)[ \t]*\n[ \t]*(-{3,}|={3,})[ \t]*$", re.MULTILINE)
 # The underline alone: cheap to find, so _UNDERLINED is only tried on the line above one.
-_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|={3,})[ \t]*$", re.MULTILINE)
+_RULE_LINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(\S[^\n]*)$", re.MULTILINE)
 _CAPS_HEADING = re.compile(r"^[ \t]*((?:\d{1,2}\.\s+)?[A-Z][A-Z0-9'’&,/() -]{3,70}[A-Z)])[ \t]*$", re.MULTILINE)
 # Paragraph numbers and lettered answers start a line (after blanks at most): found by what follows the blanks.
@@ -254,16 +254,32 @@ def _line_openings(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, r
 def _underlined(masked: str) -> list[re.Match[str]]:
     """The matches of `_UNDERLINED.finditer(masked)`, found from the underlines up (much faster on long texts)."""
     found: list[re.Match[str]] = []
-    for rule in _RULE_LINE.finditer(masked):
-        if rule.start() == 0:
+    for rule_start in _rule_lines(masked):
+        if rule_start == 0:
             continue
-        above = masked.rfind("\n", 0, rule.start() - 1) + 1
+        above = masked.rfind("\n", 0, rule_start - 1) + 1
         if found and above < found[-1].end():
             continue  # finditer does not overlap matches
         m = _UNDERLINED.match(masked, above)
         if m:
             found.append(m)
     return found
+
+
+def _rule_lines(text: str) -> list[int]:
+    """Where each line matching `_RULE_LINE` starts, in order: found from its "---" or "===" (a literal the engine
+    skips to), not by trying `^` at every character."""
+    starts = set()
+    for literal in ("---", "==="):
+        at = text.find(literal)
+        while at >= 0:
+            line = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            if _RULE_LINE.fullmatch(text, line, end):
+                starts.add(line)
+            at = text.find(literal, end)
+    return sorted(starts)
 
 
 def _cable_body_start(document: Document) -> int:
