@@ -47,6 +47,7 @@ __all__ = [
 SCHEMA_VERSION = 3
 _TOKENIZE = "porter unicode61 remove_diacritics 2"
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_GAPS = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
 # What the two FTS5 indexes hold; the title is searched with each passage: a cable names its country
 # in its subject line only.
 _FTS_COLUMNS = {"passages": ("body", "section", "title"), "facts": ("body",)}
@@ -303,17 +304,24 @@ def _rows(document: Document) -> _Analysed:
     passages: list[dict[str, Any]] = []
     facts: list[tuple[int, dict[str, Any]]] = []
     words: Counter[str] = Counter()
-    title_words = set(_WORD.findall(document.title.lower()))
+    title_words = _words(document.title.lower())
     for passage in split_passages(document):
         row = _passage_row(passage)
         passages.append(row)
-        words.update(set(_WORD.findall(row["body"].lower())) | title_words)
+        words.update(_words(row["body"].lower()) | title_words)
         facts.extend((passage.ordinal, _fact_row(passage, fact)) for fact in extract_facts(passage))
     doc_row = {"path": document.path, "title": document.title, "date": document.date, "kind": document.kind,
                "sha256": document.sha256, "size": len(document.text), "meta": json.dumps(dict(document.meta)),
                "notes": json.dumps(list(document.notes)),
                "noise": json.dumps([list(span) for span in document.noise]), "text": document.text}
     return _Analysed(doc_row, passages, facts, words, len(document.text.encode("utf-8", "replace")))
+
+
+def _words(text: str) -> set[str]:
+    """The distinct words of `text`: its runs of letters and digits (what _WORD finds)."""
+    if text.isascii():  # most passages: ASCII's gaps become spaces and split, a third faster than _WORD
+        return set(text.translate(_ASCII_GAPS).split())
+    return set(_WORD.findall(text))
 
 
 @functools.cache

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,30 @@ def test_search_indexes_made_as_documents_arrive_are_the_ones_fts5_rebuilds(corp
         assert conn.execute(f"SELECT id, block FROM {fts}_data ORDER BY id").fetchall() == built
         assert len(built) > 2, "the index holds segments, not only its structure records"
     conn.close()
+
+
+# (text in a document, words its vocabulary holds, strings it does not hold as words)
+VOCABULARY = [
+    ("The snake_case name", {"snake", "case", "name"}, {"snake_case", "_"}),
+    ("Write an e-mail to info@shelter.org today.", {"e", "mail", "info", "shelter", "org", "today"}, {"e-mail"}),
+    ("It grew 3.5% in 2019/20!", {"it", "grew", "3", "5", "2019", "20"}, {"3.5", "2019/20"}),
+    ("Tabs\tand\x0bvertical [brackets] {braces} ~tilde~ `ticks` |pipes|", {"tabs", "vertical", "brackets",
+     "braces", "tilde", "ticks", "pipes"}, {"[brackets]"}),
+    ("L'été à Zürich coûte x² Ⅻ francs", {"l", "été", "à", "zürich", "coûte", "x²", "ⅻ", "francs"}, {"l'été"}),
+]
+
+
+def test_vocabulary_counts_the_passages_holding_each_run_of_letters_and_digits(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number, (line, _, _) in enumerate(VOCABULARY):  # a document each: ASCII passages and others
+        (docs / f"note{number}.txt").write_text(f"Note {number}\n\n{line}\n", encoding="utf-8")
+    build_knowledge_base(docs, tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    vocabulary = {r["word"]: r["passages"] for r in kb.query("SELECT word, passages FROM vocabulary")}
+    for _, held, not_held in VOCABULARY:
+        assert held <= set(vocabulary) and not not_held & set(vocabulary)
+    runs = Counter[str]()
+    for row in kb.query("SELECT body, title FROM passages"):
+        runs.update(set(re.findall(r"[^\W_]+", f"{row['body']} {row['title']}".lower())))
+    assert vocabulary == runs
