@@ -140,15 +140,20 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
     ("", rf"\b(?:for|of|lasting|lasts?) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
     ("", rf"\bto (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "shortened to one year", "extended from 45 days to six months"
     ("", rf"\bbetween (?P<low>{_NUM}) and (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "between 30 and 60 days": a range
+    # "a reflection period of a duration greater than 60 days" ("no more than" is a maximum)
+    ("more than ", rf"(?<!\bno\s)\b(?:more|greater|longer) than (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
 ))
 # Words each duration pattern (by rank) holds one of, besides its unit: without them it need not run.
 _DURATION_WORDS: tuple[tuple[str, ...], ...] = ((), ("minimum", "least", "less"), ("maximum", "up", "more"),
-                                                ("valid",), (), (), ("between",))
+                                                ("valid",), (), (), ("between",), ("more", "greater", "longer"))
 # "a declaration of arrival (three months)": a bracket right after the topic's words that holds only a
 # duration is the topic's own (other bracketed durations are asides: "one year (previously six months)").
 _BRACKETED = re.compile(rf"\s*\((?P<n>{_NUM})[- ](?P<u>{_UNIT})\)", re.IGNORECASE)
 # "delivered two to three months after the decision" is a delay, not how long a permit lasts.
 _DELAY = _loose(r" (?:after|later|ago|following)\b")
+# "a person below the age of 18 years", "children 15 years of age": an age, not how long a permit lasts
+_AGE_BEFORE = re.compile(r"\bage\s+$", re.IGNORECASE)
+_AGE_AFTER = _loose(r" (?:old|of age)\b")
 _RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
                   rf"(?: (?P<how>every|for|each|after|in) (?:a period of )?"
                   rf"(?:(?P<n>{_NUM})[- ])?(?P<u>{_UNIT})\b(?: increments)?)?")
@@ -297,6 +302,7 @@ OWN_DURATION_AFTER = 30
 # the telling: "does not report the number of residence cards".
 _NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
 _NEGATION_REACH = 6
+_IF_CLAUSE = re.compile(r"\W*(?:if|unless|whether|in case)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]")  # a "not" or a relative clause reaches no further back than these
 _REPORTING = _loose(r"\b(?:report\w*|know\w*|say|said|disclose\w*|track\w*|collect\w*|publish\w*|record\w*|"
                     r"keep (?:statistics|data|records)|number|fees?|charges?|costs?)\b")
@@ -304,6 +310,10 @@ _REPORTING = _loose(r"\b(?:report\w*|know\w*|say|said|disclose\w*|track\w*|colle
 _ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-Z]{2,6})\)")
 _WHOLE = re.compile(r"[\s\S]+")
 _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|explain|provide)\b", re.IGNORECASE)
+# A parliamentary question asks in the third person: "Deputy X asked the Minister for Justice the number of victims
+# granted a reflection period ...", "To ask the Secretary of State how many ...". It states nothing.
+_PARLIAMENTARY_QUESTION = _loose(r"\b(?:asked|to ask) the (?:minister|secretary|commission|government|taoiseach|"
+                                 r"tánaiste|attorney|prime minister)\b")
 
 
 def permit_facts(passage: Passage) -> list[Fact]:
@@ -505,7 +515,7 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
             act = _heading_act(text[a:b]) or act
             continue  # it names no topic and refers back to none
         sentence = text[a:b]
-        if _NOT_STATEMENT.match(sentence):
+        if _NOT_STATEMENT.match(sentence) or "ask" in lowered and _PARLIAMENTARY_QUESTION.search(sentence):
             previous, asked = (), None
             continue
         mentions = _mentions(sentence, held, lowered, possible)
@@ -662,7 +672,9 @@ def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence, m.end()),
         "conditions": _conditions(sentence, folded),
-        "negated": True if _negated(sentence, m.start()) else None,
+        # "If you do not have a residence permit, you can apply for one": the "not" is the condition's
+        "negated": True if _negated(sentence, m.start()) and not _IF_CLAUSE.match(_clause_before(sentence, m.start()))
+        else None,
     }
 
 
@@ -858,8 +870,10 @@ def _aside(sentence: str, at: int, renewal: re.Match[str] | None) -> bool:
 
 
 def _delay(sentence: str, m: re.Match[str]) -> bool:
-    """Whether the duration is a delay: "issued two to three months after the decision"."""
-    return bool(_DELAY.match(sentence, m.end()))
+    """Whether the duration is a delay, "issued two to three months after the decision", or an age: "below the age
+    of 18 years", "15 years old"."""
+    return bool(_DELAY.match(sentence, m.end()) or _AGE_AFTER.match(sentence, m.end())
+                or _AGE_BEFORE.search(sentence, max(0, m.start() - 5), m.start()))
 
 
 def _renewal(m: re.Match[str]) -> str:

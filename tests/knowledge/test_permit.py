@@ -209,6 +209,15 @@ PROVISIONS = [
     ("Victims receive a residence permit for between six and twelve months.",
      {"topic": "residence permit", "duration": "six to twelve months"}),
     ("Between 2015 and 2018, victims received 40 residence permits.", {"topic": "residence permit"}),
+    # a minimum said "more than"; an age is no duration
+    ("Where a child under the age of 18 years is identified, a reflection period of more than 60 days may be granted.",
+     {"topic": "reflection period", "duration": "more than 60 days"}),
+    ("Minors aged 16 years old or more receive a residence permit.", {"topic": "residence permit"}),
+    # a "not" in the condition does not deny what the sentence grants
+    ("If a victim does not hold a residence permit, she may apply for one.",
+     {"topic": "residence permit", "conditions": "If a victim does not hold a residence permit"}),
+    ("A residence permit is issued for no more than 90 days.",
+     {"topic": "residence permit", "duration": "up to 90 days"}),
 ]
 
 
@@ -523,7 +532,7 @@ def test_every_back_reference_holds_a_noun(text: str) -> None:
     "The visa lasts for a maximum period of four years.", "Stay is granted for no more than six months.",
     "The card is valid for a period of typically two years.", "A three-month temporary residence permit.",
     "The permit, shortened to one year, lasts 12 months.", "A PERMIT VALID FOR ONE YEAR, FOR AT LEAST 30 DAYS.",
-    "The period lasts BETWEEN 30 AND 90 DAYS.",
+    "The period lasts BETWEEN 30 AND 90 DAYS.", "A stay longer than six months. A period GREATER THAN 60 DAYS.",
 ])
 def test_every_duration_match_holds_its_words(text: str) -> None:
     # Duration patterns run only on sentences that hold a unit and one of the pattern's own words.
@@ -622,6 +631,10 @@ def test_residence_documents_named_by_their_own_terms(text: str, expected: dict[
     "contrary to Article 13 of the Convention.",
     # a period that only dates support other than stay
     "Pending the decision and during the 45-day \"reflection\" period (if granted), victims are given accommodation.",
+    # a parliamentary question asks, in the third person
+    "Deputy Smith asked the Minister for Justice the number of victims granted a reflection period of more than 60 "
+    "days; and if he will make a statement on the matter.",
+    "To ask the Secretary of State how many residence permits were issued to victims in 2019.",
     # applying for kinds of status, nothing granted
     "Victims who are afraid to return home can apply for asylum or residence permits.",
     # registration of an organisation is not a person's residence document
