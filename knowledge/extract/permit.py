@@ -290,6 +290,7 @@ _REQUIREMENTS_HEADING = re.compile(
     r"eligibility(?:\s+(?:criteria|requirements))?|who\s+(?:can|may)\s+apply|who\s+is\s+eligible)\b"
     r"[^\n.;!?]{0,80}?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _REQUIREMENTS_WORDS = ("requirements", "conditions", "eligib", "apply")  # in every match of it, folded
+PLAIN_ITEM_CHARS = 300  # a longer line without a bullet is a paragraph, not an item
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–•*·]|\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?P<item>\S[^\n]*)")
 # A sentence ends so; a heading, a title or a breadcrumb line does not.
 _TERMINAL = ".!?:;)\"”’'…]"
@@ -396,20 +397,36 @@ def _requirement_lists(passage: Passage, folded: str) -> Iterator[Fact]:
 
 
 def _list_items(text: str, at: int) -> list[tuple[int, int]]:
-    """(start, end) of each item of the bulleted or numbered list on the lines after the line `at` is on (blank
-    lines may come between)."""
+    """(start, end) of each item of the list on the lines after the line `at` is on, up to the next heading line.
+
+    The items are bulleted or numbered ("- The police must confirm ..."), a wrapped item running on to indented or
+    lower-case lines; or, as a web page's list items come out of its markup, they are lines of their own that end
+    as sentences do. Blank lines may come between.
+    """
     items: list[tuple[int, int]] = []
     line_end = text.find("\n", at)
     if line_end < 0 or text[at:line_end].strip():
         return items  # the line runs on after `at`
     at = line_end
+    bulleted: bool | None = None  # whether the items are bulleted, as the first one is
+    after_blank = False
     while at >= 0:
         line_end = text.find("\n", at + 1)
         line_end = len(text) if line_end < 0 else line_end
-        item = _LIST_ITEM.match(text, at + 1, line_end)
-        if item:
+        line = text[at + 1:line_end]
+        stripped = line.strip()
+        item = _LIST_ITEM.match(text, at + 1, line_end) if bulleted is not False else None
+        if not stripped:
+            after_blank = True
+        elif item:
+            bulleted, after_blank = True, False
             items.append((item.start("item"), item.start("item") + len(item.group("item").rstrip())))
-        elif text[at + 1:line_end].strip():
+        elif bulleted and not after_blank and (line[0].isspace() or stripped[0].islower()):
+            items[-1] = (items[-1][0], at + 1 + len(line.rstrip()))  # the item before runs on
+        elif not bulleted and stripped[-1] in ".;:" and len(stripped) <= PLAIN_ITEM_CHARS:
+            bulleted, after_blank = False, False
+            items.append((at + 1 + len(line) - len(line.lstrip()), at + 1 + len(line.rstrip())))
+        else:
             break
         at = line_end if line_end < len(text) else -1
     return items

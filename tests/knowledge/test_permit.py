@@ -701,7 +701,17 @@ def _titled(text: str, title: str) -> Passage:
        "in care.", "Adults identified by the police; Children in care")]),
     # no permit named above the list, or no list under the heading: nothing
     ("Shelters", "Requirements\n- You must be over 18.\n- You must accept counselling.", []),
-    ("Residence permit", "Requirements\nThe office reviews each file.", []),
+    ("Residence permit", "Requirements\nSee the form below\nThe office reviews each file.", []),
+    # a web page's list items come out as lines of their own, without bullets; a bullet's wrapped lines run on
+    ("Sample", "Limited residence permit\n\nYou may apply if the police need you here.\n\nRequirements\n\n"
+     "The police must confirm the investigation.\n\nYou must prove your identity.\n\nFees\n\nThere is no fee.",
+     [("residence permit", "Requirements The police must confirm the investigation. You must prove your identity.",
+       "The police must confirm the investigation; You must prove your identity")]),
+    ("Sample", "Reflection period\nConditions\n- The police must have reasonable grounds\n  to believe you are a "
+     "victim.\n- You must be in the country.\nAfter the period\nYou may apply for a permit.",
+     [("reflection period", "Conditions - The police must have reasonable grounds to believe you are a victim. - You "
+       "must be in the country.", "The police must have reasonable grounds to believe you are a victim; You must be "
+       "in the country")]),
 ])
 def test_a_list_of_requirements_under_a_permit_heading(title: str, text: str,
                                                        expected: list[tuple[str, str, str]]) -> None:
@@ -728,6 +738,11 @@ def test_every_topic_match_of_own_terms_holds_the_topics_words(text: str) -> Non
      [("Each State shall issue a renewable residence permit in either of these cases: a) the victim's stay is "
        "necessary owing to her situation; b) the victim helps the investigation.",
        "the victim's stay is necessary owing to her situation; the victim helps the investigation")]),
+    ("A temporary residence permit is granted when these conditions are met:\n\nThe victim cooperates with the "
+     "police.\n\nThe victim has cut off contact with the suspects.\n\nRenewal",
+     [("A temporary residence permit is granted when these conditions are met: The victim cooperates with the "
+       "police. The victim has cut off contact with the suspects.",
+       "The victim cooperates with the police; The victim has cut off contact with the suspects")]),
     # a condition the sentence states itself stays; no list adds nothing
     ("Victims who testify receive a residence permit, on condition that they meet these rules:\n- No contact.",
      [("Victims who testify receive a residence permit, on condition that they meet these rules: - No contact.",
