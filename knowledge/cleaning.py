@@ -340,11 +340,15 @@ def _split_large(masked: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     pieces: list[tuple[int, int]] = []
     start = a
+    lead_in = start
     for s, e in sentence_spans(masked[a:b]):
         s, e = s + a, e + a
         if e - start > PASSAGE_TARGET and s > start:
-            pieces.append((start, s))
-            start = s
+            # a lead-in ending in ":" goes with the list or quote it opens ("... the following requirements:")
+            cut = lead_in if masked[start:s].rstrip().endswith(":") and lead_in > start else s
+            pieces.append((start, cut))
+            start = cut
+        lead_in = s
     pieces.append((start, b))
     out: list[tuple[int, int]] = []
     for s, e in pieces:  # a run-on "sentence" (a PDF table, a list) is cut at line ends

@@ -192,3 +192,17 @@ def test_a_capitals_line_of_a_newsletter_opens_a_section(heading: str, is_sectio
     passages = split_passages(parse_document("bulletin.txt", text, kind="text", sha256="x"))
     last = passages[-1]
     assert (last.section == heading_case(heading)) is is_section
+
+
+def test_a_lead_in_ending_in_a_colon_stays_with_its_list() -> None:
+    # one long block without blank lines (a web page): it is cut near the target size at sentence ends, but never
+    # between "... the following conditions:" and the list it opens
+    prose = " ".join(f"Sentence {i} tells the reader something about the scheme and how it works." for i in range(11))
+    text = (f"Residence for victims\n{prose}\nTo receive the permit, you must meet the following conditions:\n"
+            + "\n".join(f"- Condition {i}: you take part in the proceedings and keep away from the suspects." for i in
+                        range(14)) + "\n")
+    document = parse_document("permit-page.txt", text, kind="text", sha256="0")
+    passages = split_passages(document)
+    assert len(passages) > 1
+    opening = next(p for p in passages if "the following conditions:" in p.text)
+    assert "- Condition 0:" in opening.text
