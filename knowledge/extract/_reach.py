@@ -73,8 +73,8 @@ _STREET_NOUNS = "Straße Strasse Str. Platz Gasse Weg Allee Ring Laan Straat".sp
 _FIRST_STREET_WORDS = "Rue Avenue Boulevard Via Calle Piazza Plaza Ulica Avenida Rua Quai".split()
 # Streets that start with a word: "Friedrichstraße 12", "Kärntner Ring 5", "Rue de la Loi 200", "P.O. Box 12".
 _WORD_FIRST = (
-    rf"[A-Z][\w-]*(?:{'|'.join(_STREET_SUFFIXES)})[ \t]+\d{{1,5}}[a-z]?\b",
-    rf"[A-Z][\w-]*[ \t]+(?:{'|'.join(map(re.escape, _STREET_NOUNS))})[ \t]+\d{{1,5}}[a-z]?\b",
+    rf"[A-Z][\w-]*(?:{'|'.join(_STREET_SUFFIXES)})[ \t]+\d{{1,5}}[a-z]?(?:/\d{{1,4}}[a-z]?)?\b",  # "...gasse 15/4"
+    rf"[A-Z][\w-]*[ \t]+(?:{'|'.join(map(re.escape, _STREET_NOUNS))})[ \t]+\d{{1,5}}[a-z]?(?:/\d{{1,4}}[a-z]?)?\b",
     rf"(?:{'|'.join(_FIRST_STREET_WORDS)})[ \t]+[^\n,;.]{{2,40}}?,?[ \t]*\d{{1,5}}\b",
     r"(?:P\.?[ \t]?O\.?[ \t]+Box|B\.P\.|Postfach|Case[ \t]+postale)[ \t]+\d+",
 )
@@ -113,7 +113,8 @@ _STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>
 STREET_NAME_CHARS = 50
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
-    r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)(?:[ \t-]+(?:[A-Z][\w'’-]+|[A-Z]{2}))"
+    r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)"
+    r"(?:[ \t-]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b|[A-Z][\w'’-]+|[A-Z]{2}))"  # "London WC1H 9HX"
     r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?)?|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
     r"(?:[ \t]*\([A-Z][\w ]+\))?")
 _CEDEX = re.compile(r"[ \t]+CEDEX(?:[ \t]+\d{1,2})?", re.IGNORECASE)
@@ -149,6 +150,19 @@ _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<nam
 _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
 # "Payoke can be reached at 03 201 16 90", "contacted on 081 ...": a national number (trunk prefix 0) after the verb.
 _REACHED_AT = re.compile(r"\b(?:reached|contacted)[ \t]+(?:at|on)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})\b")
+# "National hotline 1300", "Hotline: 116 006": a short number (3 to 6 digits) right after a hotline's word, the only
+# place such a number is a telephone's. Not a year, not a count ("hotline 1300 calls"), not a longer number's start.
+_SERVICE_HEADS = ("hot", "help", "tip", "hot ", "help ", "tip ")  # what comes before "line" in a hotline's word
+# What follows a hotline's word up to the end of its short number.
+_SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+(?:is|on|at))?"
+                                   r"[ \t]+(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))"
+                                   r"(?![\w.,/-]\d|[ \t]*\d|\w|[ \t]+(?:calls|victims|cases|people|persons|reports|"
+                                   r"times|contacts|messages|callers|requests|enquiries|inquiries|referrals|women|men|"
+                                   r"children)\b)",
+                                   re.IGNORECASE)
+# The last group of a whole number that a line break cut off, and what follows it: a mark or the line's end.
+_LAST_GROUP = re.compile(r"[ \t]*(?!(?:19|20)\d\d$)\d{3,4}")
+_GROUP_END = re.compile(r"[ \t]*(?:[.,;)]|\n|$)")
 _SPACED_DATE = re.compile(r"\d{1,2}[ \t]\d{1,2}[ \t](?:19|20)\d\d")  # "Annex 2 – 01 02 2019": a date
 # Labels before a colon that number something else: "Reference: 0123 456 789", "Case no.: 02 2019 1234".
 _NUMBERING_LABEL = re.compile(r"(?i:.*\b(?:ref(?:erence)?|case|file|no|nr|number|id|account|iban|bic|code|"
@@ -171,6 +185,12 @@ _DIGIT = re.compile(r"\d")
 _WRITTEN_AT = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _WRITTEN_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.IGNORECASE)
 _PROSE_MARK = re.compile(r"[.:;,]|\b[a-z]{4,}\b")
+_SEPARATORS = "·|•"
+# A numbered floor, suite or building before the street, after its line's label if any: "Address: 3rd Floor, ",
+# "Suite 200, "; not an office's unit ("Safe Return Unit Accra, ").
+_BUILDING = re.compile(r"(?:^|:)[ \t]*(?P<part>(?=[^,\d]*\d)(?:[\w.'’-]+[ \t]+){0,3}(?:Floor|Suite|Room|"
+                       r"Building|Bldg\.?|Unit|Flat|Apt\.?|Apartment|Level|Block|Tower|Wing)"
+                       r"(?:[ \t]+[\w.-]+)?,[ \t]*)$", re.IGNORECASE)
 _BRACKETED = re.compile(r"\(.*?\)")
 
 
@@ -188,8 +208,8 @@ def find_details(text: str) -> list[Detail]:
     """Every email, phone or fax number, handle, postal address and web address in `text`, in order."""
     lowered = text.lower()
     numbers = _NUMBER_CUES.search(text) is not None
-    found = [*_emails(text, lowered), *(_phones(text) if numbers else []), *_handles(text),
-             *_addresses(text, numbers=numbers), *_urls(text, lowered)]
+    found = [*_emails(text, lowered), *(_phones(text) if numbers else []), *_short_numbers(text, lowered),
+             *_handles(text), *_addresses(text, numbers=numbers), *_urls(text, lowered)]
     chosen: list[Detail] = []
     for d in sorted(found, key=lambda d: (_RANK[d.kind], d.start)):
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
@@ -250,7 +270,7 @@ def _phones(text: str) -> list[Detail]:
         label = m.group("label").strip().lower()
         if _ONE_LETTER.match(label) and ":" not in label and "." not in label:
             continue  # "t 12" is not a telephone label; "T: +44 ..." is
-        number = _trim_number(m.group("num"))
+        number = _trim_number(m.group("num"), text[m.end("num"):m.end("num") + 2])
         if _plausible(number):
             kind = "fax" if _FAX_LABEL.match(label) else "phone"
             out.append(_number(text, kind, m.start("num"), number))
@@ -261,7 +281,7 @@ def _phones(text: str) -> list[Detail]:
                 and not _IVG_BEFORE.search(before) and not _YEAR_FIRST.match(m.group()):
             out.append(_number(text, _kind_before(text, m.start()), m.start(), m.group()))
     for m in _INTERNATIONAL.finditer(text):
-        number = _trim_number(m.group("num"))
+        number = _trim_number(m.group("num"), text[m.end("num"):m.end("num") + 2])
         if _plausible(number) and not _CLOCK.search(text, max(0, m.start() - 12), m.start()):
             out.append(_number(text, _kind_before(text, m.start()), m.start(), number))
     if "ed at 0" in text or "ed on 0" in text:
@@ -275,6 +295,26 @@ def _phones(text: str) -> list[Detail]:
                     not _SPACED_DATE.fullmatch(number):
                 out.append(_number(text, "phone", m.start("num"), number))
     return out
+
+
+def _short_numbers(text: str, lowered: str) -> list[Detail]:
+    """Short numbers after a hotline's word; "line" is found first (str.find is fast), then the word it ends."""
+    at = lowered.find("line")
+    if at < 0:
+        return []
+    if len(lowered) != len(text):  # lower() lengthened a letter ("İ"): offsets in `lowered` are not `text`'s
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[Detail] = []
+    while at >= 0:
+        head = lowered[max(0, at - 5):at]
+        word = next((w for w in _SERVICE_HEADS if head.endswith(w)), None)
+        start = at - len(word) if word is not None else 0
+        if word is not None and not (start and lowered[start - 1].isalnum()):
+            m = _SHORT_SERVICE_NUMBER.match(text, at + 4)
+            if m:
+                found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
+        at = lowered.find("line", at + 4)
+    return found
 
 
 def _number(text: str, kind: str, start: int, number: str) -> Detail:
@@ -295,8 +335,8 @@ def _kind_before(text: str, at: int) -> str:
     return "fax" if fax_at > tel_at else "phone"
 
 
-def _trim_number(number: str) -> str:
-    number = _unwrapped(number).strip(" \t.-/")
+def _trim_number(number: str, following: str) -> str:
+    number = _unwrapped(number, following).strip(" \t.-/")
     alternatives = _ALTERNATIVES.search(number) if "/" in number else None
     if alternatives and all(len(alt) < len(alternatives.group("group"))
                             for alt in alternatives.group("alts")[1:].split("/")):
@@ -308,13 +348,20 @@ def _trim_number(number: str) -> str:
     return number
 
 
-def _unwrapped(number: str) -> str:
-    """A number wrapped onto the next line goes on there only while it is short of a whole number's digits: "0030 22"
-    and "456789" are one number; "+32 2 555 12 12" and the "2019" that opens the next line are not."""
+def _unwrapped(number: str, following: str) -> str:
+    """A number wrapped onto the next line goes on there while it is short of a whole number's digits: "0030 22"
+    and "456789" are one number; "+32 2 555 12 12" and the "2019" that opens the next line are not. A whole number goes
+    on only with a last group alone before a mark or the line's end: "fax +381 11 3098" / "214." (`following` is
+    what follows the match)."""
     head, newline, tail = number.partition("\n")
-    if not newline or len(_NON_DIGIT.sub("", head)) >= WHOLE_NUMBER_DIGITS:
+    if not newline:
         return head
-    return head + newline + tail.partition("\n")[0]
+    if len(_NON_DIGIT.sub("", head)) < WHOLE_NUMBER_DIGITS:
+        return head + newline + tail.partition("\n")[0]
+    if _LAST_GROUP.fullmatch(tail) and _GROUP_END.match(following) and \
+            len(_NON_DIGIT.sub("", head + tail)) <= MAX_DIGITS:
+        return head + newline + tail
+    return head
 
 
 def _plausible(number: str) -> bool:
@@ -365,8 +412,13 @@ def _streets(text: str, *, numbers: bool) -> Iterator[re.Match[str]]:
 def _address_start(text: str, street: int) -> int:
     """The line's start for a street on a line of its own (a building name may come first), else the street's."""
     line_start = text.rfind("\n", 0, street) + 1
+    # "LEFÖ-IBF (Vienna) · Kettenbrückengasse 15/4": a separator ends what names the office, not the address
+    line_start = max(line_start, *(text.rfind(mark, line_start, street) + 1 for mark in _SEPARATORS))
     head = text[line_start:street]
-    return line_start if len(head) <= 40 and not _PROSE_MARK.search(head) else street
+    if len(head) <= 40 and not _PROSE_MARK.search(head):
+        return line_start
+    building = _BUILDING.search(head) if "," in head else None  # "Address: 3rd Floor, 12 Tavistock Square"
+    return line_start + building.start("part") if building else street
 
 
 def _address_end(text: str, end: int, *, postcode: bool = False) -> int:

@@ -22,7 +22,7 @@ HEADER_LINES = 4
 SERVICE_BODY_CHARS = 40
 SERVICE_NEAR_CHARS = 40
 
-_HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
+_HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Mag|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
 _U, _L = UPPER, LOWER
 _NAME_WORD = (rf"(?:[{_U}]['’][{_U}][{_L}]+|[{_U}][{_L}'’]+(?:-[{_U}][{_L}'’]+)?|[{_U}]\.|"  # "O'Brien", "Anne-Marie"
@@ -35,7 +35,7 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Unit|Division|Section|Secretariat|Commission|Council|Committee|Association|Foundation|Institute|"
               r"Centre|Center|Service|Services|Police|Gendarmerie|Bureau|Programme|Program|Organi[sz]ation|NGO|Fund|"
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
-              r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|"
+              r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|Command|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
               r"Helpdesk|Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
@@ -92,14 +92,15 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _NAME_OR_PARTICLE = re.compile(rf"{_NAME_WORD}|{_PARTICLE}")
 _CONTACT_TITLE = re.compile(r"\b(?:the\s+)?(?P<title>(?:point of contact|focal point|contact person)"
                             r"(?:\s+(?:at|in|of|for)\s+[^,]{2,60}?)?)\s+(?:is|was|remains)\b", re.IGNORECASE)
-_ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,\n—–|]{{0,60}}?(?i:{_ROLE.pattern})[^,\n—–|]{{0,40}}?)"
-                         r"(?:,|[ \t]+[—–|])")
+_ROLE_TITLE = re.compile(rf",\s+(?:the\s+)?(?P<title>[^,\n—–|·]{{0,60}}?(?i:{_ROLE.pattern})[^,\n—–|·]{{0,40}}?)"
+                         r"(?:,|[ \t]+[—–|·])")
 # A header line in parts: "Sarajevo office — Emir Hodžić, Programme Officer".
 _DASH = re.compile(r"[ \t]+[—–|][ \t]+")
 # "…, and INL Program Manager Dragan Jovanović, tel. …": what lies between two people's details in one sentence.
 _NEXT_PERSON = re.compile(r"\band\b|;")
 # A sentence broken after a middle initial: "Political Officer Jennifer A.\nKowalski".
 # It ends the sentence, so only its last characters are searched (\b-free, so a cut name word is no harm).
+_HONORIFIC_END = re.compile(rf"\b{_HONORIFIC}$")  # "Network secretariat · Mag." / "Katharina Weiss": one sentence
 _MIDDLE_INITIAL_END = re.compile(rf"[{_U}][{_L}]+[ \t]+[{_U}]\.\s*$")
 _INITIAL_END_CHARS = 40
 # Words before a name that end a title rather than belong to it: "contacts are Political Officer Jane Doe".
@@ -112,6 +113,14 @@ _SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?ph
                       r"toll-free (?:number|line))\b", re.IGNORECASE)
 _NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|on|the|and|against)[ \t]+)*){{1,9}}"
                             rf"(?:Hot ?line|Help ?line|Tip Line|Phone ?line|Free ?phone)\b(?:[ \t]+\([{_U}]{{2,}}\))?")
+# A hotline's word, the last before a detail.
+_HOTLINE_WORD = r"\b(?:hot ?line|help ?line|tip ?line|phone ?line)\b"
+_SERVICE_BEFORE = re.compile(rf"{_HOTLINE_WORD}(?!.*{_HOTLINE_WORD})", re.IGNORECASE | re.DOTALL)
+_SERVICE_NAME = re.compile(rf"[ \t]*\((?P<called>{_CAP}(?:[ \t]+(?:(?:of|for|the|and|against|de|del|di)[ \t]+)*{_CAP})"
+                           r"{0,5})(?=[),])")
+# After a body's name, its hotline: "La Strada hotline", "Hungarian Baptist Aid – 24h hotline" (lower-case words first).
+_RUNS_SERVICE_AFTER = re.compile(rf"[ \t]*(?:[–—:-][ \t]*)?(?:[a-z0-9][\w/-]*[ \t]+){{0,2}}(?:{_SERVICE.pattern})",
+                                 re.IGNORECASE)
 _ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
 _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
@@ -131,8 +140,9 @@ _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ..."),
 # and a bar between a table's cells ("Payoke | Antwerp | 03 ...").
 _OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()|]{{1,80}}?)[ \t]*"
-                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|-])[ \t]*")
+                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|·-])[ \t]*")
 # A header line in a form of fields: "Name: Jane Doe", "Organisation: La Strada", "Position: Legal adviser".
+_REMARK_IN_LABEL = re.compile(r"\(([^()\n]{2,40})\)")
 _FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
                     r"[ \t]*:[ \t]*")
 _FIELDS = {"name": "name", "full name": "name", "title": "title", "position": "title", "function": "title",
@@ -146,9 +156,9 @@ _NOT_LABELS = frozenset("note notes nb source sources summary comment comments u
                         "portuguese russian ukrainian romanian polish arabic chinese turkish albanian".split())
 # What may stand between a line's opening label and its first detail: that detail's label ("Sürya: Tel. 04 ..."),
 # after a street address with postcode and town ("Payoke: Leguit 4 2000 Antwerp Tel. 03 ...").
-_LABEL_THEN_DETAIL = re.compile(r"(?P<address>[^\n]*?)[ \t,]*(?:\b(?i:tel|tél|telephone|phone|ph|mobile|gsm|e-?mail|"
+_LABEL_THEN_DETAIL = re.compile(r"(?P<address>[^\n]*?)[ \t,·]*(?:\b(?i:tel|tél|telephone|phone|ph|mobile|gsm|e-?mail|"
                                 r"fax|t|m|e)\b\.?[ \t]*:?)?[ \t]*")
-_LINE_ADDRESS = re.compile(rf"[{_U}][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}?,?[ \t]+\d{{1,5}}[a-z]?,?[ \t]+"
+_LINE_ADDRESS = re.compile(rf"[{_U}][\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}?,?[ \t]+\d{{1,5}}[a-z]?(?:/\d{{1,4}})?,?[ \t]+"
                            rf"(?:[A-Z]{{1,2}}-)?\d{{4,5}}[ \t]+[{_U}][\w'’-]+(?:[ \t-]+[{_U}][\w'’-]+)?")
 # "please contact the Assistance system for victims of human trafficking": whom the text tells the reader to contact.
 # "Call CoMensha on +31 ...", "e-mail Payoke at ...": with another verb than "contact", the details follow the office.
@@ -194,6 +204,20 @@ _NEXT_NAMED = re.compile(rf"(?:[,;]|\b(?:or|and)\b)[ \t]*(?:the[ \t]+)?{_NOT_A_L
 _SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the|in)[ \t]+)*{_CAP})"
                              rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?)[ \t]+(?:is|are|runs|operates|provides|offers|helps|"
                              r"assists|supports|works|has|was)\b")
+# A detail's label and its number or email, opening a sentence or after an address: "Tel. +49 ...", "Hotline +234".
+_LABEL_THEN_NUMBER = re.compile(r"(?i:tel|tél|telephone|phone|fax|hot ?line|help ?line|mobile)\b\.?[ \t]*:?[ \t]*"
+                                r"[+(\d]|(?i:e-?mail)\b\.?[ \t]*:?[ \t]*[\w.+-]+@")
+_NUMBER_AFTER_ADDRESS = re.compile(r"[ \t]*[.,;·|–—-]?\s*" + _LABEL_THEN_NUMBER.pattern)
+_SOCIAL_OPENS = re.compile(r"(?:(?i:on)[ \t]+)?(?i:twitter|x|facebook|instagram|linkedin)[ \t]*:|(?i:follow)\b")
+# A line that opens with an office's name in parts before its address, maybe wrapped: "DATIP, Division of Victim
+# Protection, " / "NAPTIP Lagos Zonal Command, ".
+_OFFICE_PART = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\([{_U}]{{2,}}\)|of|for|the|and|against|in|on|de|du|des)){{0,8}}"
+_OFFICE_PARTS = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<org>{_OFFICE_PART}(?:,[ \t]*\n?[ \t]*{_OFFICE_PART}){{0,3}}),"
+                           r"[ \t]*\n?[ \t]*$")
+OFFICE_LINE_CHARS = 160
+# "For press enquiries write to ...": a sentence that opens with what its details are for, and names no one.
+_PURPOSE = re.compile(r"\W*(?:\([A-Z]{1,3}\)[ \t]*)?For[ \t]+(?P<what>(?:[\w-]+[ \t]+){1,3}?(?:enquiries|inquiries|"
+                      r"questions))\b")
 _PRONOUNS = frozenset("it he she they this that we you i these those there which who".split())
 _NOT_OFFICE_FIRST = _NOT_NAMES | _PRONOUNS | _NOT_LABELS  # words that begin no office's name
 # "Helpdesk Caritas": a line of capitalised words alone in its paragraph, above a paragraph of bare details.
@@ -419,6 +443,10 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
         if tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
             contact.org = tail  # "Dr. Katrin Vogt, Research Centre of the Federal Office for Migration"
         elif tail:
+            role, _, last = tail.rpartition(", ")
+            if role and contact.org is None and _ROLE.search(role) and not _ROLE.search(last) and \
+                    (_ORG_WORD.search(last) or _ACRONYM.fullmatch(last)):
+                contact.org, tail = last, role  # "Dr. Ngozi Okafor, Senior Adviser for West Africa, FCTW"
             contact.title = contact.title or tail
         return "name"
     if _ROLE.search(line) and (contact.name or not _ORG_WORD.search(line)) and contact.title is None:
@@ -442,7 +470,13 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
 
 def _sentences(text: str, details: list[Detail]) -> list[_Contact]:
     contacts: list[_Contact] = []
+    spans: list[tuple[int, int]] = []
     for a, b in _prose_spans(text):
+        if spans and _goes_on(text, spans[-1], a, b, details):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    for a, b in spans:
         inside = [d for d in details if a <= d.start and d.end <= b and _counts_in_prose(text, a, d)]
         if inside:
             contacts += _sentence_contacts(text, a, b, inside)
@@ -465,7 +499,20 @@ def _broken_off(text: str, a: int, b: int) -> bool:
     # Either ends the sentence, so it lies in its last few characters ("e-mail." is the longest label; "$" may come
     # before a last newline); searching only there finds the same, and \b still sees the character before.
     return bool(_LABEL_DOT.search(text, max(a, b - _LABEL_DOT_CHARS), b)
-                or _MIDDLE_INITIAL_END.search(text, max(a, b - _INITIAL_END_CHARS), b))
+                or _MIDDLE_INITIAL_END.search(text, max(a, b - _INITIAL_END_CHARS), b)
+                or text[b - 1:b] == "." and _HONORIFIC_END.search(text, max(a, b - _LABEL_DOT_CHARS), b))
+
+
+def _goes_on(text: str, previous: tuple[int, int], a: int, b: int, details: list[Detail]) -> bool:
+    """Whether a sentence goes on with the contact of the one before: its details after an office's address ("...,
+    10785 Berlin, Germany. Tel. +49 ..."), or its handle after the details on the same line ("... +234 9 290 6421. On
+    X: @IOMNigeria")."""
+    if _LABEL_THEN_NUMBER.match(text, a):
+        return any(d.kind == "address" and previous[1] - 1 <= d.end <= previous[1] for d in details)
+    if _SOCIAL_OPENS.match(text, a) and "\n" not in text[previous[1]:a]:
+        return any(d.kind == "handle" and a <= d.start < b for d in details) and \
+            any(d.kind != "address" and previous[0] <= d.start < previous[1] for d in details)
+    return False
 
 
 def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
@@ -474,7 +521,8 @@ def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
             text[detail.start - 1:detail.start] == "(" or \
             bool(_EMAIL_BEFORE.search(text[max(a, detail.start - 80):detail.start]))
     if detail.kind == "address":
-        return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start])) or _after_label(text, detail)
+        return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start])) or _after_label(text, detail) \
+            or _NUMBER_AFTER_ADDRESS.match(text, detail.end) is not None
     return True
 
 
@@ -490,6 +538,8 @@ def _after_label(text: str, detail: Detail) -> bool:
 def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list[_Contact]:
     groups = _groups(text, a, details)
     contacts = []
+    first_office = _office_line(text, a, groups[0][0]) if groups[0][0].kind == "address" else None
+    first_start = first_office[1] if first_office else max(a, text.rfind("\n", 0, groups[0][0].start) + 1)
     context_start = a
     for i, group in enumerate(groups):
         before = text[context_start:group[0].start]
@@ -501,24 +551,44 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             before = line if name else before  # one person a line: the name is on the details' line
         # What follows the details up to the next person's: an office named after them ("..., at the Ministry").
         after = text[group[-1].end:groups[i + 1][0].start if i + 1 < len(groups) else b]
+        if len(groups) > 1 and not wrapped:
+            after = after.partition("\n")[0]  # one contact a line: the next line names the next contact
         contact = _Contact(details=group, start=a, end=_quote_end(text, group[-1].end, b))
         contact.name = name or _last_person(before) or _person_after(text, group[0].end, b)
-        if contact.name and _runs_service(before, contact.name):
+        called = _service_called(text, a, group)
+        runner = contact.name if contact.name and _runs_service(before, contact.name) else None
+        if contact.name and (runner or called and contact.name in called):
             contact.name = None
-        org = _last_org(before) or _last_org(text[a:group[0].start]) or \
-            (_last_org(after) if _last_person(after) is None else None)
+        # In a list of one contact a line, the words before the first contact's line lead in; later ones are theirs.
+        lead = text[a:group[0].start] if i == 0 or wrapped else text[a:first_start]
+        org = _last_org(before) or _last_org(lead) or (_last_org(after) if _last_person(after) is None else None)
         contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
-        contact.title = _title(before, contact.name)
+        office = _office_line(text, a, group[0]) if group[0].kind == "address" else None
+        if office:  # "DATIP, Division of Victim Protection, 1034 Krung Kasem Road, ... · tel. ..."
+            contact.name, contact.org = None, office[0]
+        contact.title = None if office else _title(before, contact.name)
         if contact.title is None and (contact.name or contact.org is None):
             _read_opening_label(contact, text, group[0].start)
+        elif contact.name and contact.org is None:
+            _read_opening_office(contact, text, group[0].start)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
             service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
-            if service:
+            if service and runner and runner not in service:  # "Hungarian Baptist Aid – 24h hotline"
+                contact.org, contact.title = runner, service if _SERVICE.search(service) else None
+            elif service:
                 contact.org, contact.start = service, named_at  # the quote names the service
+                if called and called not in service:
+                    contact.org = f"{service} ({called})"  # "the national hotline (Numero Verde)"
         if contact.name is None and contact.org is None:
             _read_prose_office(contact, text, a, b, before)
+        if contact.name is None and contact.org is None:
+            purpose = _PURPOSE.match(text, a, group[0].start)  # "For press enquiries write to press@..."
+            contact.org = fold(purpose.group("what")) if purpose else None
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
+        if office:  # from the office's name to its last detail's line end
+            line_end = text.find("\n", group[-1].end, b)
+            contact.start, contact.end = office[1], b if line_end < 0 else trim_span(text, office[1], line_end)[1]
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
@@ -540,16 +610,33 @@ def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
         contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
         contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
         return
+    remark = _REMARK_IN_LABEL.search(m.group())
+    if contact.name and remark and _ROLE.search(remark.group(1)) and contact.name in label:
+        contact.title = fold(remark.group(1))  # "Mirela Koçi (Executive Director): mkoci@..."
+        return
     office = _office_label(text, m, first)
     if office is None:
         return
     address, at = office
     # "Sürya: Rue Rouveroy 2 ...": a street, no person; "Reporting Point for Minors – 078 ...": an office's name.
+    # "Frauenhaus Süd (Graz) · ...": a town in brackets after the name makes it an office's.
     if contact.name is None or contact.name in fold(address) or \
-            contact.name in label and _LABEL_JOINS.intersection(words):
+            contact.name in label and (_LABEL_JOINS.intersection(words) or remark):
         contact.name, contact.org = None, label  # "Payoke (Antwerp): +32 3 201 16 90, admin@payoke.be"
     if address:  # "Payoke: Leguit 4 2000 Antwerp Tel. 03 201 16 90"
         contact.details.insert(0, Detail("address", fold(address), at, at + len(address)))
+
+
+def _read_opening_office(contact: _Contact, text: str, first: int) -> None:
+    """The office that opens a person's line before a separator: "Network secretariat · Mag. Katharina Weiss, ..."."""
+    line_start = text.rfind("\n", 0, first) + 1
+    m = _OPENING_LABEL.match(text, line_start, first)
+    if m is None or contact.name is None or contact.name not in fold(text[m.end():first]):
+        return
+    label = fold(m.group("label"))
+    if _names_office(label) and not _REACHABLE.search(label) and _person(label) is None:
+        contact.org = label
+        contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
 
 
 def _office_label(text: str, m: re.Match[str], first: int) -> tuple[str, int] | None:
@@ -574,7 +661,11 @@ def _opens_with_office(text: str, first: int) -> bool:
     """Whether the line of a detail opens with an office's label ("Sürya: 04 ...", "Vesta – 011 ...")."""
     line_start = text.rfind("\n", 0, first) + 1
     m = _OPENING_LABEL.match(text, line_start, first)
-    return m is not None and not _SERVICE.search(m.group("label")) and _office_label(text, m, first) is not None
+    if m is None:
+        return False
+    if _SERVICE.search(m.group("label")):  # "National Anti-Trafficking Hotline: 116 006", not a bare "Hotline:"
+        return _NAMED_SERVICE.fullmatch(fold(m.group("label"))) is not None
+    return _office_label(text, m, first) is not None
 
 
 def _quote_end(text: str, last: int, b: int) -> int:
@@ -656,11 +747,21 @@ def _contact_object(text: str, a: int, b: int, near: int | None) -> tuple[str, i
     return found
 
 
+def _service_called(text: str, a: int, group: list[Detail]) -> str | None:
+    """The name in brackets after a hotline's word or its number: "the national hotline (Numero Verde) is ...",
+    "National hotline 1300 (Prachabodi Center, 24 hours)"; capitalised words up to the bracket's end or a comma."""
+    m = _SERVICE_BEFORE.search(text, max(a, group[0].start - SERVICE_NEAR_CHARS), group[0].start)
+    if m is None:
+        return None
+    called = _SERVICE_NAME.match(text, m.end()) or _SERVICE_NAME.match(text, group[0].end)
+    return fold(called.group("called")) if called else None
+
+
 def _runs_service(before: str, name: str) -> bool:
     """ "The La Strada hotline number is ...": the name is the body that runs a hotline, not a person."""
     folded = fold(before)
     at = folded.rfind(name)
-    return at >= 0 and _SERVICE.match(folded, at + len(name) + 1) is not None
+    return at >= 0 and _RUNS_SERVICE_AFTER.match(folded, at + len(name)) is not None
 
 
 def _wrapped(text: str, group: list[Detail], b: int) -> bool:
@@ -680,6 +781,19 @@ def _groups(text: str, a: int, details: list[Detail]) -> list[list[Detail]]:
     return groups
 
 
+def _office_line(text: str, a: int, address: Detail) -> tuple[str, int] | None:
+    """The office a line opens with before its address: capitalised parts between commas, the first an office's
+    ("Federal Coalition against Trafficking in Women (FCTW), Federal Office," / "Kurfuerstenstrasse 120, ..."), and
+    where it starts. Not a person's line ("Dr. Jane Doe, 12 Main Street"): no part is a person's name."""
+    m = _OFFICE_PARTS.search(text, max(a, address.start - OFFICE_LINE_CHARS), address.start)
+    if m is None:
+        return None
+    parts = [fold(p) for p in m.group("org").split(",")]
+    if not (_ORG_WORD.search(parts[0]) or _ACRONYM.search(parts[0])) or any(_header_person(p) for p in parts):
+        return None
+    return ", ".join(parts), m.start("org")
+
+
 def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> bool:
     if detail.kind == "email" and any(x.kind == "email" for x in group):
         return True
@@ -688,7 +802,8 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
         return True  # "..., e-mail X, and INL Program Manager Dragan Jovanović, tel. Y"
     if _NEXT_NAMED.search(between):
         return True  # "Payoke (tel. 03 201 16 90), Sürya (tel. 04 232 40 303) or ..."
-    if "\n" in between and _opens_with_office(text, detail.start):
+    if "\n" in between and (_opens_with_office(text, detail.start) or
+                             detail.kind == "address" and _office_line(text, a, detail) is not None):
         return True  # "Payoke: 03 201 16 90, admin@payoke.be" / "Sürya: 04 232 40 303": one office a line
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
@@ -731,8 +846,8 @@ def _person(written: str) -> str | None:
     for word in reversed(words):
         if _ORG_WORD.fullmatch(word.rstrip(".,")):
             return None  # "the NGO La Strada": an office's name
-        if not _name_word(word) or len(name) == 4:
-            break
+        if not _name_word(word) or len(name) == 4 or name and word.endswith(","):
+            break  # "24 hours, Thai, English": a list, no name
         name.insert(0, word)
     # "-- B. Mihai Kowalski": a paragraph's letter, not an initial; a first initial stands for the first name.
     while name and (_PARTICLE_WORD.fullmatch(name[0]) or name[0].rstrip(".").lower() in _NOT_NAMES or

@@ -781,3 +781,115 @@ def test_directories_tables_and_forms(text: str, expected: list[dict[str, object
 ])
 def test_headings_and_languages_are_no_offices(text: str) -> None:
     assert _contacts(text) == []
+
+
+# Lines that name an office or a service and no person: parts between "·" separators (markdown newsletters), an office
+# and its address before "Tel." in a report, a service's short number, a sentence that says what its details are for.
+ORGANISATION_LINES = [
+    ("Frauenhaus Süd (Graz) · Mariahilfer Straße 88/2, 8020 Graz · tel. +43 316 555 120 · fax +43 316 555 121 · "
+     "office@fhs.example.at\n",
+     [{"org": "Frauenhaus Süd", "name": None, "address": "Mariahilfer Straße 88/2, 8020 Graz",
+       "phone": "+43 316 555 120", "fax": "+43 316 555 121", "email": "office@fhs.example.at"}]),
+    # markdown emphasis masked to spaces, the line wrapped before its last detail
+    ("  Frauenhaus Süd (Graz)   · Mariahilfer Straße 88/2, 8020 Graz · tel. +43 316 555 120 ·\n"
+     "office@fhs.example.at\n",
+     [{"org": "Frauenhaus Süd", "name": None, "phone": "+43 316 555 120", "email": "office@fhs.example.at"}]),
+    # an office first, then a person with a title
+    ("Skopje Office · Mag. Ana Kovač, programme officer · ana.kovac@example.hr · +385 1 555 0199\n",
+     [{"name": "Mag. Ana Kovač", "org": "Skopje Office", "title": "programme officer",
+       "email": "ana.kovac@example.hr"}]),
+    # a body and its hotline before the separator
+    ("Casa Alba – 24h helpline · +40 21 555 0000 (free)\n",
+     [{"name": None, "org": "Casa Alba", "title": "24h helpline", "phone": "+40 21 555 0000"}]),
+    # a report's contact list: office, address, then "Tel." or "Hotline" in the next sentence; a number wrapped
+    ("Contacts\nCentre for Safe Migration (CSM), Head Office,\nLindenallee 45, 20259 Hamburg, Germany. Tel. "
+     "+49 40 555 0100, fax\n+49 40 555 0101, info@csm.example.de\nSafe Return Unit Accra, 12 Liberation Road, Accra. "
+     "Hotline +233 302 555\n0199\n",
+     [{"org": "Centre for Safe Migration (CSM), Head Office", "name": None,
+       "address": "Lindenallee 45, 20259 Hamburg, Germany", "phone": "+49 40 555 0100", "fax": "+49 40 555 0101",
+       "email": "info@csm.example.de"},
+      {"org": "Safe Return Unit Accra", "name": None, "address": "12 Liberation Road, Accra",
+       "phone": "+233 302 555 0199"}]),
+    # a district in the address is no person's name
+    ("Anti-Trafficking Division, Ministry of Labour, 45 Harbour Road, Old Town, Valletta 1010 · tel. +356 2122 0000\n",
+     [{"org": "Anti-Trafficking Division, Ministry of Labour", "name": None,
+       "address": "45 Harbour Road, Old Town, Valletta 1010", "phone": "+356 2122 0000"}]),
+    # a handle after the details, in the next sentence on the same line
+    ("Safe Return Unit, Accra: sru@example.gh, +233 302 555 0100. On X: @SafeReturnGH\n",
+     [{"email": "sru@example.gh", "phone": "+233 302 555 0100", "handle": "@SafeReturnGH"}]),
+    # what the details are for, when no one is named
+    ("For media enquiries write to media@rights.example.org or follow\n@RightsExample.\n",
+     [{"org": "media enquiries", "email": "media@rights.example.org", "handle": "@RightsExample"}]),
+    # a national number after a service's name and a remark
+    ("Victim Support Helpline (24/7): 0808 168 9111\n", [{"org": "Victim Support Helpline", "phone": "0808 168 9111"}]),
+    # short numbers: only right after a hotline's word; a name in brackets after it is the service's
+    ("National helpline 1414 (Safe Haven Centre, 24 hours, Thai, English)\n",
+     [{"org": "National helpline (Safe Haven Centre)", "name": None, "phone": "1414"}]),
+    ("Ana Lekaj (Director): ana@example.al\nNational Victim Helpline: 116 123 (free, 24 hours)\n",
+     [{"name": "Ana Lekaj", "org": None, "email": "ana@example.al"},
+      {"org": "National Victim Helpline", "phone": "116 123"}]),
+    ("The national anti-trafficking helpline (Linea Amica) is toll-free at 800 123 123.",
+     [{"org": "national anti-trafficking helpline (Linea Amica)", "name": None, "phone": "800 123 123"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATION_LINES)
+def test_organisation_and_service_lines(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for fields, wanted in zip(got, expected, strict=True):
+        _subset(fields, wanted)
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    (ORGANISATION_LINES[4][0], "Centre for Safe Migration (CSM), Head Office, Lindenallee 45, 20259 Hamburg, Germany. "
+                               "Tel. +49 40 555 0100, fax +49 40 555 0101, info@csm.example.de"),
+    (ORGANISATION_LINES[0][0], fold(ORGANISATION_LINES[0][0])),
+])
+def test_an_office_line_is_quoted_from_its_name(text: str, excerpt: str) -> None:
+    assert contact_facts(_passage(text))[0].excerpt == excerpt
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's role, then the office as the line's last part
+    ("Dr. Kwame Mensah, Senior Adviser for Europe, CSM:\nk.mensah@csm.example.de, mobile +49 151 555 0000\n",
+     {"name": "Dr. Kwame Mensah", "title": "Senior Adviser for Europe", "org": "CSM"}),
+    # the floor before the street and a British postcode: one contact, the whole address
+    ("Programme lead:\n  Dr Ruth Okoye, Research Fellow\n  Tel: +44 (0)131 555 0101\n  Email: r.okoye@example.ac.uk\n"
+     "  Address: 2nd Floor, 40 Queen Street, Edinburgh EH2 3NH\n",
+     {"name": "Dr Ruth Okoye", "title": "Research Fellow", "address": "2nd Floor, 40 Queen Street, Edinburgh EH2 3NH"}),
+])
+def test_field_parts_of_person_blocks(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("National hotline 1300 (free)", [("phone", "1300")]),
+    ("Helpline: 116 000.", [("phone", "116 000")]),
+    ("the tip line is 555.", [("phone", "555")]),
+    # a whole number's last group wrapped alone onto the next line, before a mark or the line's end
+    ("tel. +381 11 3098 213, fax +381 11 3098\n214.", [("phone", "+381 11 3098 213"), ("fax", "+381 11 3098 214")]),
+    ("Hotline +233 302 555\n0199\nNext office", [("phone", "+233 302 555 0199")]),
+    # not wrapped: a count or a year on the next line
+    ("Tel. +49 30 1234 5678\n120 shelters opened.", [("phone", "+49 30 1234 5678")]),
+    ("Tel. +49 30 1234 567\n2019.", [("phone", "+49 30 1234 567")]),
+    # short numbers that are no telephone's: no hotline's word just before, a count, a year
+    ("The hotline took 1300 calls in 2017.", []),
+    ("The helpline 1300 calls were all answered.", []),
+    ("The helpline 2019 report is out.", []),
+    ("Helpline staff answered 4500 calls.", []),
+    ("Deadline 1300 hours.", []),
+    ("Hotline: 1,300 calls a month", []),
+])
+def test_short_and_wrapped_numbers(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(d.kind, d.value) for d in find_details(text)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "The national helpline 1300 calls were answered within a minute.",
+    "For press enquiries about the 2019 report, see the annex.",
+    "Helpline volunteers were trained in 2019; 1300 took part.",
+])
+def test_organisation_rules_find_nothing_here(text: str) -> None:
+    assert _contacts(text) == []
