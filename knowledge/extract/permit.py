@@ -33,15 +33,19 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))?['’”\"]? "
                           r"(?:period|delay)\b"
                           r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
+                          # "a three-month temporary stay 'for recovery and reflection'"
+                          r"|\bstay ['‘’\"“]?for (?:recovery and )?reflection\b"
                           r"|\brecovery period\b"
                           # a period given "to decide whether to cooperate" is one, even unnamed
                           r"|\b(?:period|time|days|weeks|months) (?:[^.;]{0,30}? )?to (?:decide|consider) whether "
                           r"(?:or not )?to (?:co-?operate|testify|assist|press charges)\b"
                           # German and Nordic law give the reflection period as a time allowed before leaving
                           r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
-    ("permanent residence", r"\bpermanent[- ]residen(?:ce|cy|t)\b|\b(?:indefinite|settled) leave to remain\b"
+    # "permanent (long-term) residence": a bracketed word or two may come between
+    ("permanent residence", r"\bpermanent(?: \([\w-]+(?: [\w-]+)?\))?[- ]residen(?:ce|cy|t)\b"
+                            r"|\b(?:indefinite|settled) leave to remain\b"
                             r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
-    ("long-term residence", r"\blong[- ]term residen(?:ce|cy|t)\b"),
+    ("long-term residence", r"\blong[- ]term(?: \([\w-]+(?: [\w-]+)?\))? residen(?:ce|cy|t)\b"),
     ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
                                    r"|\btemporary residency\b"
                                    # "may receive temporary residence for six months": the grant, not the place
@@ -63,8 +67,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                               rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
     ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
     ("relief from deportation", r"\b(?:relief|protection|protected|exempt(?:ed|ion)?|immunity|shield(?:ed)?|"
-                                r"alternatives?)\b[^.;]{0,20}\b(?:deportation|removal|expulsion|forced return|"
-                                r"refoulement)\b"
+                                r"alternatives?)\b[^.;]{0,20}\b(?:(?:administrative|forced|immediate|summary) )?"
+                                r"(?:deportation|removal|expulsion|forced return|refoulement)\b"
                                 r"|\b(?:not|never) (?:be )?(?:deported|expelled|removed|repatriated)\b"
                                 r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"
                                 r"|\bnot (?:be )?subject to (?:deportation|removal|expulsion)\b"
@@ -179,7 +183,7 @@ _ARTICLE = re.compile(
     # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
     r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)[^()]{1,60}\))?)?"
     r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|must|should|will|would|has|have|had|does|provides?|states?|"
-    r"issued|granted|which|as|is|are|was|were)\b)")
+    r"issued|granted|which|as|is|are|was|were|allows?|allowed|entitles?|gives?|grants?|offers?|requires?|sets)\b)")
 # A heading names its article bare: "Article 13 – Recovery and reflection period".
 _ARTICLE_HEADING = re.compile(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}")
 _CAP = r"[A-Z][\w'’-]*"
@@ -196,9 +200,11 @@ _CONDITION_WORDS = ("if", "provid", "condition", "long", "event", "subject", "un
 _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
     r"on condition that|as long as|so long as|in the event of|(?<!not\s)subject to|unless|"
-    r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help)\w*)\b[^.;]*")
+    r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help|report|denounce)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according accordance with to following the a an".split())
-_MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receive|get|obtain|have|were)\b")
+_THEN = re.compile(r"\s+then$")
+_MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receives?|gets?|obtains?|have|were|"
+                        r"to\s+be)\b")
 # "the permit", "such permits", "31 special-protection permits", "a further permit", "the period", "the fee":
 # a sentence that names its topic only so is about the topic named last before it.
 # ("the order to leave" is a verb's: "to" is never among the words between)
@@ -213,6 +219,12 @@ _BACK_REF_DEFAULT = "residence permit"
 # topic of the sentence before ("qualify for legal aid" names its own object).
 _QUALIFY = _loose(r"\b(?:qualif(?:y|ies)|(?:be|remain|is|are) (?:still |also )?eligible)\b(?! (?:for|to|as)\b)")
 _QUALIFY_WORDS = ("qualif", "eligible")
+# "The permit is valid for six months. It may be requested by the prosecutor ...": "It" as the subject of what is
+# done with a permit is the topic of the sentence before ("It is estimated that ..." is no such thing). What it is
+# ("It is not renewable", "It is valid for a year") only details the provision before.
+_IT = _loose(r"^\W*It (?:may|can|must|shall|will|is|are|was|could)(?: (?:also|only|then|not|usually|normally|"
+             r"no longer))? (?:be )?(?:requested|granted|issued|renewed|extended|prolonged|revoked|withdrawn|converted|"
+             r"given|refused|applied for)\b")
 _DEFINITE = frozenset({"the", "these", "those", "such", "many"})
 # Topics that are themselves a statement ("may remain ... pending the trial", "will not be deported"); the
 # others are things a sentence may merely mention ("the purpose of a reflection period").
@@ -242,6 +254,30 @@ _COMPARISON = _loose(r"\b(?:differ(?:s|ed|ing)?|differences?|var(?:y|ies|ied))\b
 _FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|has|have) been (?:issued|granted)|"
                   r"(?:was|were) (?:issued|granted)|received|obtained)\b")
 _MODAL = _loose(r"\b(?:may|can|shall|must|will|would|might)\b")
+# "none of the nine victims applied for the permit": no one took it up, in practice.
+_NOBODY = _loose(r"\b(?:none|no one|nobody|not one|not a single)\b")
+_TOOK_UP = _loose(r"\b(?:applied|held|chose|used|requested)\b")
+# "police could not say how many others had been offered one", "our centres know of no case": not knowing of any
+# is a finding on practice, wherever the permit is named.
+_UNKNOWN = _loose(r"\b(?:(?:could|did|were|was) not|cannot|unable to) (?:say|tell|recall|confirm|explain|identify)\b"
+                  r"|\b(?:know|knew|aware) of no\b")
+# "Spain does not currently provide a formal reflection period", "there is no reflection period in Thai law": an
+# absent provision ("there is no fee for the permit" denies the fee; "no automatic route to" is another thing).
+_ABSENCE = _loose(r"\b(?:(?:does|do|did) not (?:\w+ )?(?:provide|have|offer|grant|recogni[sz]e|include)|"
+                  r"there (?:is|are|was|were) no|(?:has|have|had) no)"
+                  r"(?: (?!(?:for|of|to|in|on|with|by|under|fees?|charges?|costs?)\b)[\w-]+){0,3} $")
+# "The Ombudsman has proposed extending the reflection period", "Campaigners have called for 12 months of leave": a
+# proposal is no provision (unless it names its legal basis: "Article 13 calls for a reflection period"); nor is what
+# a draft would give that "has not been adopted", or what officials "would consider" when "no draft has been
+# published".
+_PROPOSAL = _loose(r"\b(?:propos(?:e|es|ed|ing|als?)|"
+                   r"(?:(?:call|campaign|press)(?:ed|s|ing)?|lobb(?:y|ies|ied|ying)) for)\b")
+_PROPOSAL_WORDS = ("propos", "call", "campaign", "lobb", "press")
+_ENACTED = _loose(r"\b(?:adopted|enacted|passed|approved|agreed|entered into force|in force)\b")
+_UNADOPTED = _loose(r"\b(?:(?:has|have|had) not (?:yet )?(?:been )?(?:adopted|taken up|enacted|passed|approved|"
+                    r"published|tabled|agreed)"
+                    r"|no (?:draft|bill|law) has (?:yet )?been (?:published|tabled|adopted|passed))\b")
+_PLANNED = _loose(r"\b(?:would|draft|bill|consider\w*|plan\w*)\b")
 # "shelters that house victims during the reflection period": the period is only the time of something else.
 # ("during the 60-day 'Recovery and Reflection' period": a duration and a quote may come between)
 _TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+"
@@ -278,6 +314,7 @@ _APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for
 # "the Aliens Act of 2000 (Section 8(k))", "the Aliens Act, Section 12": between an act and its article.
 _ACT_TO_ARTICLE = re.compile(r"(?P<year>\s+of\s+(?:19|20)\d\d)?\s*[(,]\s*")
 ACT_BEFORE = 160
+_DRAFTED = re.compile(r"\bdraft\s+$", re.IGNORECASE)  # "draft Article 28" is no law yet
 _UNDER = _loose(r"\b(?:under|pursuant to|according to|in accordance with|on the basis of) (?:[\w-]+ ){1,3}$")
 _CITED_IN = _loose(r"\b(?:provided for|contained|referred to|set out|set forth|listed|mentioned|described|defined|"
                    r"specified|laid down|stipulated|enumerated) in $")
@@ -345,10 +382,12 @@ def permit_facts(passage: Passage) -> list[Fact]:
         # other topics named after this one: "the reflection period ..., then a residence permit"
         others = [other.start() for _, _, other in named.mentions if other.start() >= m.end()]
         fields = _fields(sentence, named.topic, m, others=others)
-        if not _is_sentence(sentence, fields) or _in_heading_line(sentence, m.start()):
+        if not _is_sentence(sentence, fields) or _in_heading_line(sentence, m):
             heading = (named.topic, _heading_basis(sentence, named.act))
         elif _negative_finding(sentence, m.start()):
             continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
+        elif _absent(sentence, m.start(), fields) or _proposed(sentence, fields):
+            continue  # "there is no reflection period in law", "X has proposed a 90-day reflection period"
         elif _mere_time(sentence, m.start()):
             continue  # "shelters that house victims during the reflection period" is about the shelters
         elif _time_of_other(sentence, m.start()) and _SUPPORT.search(sentence) and not _STAY_TALK.search(sentence):
@@ -423,7 +462,8 @@ def _list_items(text: str, at: int) -> list[tuple[int, int]]:
             items.append((item.start("item"), item.start("item") + len(item.group("item").rstrip())))
         elif bulleted and not after_blank and (line[0].isspace() or stripped[0].islower()):
             items[-1] = (items[-1][0], at + 1 + len(line.rstrip()))  # the item before runs on
-        elif not bulleted and stripped[-1] in ".;:" and len(stripped) <= PLAIN_ITEM_CHARS:
+        elif not bulleted and stripped[-1] in ".;:" and len(stripped) <= PLAIN_ITEM_CHARS \
+                and not stripped[0].islower():  # (a line that starts in lower case runs a sentence on)
             bulleted, after_blank = False, False
             items.append((at + 1 + len(line) - len(line.lstrip()), at + 1 + len(line.rstrip())))
         else:
@@ -527,7 +567,7 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
         held = {word for at, word in words if a <= at and at + len(word) <= b}
         lowered = folded[a:b]
         if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)
-                or previous and _qualifies(lowered, text[a:b])):
+                or previous and (_qualifies(lowered, text[a:b]) or _it(lowered, text[a:b]))):
             previous = ()
             act = _heading_act(text[a:b]) or act
             continue  # it names no topic and refers back to none
@@ -605,10 +645,11 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
     if mentions:
         # "Where no residence permit is granted, deportation may be suspended": what the sentence grants
         # "A victim who remains after the reflection period may be granted a residence permit": what it grants
+        # "... received discretionary leave, and none had been granted indefinite leave": what it grants
         _, topic, m = mentions[0] if len(mentions) == 1 else next(
-            (mention for mention in mentions if not _negated(sentence, mention[2].start())
+            (mention for mention in mentions if not _denied(sentence, mention[2].start())
              and not _time_of_other(sentence, mention[2].start()) and not _held(sentence, mention[2].start())),
-            next((mention for mention in mentions if not _negated(sentence, mention[2].start())), mentions[0]))
+            next((mention for mention in mentions if not _denied(sentence, mention[2].start())), mentions[0]))
         return topic, m
     for abbreviation, named in abbreviations.items():
         found = re.search(rf"\b{abbreviation}\b", sentence)
@@ -616,6 +657,8 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
             return named, found
     if previous and _qualifies(lowered, sentence):
         return previous[0], _QUALIFY.search(sentence)
+    if previous and _it(lowered, sentence):
+        return previous[0], _IT.match(sentence)
     if not (nouns and _refers(lowered, nouns, previous, seen)):
         return None, None  # the costlier back-reference pattern needs one of the nouns that can refer now
     for ref in _BACK_REF.finditer(sentence):
@@ -623,6 +666,11 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
         if referent:
             return referent, ref
     return None, None
+
+
+def _it(lowered: str, sentence: str) -> bool:
+    """Whether the sentence's subject is "It", of what is done with a permit: the topic just named."""
+    return lowered.lstrip()[:2] == "it" and bool(_IT.match(sentence))
 
 
 def _qualifies(lowered: str, sentence: str) -> bool:
@@ -746,9 +794,30 @@ def _time_of_other(sentence: str, at: int) -> bool:
 
 
 def _negative_finding(sentence: str, at: int) -> bool:
-    """Whether the sentence reports that no permit was given: "officials could not recall a case in which a permit
-    had been issued" (a rule on what "may not" be done is a provision)."""
-    return bool(_NEGATION.search(sentence, 0, at) and _FINDING.search(sentence) and not _MODAL.search(sentence))
+    """Whether the sentence reports that no permit was given or taken up, or that no one knows of any: "officials
+    could not recall a case in which a permit had been issued", "none of the victims applied for the permit", "...,
+    and police could not say how many others had been offered one" (a rule on what "may not" be done is a
+    provision)."""
+    if _NEGATION.search(sentence, 0, at) and _FINDING.search(sentence) \
+            or _NOBODY.search(sentence, 0, at) and (_FINDING.search(sentence) or _TOOK_UP.search(sentence)) \
+            or _UNKNOWN.search(sentence):
+        return not _MODAL.search(sentence)
+    return False
+
+
+def _absent(sentence: str, at: int, fields: Mapping[str, Any]) -> bool:
+    """Whether the topic at `at` is said not to exist: "Spain does not provide a formal reflection period"."""
+    return bool(fields["negated"] and _ABSENCE.search(_clause_before(sentence, at)))
+
+
+def _proposed(sentence: str, fields: Mapping[str, Any]) -> bool:
+    """Whether the sentence tells of a proposal, not a provision: "X has proposed extending the period to 90 days",
+    "the draft law would extend it to 90 days; it has not been adopted"."""
+    lowered = sentence.lower()
+    proposal = any(word in lowered for word in _PROPOSAL_WORDS) and _PROPOSAL.search(sentence)
+    if "no" in lowered and _UNADOPTED.search(sentence):  # ("not", "no draft")
+        return bool(proposal or _PLANNED.search(sentence))
+    return bool(proposal and not fields["legal_basis"] and not _ENACTED.search(sentence))
 
 
 def _mere_time(sentence: str, at: int) -> bool:
@@ -815,19 +884,25 @@ def _heading_basis(heading: str, act: str | None) -> str | None:
     return f"{basis} of the {act.removeprefix('the ')}" if act and " of " not in basis else basis
 
 
-def _in_heading_line(sentence: str, at: int) -> bool:
-    """Whether `at` is on a title-case line of its own inside the statement: a heading the sentence
-    splitter ran on into ("... rescue more victims\nRequesting Continued Presence\nFederal officials ...")."""
+def _in_heading_line(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the topic's words `m` are on a title-case line of its own inside the statement, a heading the
+    sentence splitter ran on into ("... rescue more victims\nRequesting Continued Presence\nFederal officials
+    ..."), or are all of the statement's last line, a run-in heading ("1. What the law provides\nReflection
+    period.")."""
     if "\n" not in sentence:
         return False
+    at = m.start()
     line_start = sentence.rfind("\n", 0, at) + 1
     line_end = sentence.find("\n", at)
-    if line_end < 0:
-        return False  # the last line ends the sentence
+    if line_end < 0:  # the last line ends the sentence: a heading only if it is the topic's words alone, capitalised
+        return m.group(0)[:1].isupper() and sentence[line_start:].strip().rstrip(".:") == m.group(0)
     words = sentence[line_start:line_end].split()
     long_words = [word for word in words if len(word) > 3]  # "of", "the", "and" are small in a title
+    # a name wrapped over lines ("the Instruction on the\nConditions for Approving Temporary Residence\nof
+    # Trafficking (2004), a victim ...") runs on in lower case; after a heading a sentence starts
+    after = sentence[line_end:].lstrip()
     return (0 < len(words) <= HEADING_MAX_WORDS and words[-1][-1] not in _TERMINAL + "," and len(long_words) > 1
-            and all(word[0].isupper() for word in long_words))
+            and all(word[0].isupper() for word in long_words) and after[:1].isupper())
 
 
 def _negated(sentence: str, at: int) -> bool:
@@ -838,6 +913,11 @@ def _negated(sentence: str, at: int) -> bool:
         return False
     between = clause[negations[-1].start():]
     return len(between.split()) <= _NEGATION_REACH and not _REPORTING.search(between)
+
+
+def _denied(sentence: str, at: int) -> bool:
+    """Whether the topic at `at` is denied: by a "not" ("is not granted") or by a "none" ("none had been granted")."""
+    return _negated(sentence, at) or bool(_NOBODY.search(_clause_before(sentence, at)))
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -937,7 +1017,9 @@ def _legal_basis(sentence: str, end: int) -> str | None:
     """The article or act the provision rests on; `end` is where the topic's words end."""
     for pattern, needed in ((_ARTICLE, _ARTICLE_WORDS), (_INSTRUMENT, _INSTRUMENT_WORDS)):
         found = [(m.start(), fold(m.group(0))) for m in pattern.finditer(sentence)
-                 if not _cited(sentence, m.start(), end)] if any(w in sentence for w in needed) else []
+                 if not _cited(sentence, m.start(), end)
+                 and not _DRAFTED.search(sentence, max(0, m.start() - 8), m.start())] \
+            if any(w in sentence for w in needed) else []
         if found:
             # "under section 25(4a), ... under section 26(4) of the Residence Act": the one that names its act
             at, basis = next((named for named in found if " of " in named[1]), found[0])
@@ -988,7 +1070,7 @@ def _conditions(sentence: str, folded: str) -> str | None:
     if sentence[:m.start()].strip() == "" or m.group(0)[:1].isupper():
         clause = clause.split(",")[0]  # a fronted condition ends at its comma: "In the event of X, a card..."
     if clause.lower().startswith("who"):  # "victims who cooperate may receive...": the clause ends at the verb
-        clause = _MAIN_VERB.split(clause, maxsplit=1)[0]
+        clause = _THEN.sub("", _MAIN_VERB.split(clause, maxsplit=1)[0])  # "who files a complaint then receives"
     clause = fold(clause).rstrip(" ,")
     if len(clause) > CONDITION_LIMIT:
         cut = clause.rfind(" ", 0, CONDITION_LIMIT)

@@ -753,3 +753,105 @@ def test_every_topic_match_of_own_terms_holds_the_topics_words(text: str) -> Non
 def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> None:
     facts = permit_facts(_passage(text))
     assert [(f.excerpt, f.fields["conditions"]) for f in facts] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # relief from removal said as an exemption from an adjective's kind of expulsion; the act's verb ends its name
+    ("Section 12 of the Foreigners Act allows a victim who reports the exploiters to be exempted from administrative "
+     "expulsion.",
+     {"topic": "relief from deportation", "legal_basis": "Section 12 of the Foreigners Act",
+      "conditions": "who reports the exploiters"}),
+    ("Section 8 of the Aliens Act grants a temporary residence permit to victims who testify.",
+     {"topic": "temporary residence permit", "legal_basis": "Section 8 of the Aliens Act",
+      "conditions": "who testify"}),
+    # a bracketed word inside the topic's name
+    ("After eight years of lawful stay a victim may apply for permanent (long-term) residence.",
+     {"topic": "permanent residence"}),
+    ("A victim may later be granted long-term (EU) residence.", {"topic": "long-term residence"}),
+    # a stay named for its purpose, "for recovery and reflection", in quotes
+    ("A victim identified by the police receives a two-month stay 'for recovery and reflection', during which no "
+     "expulsion order may be enforced.",
+     {"topic": "reflection period", "duration": "two months"}),
+    # a who-clause ends before the main verb, "then" too
+    ("A victim who files a complaint then receives a residence permit for six months.",
+     {"topic": "residence permit", "duration": "six months", "conditions": "who files a complaint"}),
+])
+def test_provisions_in_other_words(text: str, expected: dict[str, Any]) -> None:
+    assert _fields(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "It" as the subject of what is done with the permit just named
+    ("The permit is valid for one year. It may be requested by the victim's lawyer or by a shelter.",
+     [("residence permit", "The permit is valid for one year."),
+      ("residence permit", "It may be requested by the victim's lawyer or by a shelter.")]),
+    ("Victims receive a reflection period of 60 days. It can also be extended by the prosecutor.",
+     [("reflection period", "Victims receive a reflection period of 60 days."),
+      ("reflection period", "It can also be extended by the prosecutor.")]),
+    # but not "It" of anything else, nor what the permit is (a detail of the provision before)
+    ("Victims receive a residence permit. It is estimated that 200 victims were granted one.",
+     [("residence permit", "Victims receive a residence permit.")]),
+    ("The permit is valid for one year. It is not renewable.",
+     [("residence permit", "The permit is valid for one year.")]),
+    ("It may be requested by the victim's lawyer.", []),
+    # an instrument's title wrapped over lines names no topic of its own; the grant after it does
+    ("Under the Decree on the\nConditions for Granting Temporary Residence to Victims\nof Trafficking (2006), a victim "
+     "receives a 60-day reflection period.",
+     [("reflection period", "Under the Decree on the Conditions for Granting Temporary Residence to Victims of "
+                            "Trafficking (2006), a victim receives a 60-day reflection period.")]),
+    # a run-in heading glued to the heading above it is a heading, though it ends in a full stop
+    ("2. What the rules provide\nReflection period.", []),
+    ("2. What the rules provide\nReflection period. Victims receive 45 days to decide whether to cooperate.",
+     [("reflection period", "Victims receive 45 days to decide whether to cooperate.")]),
+    # "none had been granted" denies that topic: the sentence is about the other
+    ("Caseworkers said few victims received discretionary leave, and none had been granted indefinite leave to "
+     "remain.",
+     [("residence permit", "Caseworkers said few victims received discretionary leave, and none had been granted "
+                           "indefinite leave to remain.")]),
+])
+def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.fields["topic"], f.excerpt) for f in permit_facts(_passage(text))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # findings on practice: no one took the permit up, no one knows of one
+    "Officials said 12 victims were granted residence permits in 2015, but could not say how many had applied.",
+    "Only 5 residence permits were issued to victims in 2016, and the ministry was unable to explain why.",
+    "None of the 14 victims identified last year applied for the residence permit.",
+    "Not a single victim held a residence permit on humanitarian grounds in 2019.",
+    # an absent provision
+    "The country does not currently provide a reflection period.",
+    "There is no statutory reflection period in the Penal Code.",
+    "Norway has no reflection period for victims of labour exploitation.",
+    # proposals, campaigns, and drafts not adopted
+    "The Ombudsperson has proposed a reflection period of 60 days for all presumed victims.",
+    "The rapporteur proposes that the residence permit be granted for two years.",
+    "NGOs have called for a residence permit of two years for every victim; the ministry has not agreed.",
+    "Unions lobbied for a temporary residence permit for exploited workers.",
+    "A draft amendment would extend the recovery period to 45 days; it has not yet been adopted.",
+    "The minister said the government would consider a residence permit for victims, but no bill has been tabled.",
+])
+def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None:
+    assert permit_facts(_passage(text)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denied fee is no absent permit
+    ("There is no fee for the residence permit.", [("residence permit", None)]),
+    # a proposal that names its legal basis is the law's ("Article 13 calls for"), one adopted is law
+    ("Article 13 of the Convention calls for a recovery period of at least 30 days.",
+     [("reflection period", "minimum 30 days")]),
+    ("The government's proposal, adopted in 2012, gives victims a reflection period of 90 days.",
+     [("reflection period", "90 days")]),
+    # a bill that would give a permit, with nothing saying it failed, is kept as the text gives it
+    ("Under a bill now before parliament, victims would receive a residence permit for one year.",
+     [("residence permit", "one year")]),
+    # a draft's article is no legal basis
+    ("The draft Aliens Act would grant victims a residence permit (draft Article 9).", [("residence permit", None)]),
+    # a rule said with "none" is a provision
+    ("None of the victims may be expelled during the reflection period of 30 days.",
+     [("reflection period", "30 days")]),
+])
+def test_what_stays_beside_findings_and_proposals(text: str, expected: list[tuple[str, str | None]]) -> None:
+    facts = permit_facts(_passage(text))
+    assert [(f.fields["topic"], f.fields.get("duration") or f.fields.get("legal_basis")) for f in facts] == expected
