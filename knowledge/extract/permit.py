@@ -200,7 +200,8 @@ _CONDITION_WORDS = ("if", "provid", "condition", "long", "event", "subject", "un
 _CONDITION = _loose(
     r"\b(?:if|only if|provid(?:ed|ing) that|provided (?=they |victims |the victim )|"
     r"on condition that|as long as|so long as|in the event of|(?<!not\s)subject to|unless|"
-    r"in exchange for|once|who (?:agree|cooperate|testify|file|provide|assist|aid|help|report|denounce)\w*)\b[^.;]*")
+    r"in exchange for|once(?= \w)|"  # ("renewable once." is how often)
+    r"who (?:agree|cooperate|testify|file|provide|assist|aid|help|report|denounce)\w*)\b[^.;]*")
 _LEADING_WORDS = frozenset("since under in as by pursuant according accordance with to following the a an".split())
 _THEN = re.compile(r"\s+then$")
 _MAIN_VERB = re.compile(r"\s(?:may|can|could|will|would|shall|must|are|is|receives?|gets?|obtains?|have|were|"
@@ -282,6 +283,7 @@ _PLANNED = _loose(r"\b(?:would|draft|bill|consider\w*|plan\w*)\b")
 # ("during the 60-day 'Recovery and Reflection' period": a duration and a quote may come between)
 _TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+"
                       r"(?:\d+[- ](?:day|week|month|year)s?\s+)?['‘’\"“]?$", re.IGNORECASE)
+_BEFORE_AFTER = ("after", "before", "until", "following")  # of the words of _TIME_OF, those of another time
 # "pending that decision and during the reflection period such victims will be provided with accommodation": the
 # period only dates support that is no stay.
 _SUPPORT = _loose(r"\b(?:accommodat\w*|shelters?|housing|assistance|support|benefits?|allowances?|care|counsel\w*)\b")
@@ -648,7 +650,8 @@ def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[t
         # "... received discretionary leave, and none had been granted indefinite leave": what it grants
         _, topic, m = mentions[0] if len(mentions) == 1 else next(
             (mention for mention in mentions if not _denied(sentence, mention[2].start())
-             and not _time_of_other(sentence, mention[2].start()) and not _held(sentence, mention[2].start())),
+             and not _time_of_other(sentence, mention[2].start(), opening=True)
+             and not _held(sentence, mention[2].start())),
             next((mention for mention in mentions if not _denied(sentence, mention[2].start())), mentions[0]))
         return topic, m
     for abbreviation, named in abbreviations.items():
@@ -785,12 +788,14 @@ def _states_purpose(sentence: str) -> bool:
     return any(not _PERMIT_FOR.search(sentence, 0, m.start()) for m in _PURPOSE.finditer(sentence))
 
 
-def _time_of_other(sentence: str, at: int) -> bool:
+def _time_of_other(sentence: str, at: int, *, opening: bool = False) -> bool:
     """Whether the topic at `at` is only the time of a clause about something else: "shelters that house
     victims during the reflection period", "a victim who remains after the reflection period" (not so when it
-    opens the sentence: "During the reflection period no victim may be removed" is about that period)."""
+    opens the sentence: "During the reflection period no victim may be removed" is about that period; with
+    `opening`, a time before or after it is another's even there: "After the reflection period the victim may be
+    granted a residence permit")."""
     m = _TIME_OF.search(sentence, max(0, at - 30), at)
-    return bool(m and sentence[:m.start()].strip())
+    return bool(m and (sentence[:m.start()].strip() or opening and m.group(0).split()[0].lower() in _BEFORE_AFTER))
 
 
 def _negative_finding(sentence: str, at: int) -> bool:

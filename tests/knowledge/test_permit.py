@@ -772,6 +772,9 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
     ("A victim identified by the police receives a two-month stay 'for recovery and reflection', during which no "
      "expulsion order may be enforced.",
      {"topic": "reflection period", "duration": "two months"}),
+    # "once" that ends the sentence is how often, not a condition
+    ("Victims may be granted a work permit for up to two years, renewable once.",
+     {"topic": "right to work", "duration": "up to two years, renewable"}),
     # a who-clause ends before the main verb, "then" too
     ("A victim who files a complaint then receives a residence permit for six months.",
      {"topic": "residence permit", "duration": "six months", "conditions": "who files a complaint"}),
@@ -803,6 +806,13 @@ def test_provisions_in_other_words(text: str, expected: dict[str, Any]) -> None:
     ("2. What the rules provide\nReflection period.", []),
     ("2. What the rules provide\nReflection period. Victims receive 45 days to decide whether to cooperate.",
      [("reflection period", "Victims receive 45 days to decide whether to cooperate.")]),
+    # what comes after (or before) a period is another topic's, even when the time opens the sentence; what comes
+    # during it is the period's
+    ("After the reflection period a victim may receive a residence permit for one year.",
+     [("residence permit", "After the reflection period a victim may receive a residence permit for one year.")]),
+    ("During the reflection period no victim may be removed, and a residence permit may follow.",
+     [("reflection period", "During the reflection period no victim may be removed, and a residence permit may "
+                            "follow.")]),
     # "none had been granted" denies that topic: the sentence is about the other
     ("Caseworkers said few victims received discretionary leave, and none had been granted indefinite leave to "
      "remain.",
