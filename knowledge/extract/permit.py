@@ -31,7 +31,7 @@ _TRIAL = r"(?:trial|proceedings|criminal (?:procedure|case)|investigation|prosec
 _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)) for topic, pattern in (
     # "a 60-day 'Recovery and Reflection' period": the name may be quoted
     ("reflection period", r"\b(?:recovery and )?reflection(?: and (?:recovery|stabili[sz]ation))?['’”\"]? "
-                          r"(?:period|delay)\b"
+                          r"(?:period|delay|time)\b"
                           r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
                           # "a three-month temporary stay 'for recovery and reflection'"
                           r"|\bstay ['‘’\"“]?for (?:recovery and )?reflection\b"
@@ -44,7 +44,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     # "permanent (long-term) residence": a bracketed word or two may come between
     ("permanent residence", r"\bpermanent(?: \([\w-]+(?: [\w-]+)?\))?[- ]residen(?:ce|cy|t)\b"
                             r"|\b(?:indefinite|settled) leave to remain\b"
-                            r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"),
+                            r"|\bpermanent (?:residence |resident |residency )?(?:card|permit|status|visa)s?\b"
+                            r"|\bsettlement permits?\b"),  # Germany's
     ("long-term residence", r"\blong[- ]term(?: \([\w-]+(?: [\w-]+)?\))? residen(?:ce|cy|t)\b"),
     ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
                                    r"|\btemporary residency\b"
@@ -70,6 +71,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                 r"alternatives?)\b[^.;]{0,20}\b(?:(?:administrative|forced|immediate|summary) )?"
                                 r"(?:deportation|removal|expulsion|forced return|refoulement)\b"
                                 r"|\b(?:not|never) (?:be )?(?:deported|expelled|removed|repatriated)\b"
+                                r"|\b(?:not|never) be (?:forcibly )?returned\b"  # ("have not returned home")
                                 r"|\bstay of (?:deportation|removal)\b|\bnon-?(?:removal|refoulement)\b"
                                 r"|\bnot (?:be )?subject to (?:deportation|removal|expulsion)\b"
                                 r"|\bsuspension of (?:the )?(?:deportation|removal|expulsion)\b"
@@ -99,7 +101,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "reflection period": (("reflection", "recovery", "departure", "leave", "decide", "consider"),),
-    "permanent residence": (("permanent", "indefinite", "settled"),),
+    "permanent residence": (("permanent", "indefinite", "settle"),),
     "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
     "residence permit": (("resid", "remain", "stay", "titre", "carte", "autorisation", "leave"),
@@ -279,6 +281,13 @@ _UNADOPTED = _loose(r"\b(?:(?:has|have|had) not (?:yet )?(?:been )?(?:adopted|ta
                     r"published|tabled|agreed)"
                     r"|no (?:draft|bill|law) has (?:yet )?been (?:published|tabled|adopted|passed))\b")
 _PLANNED = _loose(r"\b(?:would|draft|bill|consider\w*|plan\w*)\b")
+# "The ministry plans to introduce a 90-day reflection period": a plan in the topic's own clause is no provision yet
+# ("has extended the reflection period and plans to ..." grants the period; "a victim who plans to testify" is a
+# victim's).
+_PLAN = _loose(r"\b(?:plans?|planned|planning|(?:is|are|was|were) expected) to\b"
+               r"|\b(?:is|are|was|were) considering\b|\bwould consider\b")
+_PLAN_WORDS = ("plan", "expected", "consider")
+_WHO = _loose(r"\b(?:who|whom|whose)\b")
 # "shelters that house victims during the reflection period": the period is only the time of something else.
 # ("during the 60-day 'Recovery and Reflection' period": a duration and a quote may come between)
 _TIME_OF = re.compile(r"\b(?:during|after|before|until|throughout|following)\s+(?:the|its|their)\s+"
@@ -388,7 +397,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
             heading = (named.topic, _heading_basis(sentence, named.act))
         elif _negative_finding(sentence, m.start()):
             continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
-        elif _absent(sentence, m.start(), fields) or _proposed(sentence, fields):
+        elif _absent(sentence, m.start(), fields) or _proposed(sentence, fields, m.start()):
             continue  # "there is no reflection period in law", "X has proposed a 90-day reflection period"
         elif _mere_time(sentence, m.start()):
             continue  # "shelters that house victims during the reflection period" is about the shelters
@@ -815,10 +824,16 @@ def _absent(sentence: str, at: int, fields: Mapping[str, Any]) -> bool:
     return bool(fields["negated"] and _ABSENCE.search(_clause_before(sentence, at)))
 
 
-def _proposed(sentence: str, fields: Mapping[str, Any]) -> bool:
-    """Whether the sentence tells of a proposal, not a provision: "X has proposed extending the period to 90 days",
-    "the draft law would extend it to 90 days; it has not been adopted"."""
+def _proposed(sentence: str, fields: Mapping[str, Any], at: int) -> bool:
+    """Whether the sentence tells of a proposal or a plan, not a provision: "X has proposed extending the period to
+    90 days", "the draft law would extend it to 90 days; it has not been adopted", "the ministry plans to introduce
+    a reflection period" (the topic at `at`)."""
     lowered = sentence.lower()
+    if any(word in lowered for word in _PLAN_WORDS):
+        clause = _clause_before(sentence, at)
+        plan = _PLAN.search(clause)
+        if plan and not _WHO.search(clause, 0, plan.start()):
+            return True
     proposal = any(word in lowered for word in _PROPOSAL_WORDS) and _PROPOSAL.search(sentence)
     if "no" in lowered and _UNADOPTED.search(sentence):  # ("not", "no draft")
         return bool(proposal or _PLANNED.search(sentence))

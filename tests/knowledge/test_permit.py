@@ -772,6 +772,10 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
     ("A victim identified by the police receives a two-month stay 'for recovery and reflection', during which no "
      "expulsion order may be enforced.",
      {"topic": "reflection period", "duration": "two months"}),
+    # other names: Germany's settlement permit, a "reflection time", "will not be returned"
+    ("Victims may obtain a settlement permit after five years of residence.", {"topic": "permanent residence"}),
+    ("Victims have a 30-day reflection time.", {"topic": "reflection period", "duration": "30 days"}),
+    ("A victim will not be forcibly returned while the investigation lasts.", {"topic": "relief from deportation"}),
     # "once" that ends the sentence is how often, not a condition
     ("Victims may be granted a work permit for up to two years, renewable once.",
      {"topic": "right to work", "duration": "up to two years, renewable"}),
@@ -829,6 +833,7 @@ def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[st
     "Only 5 residence permits were issued to victims in 2016, and the ministry was unable to explain why.",
     "None of the 14 victims identified last year applied for the residence permit.",
     "Not a single victim held a residence permit on humanitarian grounds in 2019.",
+    "Many victims have not returned to their families.",
     # an absent provision
     "The country does not currently provide a reflection period.",
     "There is no statutory reflection period in the Penal Code.",
@@ -840,6 +845,10 @@ def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[st
     "Unions lobbied for a temporary residence permit for exploited workers.",
     "A draft amendment would extend the recovery period to 45 days; it has not yet been adopted.",
     "The minister said the government would consider a residence permit for victims, but no bill has been tabled.",
+    # a plan in the topic's own clause
+    "The ministry plans to introduce a 90-day reflection period.",
+    "The government is considering a residence permit for victims of labour exploitation.",
+    "The new law is expected to give victims a temporary residence permit of one year.",
 ])
 def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
@@ -858,6 +867,10 @@ def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None
      [("residence permit", "one year")]),
     # a draft's article is no legal basis
     ("The draft Aliens Act would grant victims a residence permit (draft Article 9).", [("residence permit", None)]),
+    # a plan of a victim's, or one beside what is granted, does not make a plan of the grant
+    ("A victim who plans to testify may receive a residence permit.", [("residence permit", None)]),
+    ("The ministry has extended the reflection period to six months and plans to do more.",
+     [("reflection period", "six months")]),
     # a rule said with "none" is a provision
     ("None of the victims may be expelled during the reflection period of 30 days.",
      [("reflection period", "30 days")]),
