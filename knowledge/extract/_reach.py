@@ -69,8 +69,10 @@ _AFTER_HOUSE_NUMBER = (
     r"Lane|Drive|Way|Square|Place|Terrace|Court|Parkway|Row|Plaza)(?![\w])(?:[ \t]+(?:NW|NE|SW|SE))?\b",
 )
 _STREET_SUFFIXES = "straße strasse platz gasse weg allee ring damm laan gracht straat vej gatan gade utca".split()
-_STREET_NOUNS = "Straße Strasse Str. Platz Gasse Weg Allee Ring Laan Straat".split()
-_FIRST_STREET_WORDS = "Rue Avenue Boulevard Via Calle Piazza Plaza Ulica Avenida Rua Quai".split()
+_STREET_NOUNS = ("Straße Strasse Str. Platz Gasse Weg Allee Ring Laan Straat "
+                 "iela cesta ulica utca út gatvė gatve").split()  # "Brīvības iela 5", "Slovenska cesta 5"
+_FIRST_STREET_WORDS = ("Rue Avenue Boulevard Via Calle Piazza Plaza Ulica Avenida Rua Quai "
+                       "Rruga Strada Bulevardul Bulevar Aleja Calea Ulitsa").split()
 # Streets that start with a word: "Friedrichstraße 12", "Kärntner Ring 5", "Rue de la Loi 200", "P.O. Box 12".
 _WORD_FIRST = (
     rf"[A-Z][\w-]*(?:{'|'.join(_STREET_SUFFIXES)})[ \t]+\d{{1,5}}[a-z]?(?:/\d{{1,4}}[a-z]?)?\b",  # "...gasse 15/4"
@@ -115,7 +117,8 @@ STREET_NAME_CHARS = 50
 _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)"
     r"(?:[ \t-]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b|[A-Z][\w'’-]+|[A-Z]{2}))"  # "London WC1H 9HX"
-    r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?)?|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
+    r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?|[ \t]+\d{1,2}\b(?![.,]\d))?"  # a zip code or a district: "Dublin 2"
+    r"|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
     r"(?:[ \t]*\([A-Z][\w ]+\))?")
 _CEDEX = re.compile(r"[ \t]+CEDEX(?:[ \t]+\d{1,2})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(rf"{_PLACE_PART.pattern}(?:[ \t]*,[ \t]*{_PLACE_PART.pattern})*(?:{_CEDEX.pattern})?")
@@ -152,7 +155,10 @@ _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
 _REACHED_AT = re.compile(r"\b(?:reached|contacted)[ \t]+(?:at|on)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})\b")
 # "National hotline 1300", "Hotline: 116 006": a short number (3 to 6 digits) right after a hotline's word, the only
 # place such a number is a telephone's. Not a year, not a count ("hotline 1300 calls"), not a longer number's start.
+SHORT_NUMBER_CHARS = len(" 116 000 ")
 _SERVICE_HEADS = ("hot", "help", "tip", "hot ", "help ", "tip ")  # what comes before "line" in a hotline's word
+# "the 1300 hotline", "the 116 000 helpline": a short number just before the word.
+_SHORT_NUMBER_BEFORE = re.compile(r"(?<![\w,.+-])(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))[ \t]+$")
 # What follows a hotline's word up to the end of its short number.
 _SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+(?:is|on|at))?"
                                    r"[ \t]+(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))"
@@ -298,7 +304,8 @@ def _phones(text: str) -> list[Detail]:
 
 
 def _short_numbers(text: str, lowered: str) -> list[Detail]:
-    """Short numbers after a hotline's word; "line" is found first (str.find is fast), then the word it ends."""
+    """Short numbers after (or just before) a hotline's word; "line" is found first (str.find is fast), then the word
+    it ends. Most passages of reports on trafficking name a hotline: the checks are cheapest first."""
     at = lowered.find("line")
     if at < 0:
         return []
@@ -307,12 +314,15 @@ def _short_numbers(text: str, lowered: str) -> list[Detail]:
     found: list[Detail] = []
     while at >= 0:
         head = lowered[max(0, at - 5):at]
-        word = next((w for w in _SERVICE_HEADS if head.endswith(w)), None)
-        start = at - len(word) if word is not None else 0
-        if word is not None and not (start and lowered[start - 1].isalnum()):
-            m = _SHORT_SERVICE_NUMBER.match(text, at + 4)
-            if m:
-                found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
+        if head[-1:] in ("t", "p", " "):  # "deadline", "online": no hotline's word
+            word = next((w for w in _SERVICE_HEADS if head.endswith(w)), None)
+            start = at - len(word) if word is not None else 0
+            if word is not None and not (start and lowered[start - 1].isalnum()):
+                m = _SHORT_SERVICE_NUMBER.match(text, at + 4)
+                if m is None and text[start - 2:start - 1].isdigit():
+                    m = _SHORT_NUMBER_BEFORE.search(text, max(0, start - SHORT_NUMBER_CHARS), start)
+                if m:
+                    found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
         at = lowered.find("line", at + 4)
     return found
 

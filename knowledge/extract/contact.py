@@ -140,7 +140,7 @@ _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ..."),
 # and a bar between a table's cells ("Payoke | Antwerp | 03 ...").
 _OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()|]{{1,80}}?)[ \t]*"
-                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|·-])[ \t]*")
+                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|·•-])[ \t]*")
 # A header line in a form of fields: "Name: Jane Doe", "Organisation: La Strada", "Position: Legal adviser".
 _REMARK_IN_LABEL = re.compile(r"\(([^()\n]{2,40})\)")
 _FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
@@ -207,17 +207,20 @@ _SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|fo
 # A detail's label and its number or email, opening a sentence or after an address: "Tel. +49 ...", "Hotline +234".
 _LABEL_THEN_NUMBER = re.compile(r"(?i:tel|tél|telephone|phone|fax|hot ?line|help ?line|mobile)\b\.?[ \t]*:?[ \t]*"
                                 r"[+(\d]|(?i:e-?mail)\b\.?[ \t]*:?[ \t]*[\w.+-]+@")
+# What may follow an address to its sentence's end: more of the place (", 2, Ireland."), the full stop.
+_PLACE_TAIL = re.compile(r"(?:[ \t]*,?[ \t]*(?:[A-Z][\w'’-]*|\d{1,6}))*[ \t]*\.?")
 _NUMBER_AFTER_ADDRESS = re.compile(r"[ \t]*[.,;·|–—-]?\s*" + _LABEL_THEN_NUMBER.pattern)
 _SOCIAL_OPENS = re.compile(r"(?:(?i:on)[ \t]+)?(?i:twitter|x|facebook|instagram|linkedin)[ \t]*:|(?i:follow)\b")
 # A line that opens with an office's name in parts before its address, maybe wrapped: "DATIP, Division of Victim
 # Protection, " / "NAPTIP Lagos Zonal Command, ".
-_OFFICE_PART = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\([{_U}]{{2,}}\)|of|for|the|and|against|in|on|de|du|des)){{0,8}}"
-_OFFICE_PARTS = re.compile(rf"(?:^|(?<=\n))[ \t]*(?P<org>{_OFFICE_PART}(?:,[ \t]*\n?[ \t]*{_OFFICE_PART}){{0,3}}),"
-                           r"[ \t]*\n?[ \t]*$")
+_OFFICE_PART = rf"{_CAP}(?:[ \t]+(?:{_CAP}|\([{_U}][\w'’ -]{{1,30}}\)|of|for|the|and|against|in|on|de|du|des)){{0,8}}"
+_OFFICE_PARTS = re.compile(rf"(?:^|(?<=\n))[ \t]*(?:{_CAP}:[ \t]*)?"  # "Contact: Safe Haven (Riga), ..."
+                           rf"(?P<org>{_OFFICE_PART}(?:,[ \t]*\n?[ \t]*{_OFFICE_PART}){{0,3}}),[ \t]*\n?[ \t]*$")
 OFFICE_LINE_CHARS = 160
 # "For press enquiries write to ...": a sentence that opens with what its details are for, and names no one.
-_PURPOSE = re.compile(r"\W*(?:\([A-Z]{1,3}\)[ \t]*)?For[ \t]+(?P<what>(?:[\w-]+[ \t]+){1,3}?(?:enquiries|inquiries|"
-                      r"questions))\b")
+# "Press enquiries: press@...", "Media inquiries should be sent to ...": the same without "For", one word first.
+_PURPOSE = re.compile(r"\W*(?:\([A-Z]{1,3}\)[ \t]*)?(?:For[ \t]+(?P<what>(?:[\w-]+[ \t]+){1,3}?(?:enquiries|inquiries|"
+                      r"questions))|(?P<label>[A-Z][\w-]*[ \t]+(?:enquiries|inquiries)))\b")
 _PRONOUNS = frozenset("it he she they this that we you i these those there which who".split())
 _NOT_OFFICE_FIRST = _NOT_NAMES | _PRONOUNS | _NOT_LABELS  # words that begin no office's name
 # "Helpdesk Caritas": a line of capitalised words alone in its paragraph, above a paragraph of bare details.
@@ -508,7 +511,8 @@ def _goes_on(text: str, previous: tuple[int, int], a: int, b: int, details: list
     10785 Berlin, Germany. Tel. +49 ..."), or its handle after the details on the same line ("... +234 9 290 6421. On
     X: @IOMNigeria")."""
     if _LABEL_THEN_NUMBER.match(text, a):
-        return any(d.kind == "address" and previous[1] - 1 <= d.end <= previous[1] for d in details)
+        return any(d.kind == "address" and previous[0] <= d.start and d.end <= previous[1] and
+                   _PLACE_TAIL.fullmatch(text, d.end, previous[1]) is not None for d in details)
     if _SOCIAL_OPENS.match(text, a) and "\n" not in text[previous[1]:a]:
         return any(d.kind == "handle" and a <= d.start < b for d in details) and \
             any(d.kind != "address" and previous[0] <= d.start < previous[1] for d in details)
@@ -583,7 +587,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_prose_office(contact, text, a, b, before)
         if contact.name is None and contact.org is None:
             purpose = _PURPOSE.match(text, a, group[0].start)  # "For press enquiries write to press@..."
-            contact.org = fold(purpose.group("what")) if purpose else None
+            contact.org = fold(purpose.group("what") or purpose.group("label")) if purpose else None
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         if office:  # from the office's name to its last detail's line end
@@ -789,7 +793,9 @@ def _office_line(text: str, a: int, address: Detail) -> tuple[str, int] | None:
     if m is None:
         return None
     parts = [fold(p) for p in m.group("org").split(",")]
-    if not (_ORG_WORD.search(parts[0]) or _ACRONYM.search(parts[0])) or any(_header_person(p) for p in parts):
+    # the first part an office's: its word, an acronym, or a town in brackets after it ("Safe Haven (Riga)")
+    if not (_ORG_WORD.search(parts[0]) or _ACRONYM.search(parts[0]) or parts[0].endswith(")")) or \
+            any(_header_person(p) for p in parts):
         return None
     return ", ".join(parts), m.start("org")
 

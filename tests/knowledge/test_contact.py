@@ -893,3 +893,42 @@ def test_short_and_wrapped_numbers(text: str, found: list[tuple[str, str]]) -> N
 ])
 def test_organisation_rules_find_nothing_here(text: str) -> None:
     assert _contacts(text) == []
+
+
+# More ways to write an office's line: other separators, a district after the town, streets named in other languages,
+# a "Contact:" label and a town in brackets, a label saying what the details are for, a short number before its word.
+MORE_ORGANISATION_LINES = [
+    ("Safe House Foundation • Hauptstraße 5, 1010 Wien • Tel. +43 1 555 0000 • office@shf.example.at\n",
+     {"org": "Safe House Foundation", "address": "Hauptstraße 5, 1010 Wien", "phone": "+43 1 555 0000"}),
+    ("Women's Refuge Network, Head Office, 14 Castle Street, Dublin 2, Ireland. Phone: +353 1 555 0101; e-mail: "
+     "info@wrn.example.ie\n",
+     {"org": "Women's Refuge Network, Head Office", "address": "14 Castle Street, Dublin 2, Ireland",
+      "phone": "+353 1 555 0101", "email": "info@wrn.example.ie"}),
+    ("Contact: Safe Haven (Riga), Brīvības iela 5, LV-1010 Riga, tel. +371 6 555 1234\n",
+     {"org": "Safe Haven (Riga)", "name": None, "address": "Brīvības iela 5, LV-1010 Riga",
+      "phone": "+371 6 555 1234"}),
+    ("Shelter Network, Rruga Dritan Hoxha 5, Tirana. Tel: +355 4 555 1234\n",
+     {"org": "Shelter Network", "address": "Rruga Dritan Hoxha 5, Tirana", "phone": "+355 4 555 1234"}),
+    ("Press enquiries: press@safehouse.example.org\n",
+     {"org": "Press enquiries", "email": "press@safehouse.example.org"}),
+    ("Media inquiries should be sent to media@safehouse.example.org.",
+     {"org": "Media inquiries", "email": "media@safehouse.example.org"}),
+    ("The Mirabel Centre runs the 1300 hotline, open 24 hours.", {"org": "Mirabel Centre", "phone": "1300"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_ORGANISATION_LINES)
+def test_more_organisation_lines(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a count or a year before the word is no short number
+    "Some 1,300 hotline calls were logged in 2019.",
+    "The 2019 helpline report counted 4500 calls.",
+    # an office and its address with no detail after them is no contact
+    "Women's Refuge Network, Head Office, 14 Castle Street, Dublin 2, Ireland. It opened in 2004.",
+])
+def test_more_organisation_rules_find_nothing(text: str) -> None:
+    assert _contacts(text) == []
