@@ -263,12 +263,16 @@ _TOOK_UP = _loose(r"\b(?:applied|held|chose|used|requested)\b")
 # "police could not say how many others had been offered one", "our centres know of no case": not knowing of any
 # is a finding on practice, wherever the permit is named.
 _UNKNOWN = _loose(r"\b(?:(?:could|did|were|was) not|cannot|unable to) (?:say|tell|recall|confirm|explain|identify)\b"
-                  r"|\b(?:know|knew|aware) of no\b")
+                  r"|\b(?:know|knew|aware) of no\b|\bno (?:data|statistics|figures|records)\b")
 # "Spain does not currently provide a formal reflection period", "there is no reflection period in Thai law": an
 # absent provision ("there is no fee for the permit" denies the fee; "no automatic route to" is another thing).
-_ABSENCE = _loose(r"\b(?:(?:does|do|did) not (?:\w+ )?(?:provide|have|offer|grant|recogni[sz]e|include)|"
-                  r"there (?:is|are|was|were) no|(?:has|have|had) no)"
+_ABSENCE = _loose(r"\b(?:(?:does|do|did) not (?:\w+ )?(?:provide(?: for)?|have|offer|grant|recogni[sz]e|include)|"
+                  r"(?:there (?:is|are|was|were)|(?:has|have|had)) no(?: provision (?:for|on))?|"
+                  r"makes? no provision (?:for|on))"
                   r"(?: (?!(?:for|of|to|in|on|with|by|under|fees?|charges?|costs?)\b)[\w-]+){0,3} $")
+# "A reflection period is not provided for in national law", "... does not exist": said after the topic.
+_NOT_PROVIDED = _loose(r" (?:(?:is|are|was|were) (?:still |currently |yet )?not (?:provided|foreseen|regulated)|"
+                       r"(?:does|do|did) not (?:yet )?exist)\b")
 # "The Ombudsman has proposed extending the reflection period", "Campaigners have called for 12 months of leave": a
 # proposal is no provision (unless it names its legal basis: "Article 13 calls for a reflection period"); nor is what
 # a draft would give that "has not been adopted", or what officials "would consider" when "no draft has been
@@ -397,7 +401,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
             heading = (named.topic, _heading_basis(sentence, named.act))
         elif _negative_finding(sentence, m.start()):
             continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
-        elif _absent(sentence, m.start(), fields) or _proposed(sentence, fields, m.start()):
+        elif _absent(sentence, m, fields) or _proposed(sentence, fields, m.start()):
             continue  # "there is no reflection period in law", "X has proposed a 90-day reflection period"
         elif _mere_time(sentence, m.start()):
             continue  # "shelters that house victims during the reflection period" is about the shelters
@@ -819,9 +823,11 @@ def _negative_finding(sentence: str, at: int) -> bool:
     return False
 
 
-def _absent(sentence: str, at: int, fields: Mapping[str, Any]) -> bool:
-    """Whether the topic at `at` is said not to exist: "Spain does not provide a formal reflection period"."""
-    return bool(fields["negated"] and _ABSENCE.search(_clause_before(sentence, at)))
+def _absent(sentence: str, m: re.Match[str], fields: Mapping[str, Any]) -> bool:
+    """Whether the topic `m` names is said not to exist: "Spain does not provide a formal reflection period", "a
+    reflection period is not provided for in law"."""
+    return bool(fields["negated"] and _ABSENCE.search(_clause_before(sentence, m.start()))
+                or _NOT_PROVIDED.match(sentence, m.end()))
 
 
 def _proposed(sentence: str, fields: Mapping[str, Any], at: int) -> bool:

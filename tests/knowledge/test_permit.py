@@ -838,6 +838,11 @@ def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[st
     "The country does not currently provide a reflection period.",
     "There is no statutory reflection period in the Penal Code.",
     "Norway has no reflection period for victims of labour exploitation.",
+    "Thai law does not provide for a reflection period.",
+    "The Aliens Act makes no provision for a reflection period.",
+    "A reflection period is not provided for in national law.",
+    "A residence permit for victims of labour exploitation does not exist yet.",
+    "There are no data on how many residence permits were issued to victims.",
     # proposals, campaigns, and drafts not adopted
     "The Ombudsperson has proposed a reflection period of 60 days for all presumed victims.",
     "The rapporteur proposes that the residence permit be granted for two years.",
@@ -855,7 +860,8 @@ def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a denied fee is no absent permit
+    # a denied fee is no absent permit, nor a grant that is not automatic
+    ("A residence permit is not granted automatically.", [("residence permit", None)]),
     ("There is no fee for the residence permit.", [("residence permit", None)]),
     # a proposal that names its legal basis is the law's ("Article 13 calls for"), one adopted is law
     ("Article 13 of the Convention calls for a recovery period of at least 30 days.",
