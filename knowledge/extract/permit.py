@@ -218,6 +218,7 @@ _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
 _BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
                     "leave": ("residence permit", "permanent residence")}
 _BACK_REF_DEFAULT = "residence permit"
+_NO_DOCUMENT = frozenset({"reflection period", "relief from deportation"})  # no "permit" or "fee" is of these
 # "Victims whose case has been dropped may still qualify": qualifying for nothing named is qualifying for the
 # topic of the sentence before ("qualify for legal aid" names its own object).
 _QUALIFY = _loose(r"\b(?:qualif(?:y|ies)|(?:be|remain|is|are) (?:still |also )?eligible)\b(?! (?:for|to|as)\b)")
@@ -574,7 +575,7 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
         return
     nouns = tuple([noun for noun in _BACK_REF_NOUNS if noun in folded])  # what can refer back in the passage
     previous: tuple[str, ...] = ()  # the topics the sentence before named, the last named first
-    seen: set[str] = set()  # every topic named so far in the passage
+    seen: dict[str, None] = {}  # every topic named so far in the passage, the last named last
     abbreviations: dict[str, str] = {}
     asked: str | None = None  # the topic of the question just before
     act: str | None = None  # the act a heading line names: "Council of Europe Convention on Action against ..."
@@ -600,7 +601,9 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
         if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
             topic, m = answer, _WHOLE.match(sentence)
         previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
-        seen.update(previous)
+        for named in reversed(previous):
+            seen.pop(named, None)
+            seen[named] = None
         if topic and m:
             yield _Named(a, b, topic, m, mentions, answer=bool(answer), act=act)
 
@@ -655,7 +658,7 @@ def _holds_other_groups(rank: int, folded: str) -> bool:
 
 
 def _topic(sentence: str, lowered: str, nouns: tuple[str, ...], mentions: list[tuple[int, str, re.Match[str]]],
-           previous: tuple[str, ...], seen: set[str],
+           previous: tuple[str, ...], seen: dict[str, None],
            abbreviations: Mapping[str, str]) -> tuple[str | None, re.Match[str] | None]:
     if mentions:
         # "Where no residence permit is granted, deportation may be suspended": what the sentence grants
@@ -694,7 +697,7 @@ def _qualifies(lowered: str, sentence: str) -> bool:
     return any(word in lowered for word in _QUALIFY_WORDS) and bool(_QUALIFY.search(sentence))
 
 
-def _refers(lowered: str, nouns: tuple[str, ...], previous: tuple[str, ...], seen: set[str]) -> bool:
+def _refers(lowered: str, nouns: tuple[str, ...], previous: tuple[str, ...], seen: dict[str, None]) -> bool:
     """Whether the sentence holds a noun that can refer back now: "the permit" always, "the fee" after a topic,
     "the period" after a reflection period (most sentences hold none: the back-reference pattern need not run)."""
     # `nouns` are those of the passage
@@ -705,8 +708,10 @@ def _refers(lowered: str, nouns: tuple[str, ...], previous: tuple[str, ...], see
     return "permit" in lowered
 
 
-def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen: set[str]) -> str | None:
-    """The topic "the permit", "the period" or "the fee" refers to, if any."""
+def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen: dict[str, None]) -> str | None:
+    """The topic "the permit", "the period" or "the fee" refers to, if any: of a permit or a fee, the permit named
+    last, passing over a reflection period or relief from removal named since ("... a temporary residence permit for
+    six months. Before deciding, the victim is granted a reflection period. The fee for the permit is waived.")."""
     noun = ref.group("noun").lower()
     words = ref.group(0).split()
     if len(words) > 2 and words[-2].lower() in _NOT_PERMIT_KINDS:
@@ -714,14 +719,19 @@ def _referent(ref: re.Match[str], sentence: str, previous: tuple[str, ...], seen
     allowed = _BACK_REF_TOPICS.get(noun)
     if allowed is None:  # permit, card, title
         if previous:
-            return previous[0]
+            return _last_document(previous, seen)
         # "the permit", "31 permits", or "a permit" said of victims, in a text on victims' stay is a residence permit
         definite = words[0].lower() in _DEFINITE or words[0][0].isdigit() or "victim" in sentence.lower()
         return _BACK_REF_DEFAULT if noun == "permit" and definite else None
     if not allowed:  # the fee: of whatever was named just before
-        return previous[0] if previous else None
+        return _last_document(previous, seen) if previous else None
     # "the period" after a reflection period named in the passage, even a few sentences before
     return next((topic for topic in (*previous, *sorted(seen)) if topic in allowed), None)
+
+
+def _last_document(previous: tuple[str, ...], seen: dict[str, None]) -> str:
+    """The topic the sentence before named, or if it named no document but a period, the document named last."""
+    return next((topic for topic in (*previous, *reversed(seen)) if topic not in _NO_DOCUMENT), previous[0])
 
 
 def _abbreviations(sentence: str, mentions: list[tuple[int, str, re.Match[str]]]) -> dict[str, str]:

@@ -884,3 +884,18 @@ def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None
 def test_what_stays_beside_findings_and_proposals(text: str, expected: list[tuple[str, str | None]]) -> None:
     facts = permit_facts(_passage(text))
     assert [(f.fields["topic"], f.fields.get("duration") or f.fields.get("legal_basis")) for f in facts] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the permit" and "the fee" are a document's: past a reflection period named since, the permit named before
+    ("Victims receive a temporary residence permit for six months. Before that, they have a reflection period of 30 "
+     "days. The fee for the permit is waived.",
+     ["temporary residence permit", "reflection period", "temporary residence permit"]),
+    ("Victims receive a reflection period of 30 days. The period may be extended.",
+     ["reflection period", "reflection period"]),
+    # with no document named before, the permit after a period is still the period's (it may be one)
+    ("Victims receive a reflection period of 30 days. The permit may not be renewed.",
+     ["reflection period", "reflection period"]),
+])
+def test_a_permit_referred_back_to_is_a_document(text: str, expected: list[str]) -> None:
+    assert [f.fields["topic"] for f in permit_facts(_passage(text))] == expected
