@@ -148,7 +148,7 @@ _ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
 # line's end or before a comma, semicolon or bar; a count, a sum or a span of years has no leading 0 or no groups.
 _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][^\n:–—]{0,60}?)"
                             r"(?:[ \t]+[–—|-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})"
-                            r"(?=[ \t]*(?:$|[,;|]))", re.MULTILINE)
+                            r"(?=[ \t]*(?:$|[,;|]|\([^()\n]{1,40}\)[ \t]*$))", re.MULTILINE)  # "... 335 (free)"
 # In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
 _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
 # "Payoke can be reached at 03 201 16 90", "contacted on 081 ...": a national number (trunk prefix 0) after the verb.
@@ -166,6 +166,9 @@ _SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+
                                    r"times|contacts|messages|callers|requests|enquiries|inquiries|referrals|women|men|"
                                    r"children)\b)",
                                    re.IGNORECASE)
+# "the Federal Police hotline for human trafficking (0800 123 123)": a national number alone in brackets a few words
+# after a hotline's word (right after it, _LABELLED_PHONE finds it).
+_BRACKETED_AFTER_SERVICE = re.compile(r"\b[^()\n.;:]{1,40}?[ \t]\((?P<num>0\d{1,4}(?:[ \t./-]\d{2,4}){1,4})\)")
 # The last group of a whole number that a line break cut off, and what follows it: a mark or the line's end.
 _LAST_GROUP = re.compile(r"[ \t]*(?!(?:19|20)\d\d$)\d{3,4}")
 _GROUP_END = re.compile(r"[ \t]*(?:[.,;)]|\n|$)")
@@ -321,6 +324,9 @@ def _short_numbers(text: str, lowered: str) -> list[Detail]:
                 m = _SHORT_SERVICE_NUMBER.match(text, at + 4)
                 if m is None and text[start - 2:start - 1].isdigit():
                     m = _SHORT_NUMBER_BEFORE.search(text, max(0, start - SHORT_NUMBER_CHARS), start)
+                if m is None:
+                    m = _BRACKETED_AFTER_SERVICE.match(text, at + 4)
+                    m = m if m and _plausible(m.group("num")) else None
                 if m:
                     found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
         at = lowered.find("line", at + 4)

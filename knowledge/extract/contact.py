@@ -81,7 +81,7 @@ _FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that 
                             "via as of the a an".split())
 _SOCIAL = re.compile(r"\b(?:twitter|x|instagram|facebook|linkedin|tiktok|follow(?:ed)?|handle|account|tweets?)\b",
                      re.IGNORECASE)
-_REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|fax|"
+_REACHABLE = re.compile(r"\b(?:contact(?:ed)?|reach(?:ed)?|e-?mail|write|call|phone|tel(?:ephone)?|tél|fax|"
                         r"address|located|based|follow|twitter)\b", re.IGNORECASE)
 # Patterns of the helpers below, compiled once rather than looked up in re's cache on every call.
 _ABBREVIATION_END = re.compile(rf"\b{_HONORIFIC}$|\b[A-Z]\.$")
@@ -121,6 +121,9 @@ _SERVICE_NAME = re.compile(rf"[ \t]*\((?P<called>{_CAP}(?:[ \t]+(?:(?:of|for|the
 # After a body's name, its hotline: "La Strada hotline", "Hungarian Baptist Aid – 24h hotline" (lower-case words first).
 _RUNS_SERVICE_AFTER = re.compile(rf"[ \t]*(?:[–—:-][ \t]*)?(?:[a-z0-9][\w/-]*[ \t]+){{0,2}}(?:{_SERVICE.pattern})",
                                  re.IGNORECASE)
+# What a hotline is for, between its word and its number: "Hotline for victims of trafficking: 0 800 ...".
+_SERVICE_QUALIFIER = re.compile(r"[ \t]+(?P<what>(?:for|against|on)[ \t]+[^:\n(),.;\d]{2,40}?)"
+                                r"(?=[ \t]*[:(–—]|[ \t]+(?:is|at|on)\b)")
 _ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
 _INITIAL = re.compile(rf"[{_U}]\.")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
@@ -927,6 +930,9 @@ def _service(text: str, a: int, b: int) -> tuple[str | None, int]:
         if word.lower() in _NOT_TITLE_WORDS or word.lower() in _FUNCTION_WORDS or not word[-1:].isalnum():
             break
         words.insert(0, word)
+    qualifier = _SERVICE_QUALIFIER.match(text, m.end(), b) if len(words) == 1 else None
+    if qualifier:  # "Hotline for victims of trafficking: 0 800 ..."
+        words.append(fold(qualifier.group("what")))
     phrase = " ".join(words)
     return (phrase if len(phrase.split()) >= 2 else None), a
 

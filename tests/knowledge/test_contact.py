@@ -914,6 +914,12 @@ MORE_ORGANISATION_LINES = [
     ("Media inquiries should be sent to media@safehouse.example.org.",
      {"org": "Media inquiries", "email": "media@safehouse.example.org"}),
     ("The Mirabel Centre runs the 1300 hotline, open 24 hours.", {"org": "Mirabel Centre", "phone": "1300"}),
+    # what a hotline is for, then its national number and a remark in brackets
+    ("Helpline for exploited workers: 0 800 400 123 (free of charge)\n",
+     {"org": "Helpline for exploited workers", "phone": "0 800 400 123"}),
+    # a national number in brackets a few words after the hotline's word
+    ("The Border Police hotline for labour exploitation (0800 321 321) is free.",
+     {"org": "Border Police", "phone": "0800 321 321"}),
 ]
 
 
@@ -929,6 +935,9 @@ def test_more_organisation_lines(text: str, expected: dict[str, object]) -> None
     "The 2019 helpline report counted 4500 calls.",
     # an office and its address with no detail after them is no contact
     "Women's Refuge Network, Head Office, 14 Castle Street, Dublin 2, Ireland. It opened in 2004.",
+    # brackets after a hotline's word that hold no telephone number
+    "The helpline for minors (2015-2019) was run by volunteers.",
+    "A helpline (tel. 0800 100 200) was discussed at the meeting.",
 ])
 def test_more_organisation_rules_find_nothing(text: str) -> None:
     assert _contacts(text) == []
