@@ -400,33 +400,54 @@ def permit_facts(passage: Passage) -> list[Fact]:
         fields = _fields(sentence, named.topic, m, others=others)
         if not _is_sentence(sentence, fields) or _in_heading_line(sentence, m):
             heading = (named.topic, _heading_basis(sentence, named.act))
-        elif _negative_finding(sentence, m.start()):
-            continue  # "no victim received such a permit in 2021" reports practice, it provides nothing
-        elif _absent(sentence, m, fields) or _proposed(sentence, fields, m.start()):
-            continue  # "there is no reflection period in law", "X has proposed a 90-day reflection period"
-        elif _mere_time(sentence, m.start()):
-            continue  # "shelters that house victims during the reflection period" is about the shelters
-        elif _time_of_other(sentence, m.start()) and _SUPPORT.search(sentence) and not _STAY_TALK.search(sentence):
-            continue  # "... during the reflection period such victims will be provided with accommodation"
-        elif _registration_of_no_one(sentence, m):
-            continue  # "The ministry issued certificates of registration to 20 NGOs"
-        elif _passing(sentence, m, fields):
-            continue  # "victims who had received a reflection period", "a trafficker ... your residence permit"
-        elif named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields):
-            if heading and heading[0] == named.topic and not fields["legal_basis"]:
-                fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
-            quote = quotable(passage.text, (a, b))
-            items = _list_items(passage.masked, b) if quote and sentence.rstrip().endswith(":") else []
-            end = _fitting(passage.masked, a, items)
-            if end > b:  # "... if the following conditions are fulfilled:" over a list: the list is the conditions
-                quote = (a, end)
-                listed.append((b, end))
-                if not fields["conditions"] or fields["conditions"].endswith(":"):
-                    fields["conditions"] = _joined(passage.masked, items, end)
-            facts.append(quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote))
-            facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
-                         for at, more in _second_provisions(sentence, named.mentions, m, fields))
+        elif not _not_a_provision(sentence, m, fields) and (
+                named.topic in _STATED_TOPICS or named.answer or _is_provision(sentence, fields)):
+            facts += _provision_facts(passage, named, fields, heading, listed)
     return facts
+
+
+def _not_a_provision(sentence: str, m: re.Match[str], fields: dict[str, Any]) -> bool:
+    """A sentence that names the topic without providing anything on it."""
+    return (_negative_finding(sentence, m.start())  # "no victim received such a permit in 2021" reports practice
+            # "there is no reflection period in law", "X has proposed a 90-day reflection period"
+            or _absent(sentence, m, fields) or _proposed(sentence, fields, m.start())
+            # "shelters that house victims during the reflection period" is about the shelters
+            or _mere_time(sentence, m.start())
+            # "... during the reflection period such victims will be provided with accommodation"
+            or (_time_of_other(sentence, m.start()) and bool(_SUPPORT.search(sentence))
+                and not _STAY_TALK.search(sentence))
+            or _registration_of_no_one(sentence, m)  # "The ministry issued certificates of registration to 20 NGOs"
+            # "victims who had received a reflection period", "a trafficker ... your residence permit"
+            or _passing(sentence, m, fields))
+
+
+def _provision_facts(passage: Passage, named: _Named, fields: dict[str, Any], heading: tuple[str, str | None] | None,
+                     listed: list[tuple[int, int]]) -> list[Fact]:
+    """The facts of a provision's sentence: its own, and a second topic's with a duration of its own. A sentence
+    ending in ":" over a list takes the list (whose span is added to `listed`) as its conditions."""
+    a, b, m = named.start, named.end, named.match
+    sentence = passage.masked[a:b]
+    if heading and heading[0] == named.topic and not fields["legal_basis"]:
+        fields["legal_basis"] = heading[1]  # the provision below "Article 13 – Reflection period"
+    quote = quotable(passage.text, (a, b))
+    items = _list_items(passage.masked, b) if quote and sentence.rstrip().endswith(":") else []
+    end = _fitting(passage.masked, a, items)
+    if end > b:  # "... if the following conditions are fulfilled:" over a list: the list is the conditions
+        quote = (a, end)
+        listed.append((b, end))
+        if not fields["conditions"] or fields["conditions"].endswith(":"):
+            fields["conditions"] = _joined(passage.masked, items, end)
+    facts = [quote_fact(passage, "permit", fields, m.start() + a, m.end() + a, quote=quote)]
+    facts.extend(quote_fact(passage, "permit", more, a + at, b, quote=quote)
+                 for at, more in _second_provisions(sentence, named.mentions, m, fields))
+    return facts
+
+
+def _remember(seen: dict[str, None], named: tuple[str, ...]) -> None:
+    """Move the topics just named (the last named first) to the end of `seen`, in the order they were named."""
+    for topic in reversed(named):
+        seen.pop(topic, None)
+        seen[topic] = None
 
 
 def _requirement_lists(passage: Passage, folded: str) -> Iterator[Fact]:
@@ -601,9 +622,7 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
         if answer and not topic:  # "How many permits have been issued?  Six since 2004, all to women."
             topic, m = answer, _WHOLE.match(sentence)
         previous = _latest_first(mentions) if mentions else (topic,) if topic else ()
-        for named in reversed(previous):
-            seen.pop(named, None)
-            seen[named] = None
+        _remember(seen, previous)
         if topic and m:
             yield _Named(a, b, topic, m, mentions, answer=bool(answer), act=act)
 
