@@ -145,6 +145,11 @@ _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 _OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()|]{{1,80}}?)[ \t]*"
                             r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|·•-])[ \t]*")
 # A header line in a form of fields: "Name: Jane Doe", "Organisation: La Strada", "Position: Legal adviser".
+# A block's head line of an office's name, then its address in parts: a number in one, a town or country last.
+_OFFICE_THEN_ADDRESS = re.compile(rf"[ \t]*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of|for|the|and|against|in|on|de))*),"
+                                  rf"[ \t]*(?P<address>[^\n]*?\d[^\n]*,[ \t]*[{_U}][\w'’-]+(?:[ \t]+[{_U}][\w'’-]+)?)"
+                                  r"[ \t]*")
+_FUNCTION_LINE = re.compile(rf"[ \t]*[{_U}][^:\n]{{0,50}}\b(?i:{_ROLE.pattern})[^:\n]{{0,20}}:[ \t]*")
 _REMARK_IN_LABEL = re.compile(r"\(([^()\n]{2,40})\)")
 _FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
                     r"[ \t]*:[ \t]*")
@@ -390,12 +395,22 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         if previous and _STREET_LINE.fullmatch(text, a, b):  # "ul. Miodowa 10, 00-251 Warsaw, Poland"
             contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
             continue
+        office = _OFFICE_THEN_ADDRESS.fullmatch(text, a, b)
+        if office and contact.org is None and not _ORG_WORD.search(office.group("address")) and \
+                _header_person(office.group("org")) is None:  # "Different & Equal, Rruga ..., Pall. 20, Tiranë"
+            contact.org = fold(office.group("org"))
+            contact.details.insert(0, Detail("address", fold(office.group("address")), *office.span("address")))
+            previous = "org"
+            continue
         # "**Nadia Kovalenko**, La Strada Ukraine": markdown's emphasis is no part of a name
         written = _CONTACT_LABEL.sub("", fold(text[a:b].replace("**", "")).strip(), count=1)
         lead_in = _LEAD_IN.fullmatch(written)
         if lead_in and _ORG.search(lead_in.group("who")):
             written = _without_lead(lead_in.group("who"))  # "... (KOK) can refer to a relevant counselling centre:"
         written = written.removesuffix(":").rstrip()  # "Payoke:" over its details
+        if contact.title is None and _FUNCTION_LINE.fullmatch(text, a, b) and _ROLE.fullmatch(written.split()[-1]):
+            contact.title, previous = written, "title"  # "Network coordinator:" above the person: a function
+            continue
         field = _FIELD.match(written)
         if field:  # "Organisation: La Strada", "Name: Jane Doe": the line says what it gives
             key = _FIELDS.get(field.group("field").lower(), "org")
@@ -421,8 +436,9 @@ def _own_lines(text: str, header: list[tuple[int, int]]) -> list[tuple[int, int]
         header = header[headings[-1] + 1:]
     names = [i for i, (a, b) in enumerate(header) if _is_name_line(fold(text[a:b]))]
     if names:
-        return [(a, b) for i, (a, b) in enumerate(header)
-                if i >= names[0] or _names_office(text[a:b])]
+        # "Partnership coordinator:" just above "Dr Aisha Bello, Policy Officer": the person's function
+        return [(a, b) for i, (a, b) in enumerate(header) if i >= names[0] or _names_office(text[a:b]) or
+                i == names[0] - 1 and _FUNCTION_LINE.fullmatch(text, a, b)]
     offices = [i for i, (a, b) in enumerate(header) if _ORG_WORD.search(text[a:b])]
     return header[offices[0]:] if offices else header[-1:]
 
@@ -446,7 +462,9 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
     person = _header_person(head)
     if person and contact.name is None:
         contact.name = person
-        if tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
+        if tail and contact.title and _ROLE.search(tail) and not _ORG_WORD.search(tail):
+            contact.title = f"{tail}, {contact.title}"  # "Policy Officer" after "Partnership coordinator:" above
+        elif tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
             contact.org = tail  # "Dr. Katrin Vogt, Research Centre of the Federal Office for Migration"
         elif tail:
             role, _, last = tail.rpartition(", ")

@@ -864,6 +864,25 @@ def test_field_parts_of_person_blocks(text: str, expected: dict[str, object]) ->
     _subset(got, expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office's name, then its address in parts on the same line, above its details
+    ("Open Doors & Hearts, Rruga \"Ismail Qemali\", Pall. 7, Ap. 2, Durrës, Albania\nTel: +355 52 555 100   "
+     "E-mail: info@odh.example.al\n",
+     {"org": "Open Doors & Hearts", "address": "Rruga \"Ismail Qemali\", Pall. 7, Ap. 2, Durrës, Albania",
+      "phone": "+355 52 555 100"}),
+    # a function's label just above the person's line goes with the title on it
+    ("Network coordinator:\n  Dr Lena Varga, Senior Researcher\n  Tel: +36 1 555 0102\n"
+     "  Email: lena.varga@example.hu\n",
+     {"name": "Dr Lena Varga", "title": "Senior Researcher, Network coordinator", "phone": "+36 1 555 0102"}),
+    # an office's line with a numbered unit is no address
+    ("Ministry of Interior, Directorate 3, Belgrade\nTel: +381 11 555 0303\n",
+     {"org": "Ministry of Interior, Directorate 3, Belgrade", "address": None}),
+])
+def test_office_and_function_lines_above_details(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("National hotline 1300 (free)", [("phone", "1300")]),
     ("Helpline: 116 000.", [("phone", "116 000")]),
