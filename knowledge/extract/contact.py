@@ -586,29 +586,11 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             contact.name = None
         # In a list of one contact a line, the words before the first contact's line lead in; later ones are theirs.
         lead = text[a:group[0].start] if i == 0 or wrapped else text[a:first_start]
-        org = _last_org(before) or _last_org(lead) or (_last_org(after) if _last_person(after) is None else None)
-        contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
-        office = _office_line(text, a, group[0]) if group[0].kind == "address" else None
-        if office:  # "DATIP, Division of Victim Protection, 1034 Krung Kasem Road, ... · tel. ..."
-            contact.name, contact.org = None, office[0]
-        contact.title = None if office else _title(before, contact.name)
-        if contact.title is None and (contact.name or contact.org is None):
-            _read_opening_label(contact, text, group[0].start)
-        elif contact.name and contact.org is None:
-            _read_opening_office(contact, text, group[0].start)
+        office = _read_org_and_title(contact, text, a, (lead, before, after), group)
         if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
-            service, named_at = _service(text, a, b)  # "it co-funds the national hotline (800 290 290)"
-            if service and runner and runner not in service:  # "Hungarian Baptist Aid – 24h hotline"
-                contact.org, contact.title = runner, service if _SERVICE.search(service) else None
-            elif service:
-                contact.org, contact.start = service, named_at  # the quote names the service
-                if called and called not in service:
-                    contact.org = f"{service} ({called})"  # "the national hotline (Numero Verde)"
+            _read_service(contact, text, a, b, runner, called)
         if contact.name is None and contact.org is None:
-            _read_prose_office(contact, text, a, b, before)
-        if contact.name is None and contact.org is None:
-            purpose = _PURPOSE.match(text, a, group[0].start)  # "For press enquiries write to press@..."
-            contact.org = fold(purpose.group("what") or purpose.group("label")) if purpose else None
+            _read_unnamed(contact, text, a, b, before, group)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         if office:  # from the office's name to its last detail's line end
@@ -617,6 +599,43 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
+
+
+def _read_org_and_title(contact: _Contact, text: str, a: int, around: tuple[str, str, str],
+                        group: list[Detail]) -> tuple[str, int] | None:
+    """The contact's office and title from the words around its details (the lead-in, the words just before, the
+    words after); returns the office line the details close, if they do."""
+    lead, before, after = around
+    org = _last_org(before) or _last_org(lead) or (_last_org(after) if _last_person(after) is None else None)
+    contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
+    office = _office_line(text, a, group[0]) if group[0].kind == "address" else None
+    if office:  # "DATIP, Division of Victim Protection, 1034 Krung Kasem Road, ... · tel. ..."
+        contact.name, contact.org = None, office[0]
+    contact.title = None if office else _title(before, contact.name)
+    if contact.title is None and (contact.name or contact.org is None):
+        _read_opening_label(contact, text, group[0].start)
+    elif contact.name and contact.org is None:
+        _read_opening_office(contact, text, group[0].start)
+    return office
+
+
+def _read_service(contact: _Contact, text: str, a: int, b: int, runner: str | None, called: str | None) -> None:
+    """The service the details belong to: "it co-funds the national hotline (800 290 290)"."""
+    service, named_at = _service(text, a, b)
+    if service and runner and runner not in service:  # "Hungarian Baptist Aid – 24h hotline"
+        contact.org, contact.title = runner, service if _SERVICE.search(service) else None
+    elif service:
+        contact.org, contact.start = service, named_at  # the quote names the service
+        if called and called not in service:
+            contact.org = f"{service} ({called})"  # "the national hotline (Numero Verde)"
+
+
+def _read_unnamed(contact: _Contact, text: str, a: int, b: int, before: str, group: list[Detail]) -> None:
+    """Details that name nobody: the office the prose speaks of, else what they are for."""
+    _read_prose_office(contact, text, a, b, before)
+    if contact.name is None and contact.org is None:
+        purpose = _PURPOSE.match(text, a, group[0].start)  # "For press enquiries write to press@..."
+        contact.org = fold(purpose.group("what") or purpose.group("label")) if purpose else None
 
 
 def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
