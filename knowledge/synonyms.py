@@ -46,6 +46,7 @@ SYNONYMS: tuple[SynonymGroup, ...] = (
     _g("event", "event / conference / seminar / meeting / workshop / session / summit / forum / round table"),
     _g("event", "calendar / agenda / schedule / upcoming / dates"),
     _g("contact", "contact / email / e-mail / phone / telephone / fax / point of contact / focal point / address"),
+    _g("contact", "twitter / on x / x.com / tweet"),  # the network renamed: "On X: @IOMNigeria"
     _g(None, "trafficking / trafficking in persons / human trafficking / tip / teh"),
     _g(None, "victim / victims / survivor / survivors"),
     _g(None, "ngo / ngos / association / charity / non-governmental organization"),

@@ -119,6 +119,8 @@ def test_plain_document_title_and_date() -> None:
         ("Doors open at 9 a.m. The minister speaks first.", ["Doors open at 9 a.m.", "The minister speaks first."]),
         ("It lasts a year.[3] However, few get it.", ["It lasts a year.[3]", "However, few get it."]),
         ("Contact Mgr. Petra Novak. She leads it.", ["Contact Mgr. Petra Novak.", "She leads it."]),
+        ("Ask Mag. Eva Huber or Dipl. Ing. Karl Maier. Both know.",
+         ["Ask Mag. Eva Huber or Dipl. Ing. Karl Maier.", "Both know."]),
         ("It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn.",
          ["It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn."]),
         ("The shelter run by KOK e.V. received 40,000 euros. Its staff grew.",

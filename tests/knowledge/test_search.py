@@ -120,6 +120,13 @@ def test_an_event_at_the_place_the_query_names_gets_a_bonus() -> None:
     assert search._place_bonus(query, {"title": "GRETA visit"}) == 0
 
 
+def test_twitter_is_also_found_as_x() -> None:
+    # "IOM Nigeria twitter" should find "IOM Nigeria, Abuja: ... On X: @IOMNigeria"
+    query = parse_query(Vocabulary({"iom": 5, "nigeria": 3, "x": 2, "on": 50}, 100), "IOM Nigeria twitter")
+    (twitter,) = [c for c in query.words if c.word == "twitter"]
+    assert any(alternative == ("x",) for alternative, _ in twitter.alternatives)
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
