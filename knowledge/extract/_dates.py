@@ -72,8 +72,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # 2018-05-14 (ISO) and 14.05.2018 (day first, as written in Europe); slashes are ambiguous, so left out
     (re.compile(r"(?<![\d/.-])(?P<ny>(?:19|20)\d\d)-(?P<nm>0[1-9]|1[0-2])-(?P<nd>0[1-9]|[12]\d|3[01])(?![\d-])"
                 r"(?!\s*(?:T|\s)\d{1,2}:\d{2})"), "year"),
-    (re.compile(r"(?<![\d.])(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<nm>0?[1-9]|1[0-2])\.(?P<ny>(?:19|20)\d\d)(?![\d]|\.\d)"),
-     "dotted"),
+    # ... also with a space after each dot, as Central European texts write it: "18. 10. 2017"
+    (re.compile(r"(?<![\d.])(?P<nd>0?[1-9]|[12]\d|3[01])\.(?P<sp>[ \u00a0]?)(?P<nm>0?[1-9]|1[0-2])\.(?P=sp)"
+                r"(?P<ny>(?:19|20)\d\d)(?![\d]|\.\d)"), "dotted"),
     # March 2009; March-April 2019; between January and March 2019 (with "and" only after "between");
     # between April 2018 and December 2019; March 2017 to June 2018
     (_p(r"(?:(?P<between>\b[Bb]etween)\s+(?P<mm0>{M})(?:{CY}(?P<y0>{Y}))?{AND}|(?P<mm1>{M})(?:{CY}(?P<y1>{Y}))?{TO})?"
@@ -97,6 +98,7 @@ _DIGITS = re.compile(r"\d\d*")
 # can only skip ahead on by testing each character against a set), and neither can overlap itself.
 _CENTURIES = (re.compile("19"), re.compile("20"))
 _BETWEEN_WORD = re.compile(r"[Bb]etween")
+_DOTTED_YEAR = re.compile(r"\.[ \u00a0]?(?:19|20)")  # where a dotted date may end: "14.05.2018", "18. 10. 2017"
 _BLANK_LINE = re.compile(r"\n[ \t\r\f]*\n")
 # A year, not an amount or a count: "2000 euros", "€2010", "2020 victims" are not years.
 _BARE_YEAR = re.compile(r"(?<![\d/.\-–€$£])(?<!EUR )(?<!USD )(19[5-9]\d|20[0-4]\d)(?![\d/])"
@@ -193,7 +195,7 @@ def _candidates(text: str) -> dict[str, Sequence[int]]:
     """
     starts: dict[str, Sequence[int]] = {"year": _year_starts(text)}
     months = _month_starts(text)
-    dotted = ".19" in text or ".20" in text
+    dotted = _DOTTED_YEAR.search(text) is not None
     if not months and not dotted:
         return starts  # most passages: only an ISO date can be there
     numbers = [m.start() for m in _DIGITS.finditer(text)]

@@ -84,7 +84,7 @@ _NAMES: tuple[tuple[str, str], ...] = (
     (r"(?:Lithuanian\s+)?lit(?:as|ai)", "LTL"), (r"(?:Slovenian\s+)?tolars?", "SIT"),
 )
 _NAME_PATTERNS = tuple((re.compile(pattern, re.IGNORECASE), code) for pattern, code in _NAMES)
-_MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+_MULTIPLIERS = {"crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "mio": 1e6, "mrd": 1e9,
                 "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
                 "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9}
 _WORD_NUMBERS = {
@@ -95,14 +95,19 @@ _WORD_NUMBERS = {
 _QUALIFIERS = ("more than", "over", "up to", "nearly", "almost", "about", "around", "approximately", "roughly",
                "some", "at least", "less than", "under", "close to", "an estimated", "approx.")
 
-_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:[ \u00a0\u202f]\d{3})+|(?:['’]\d{3})+)(?:[.,]\d{1,2})?"
+# "EUR 340\n000": a cable wraps a number written with spaces between its thousands; only "000" is taken on the next
+# line ("EUR 340\n100 victims" is two numbers)
+_WRAPPED_THOUSANDS = r"[ \t]*\n[ \t]*(?=000(?![\d,]|\.\d))"
+_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:\.\d{3})+|(?:(?:[ \u00a0\u202f]|" + _WRAPPED_THOUSANDS
+           + r")\d{3})+|(?:['’]\d{3})+)(?:[.,]\d{1,2})?"
            r"|\d+(?:[.,]\d+)?)")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _SMALL = (*_UNITS, "ten", "eleven", "twelve", "fifteen")
 _WORDS = r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:" + "|".join(_UNITS) + r"))?|half\s+a|a|" + "|".join(_SMALL) + ")"
 _BIG = r"(?:thousand|millions?|billions?|crores?|lakhs?)"
-_SHORT_MULT = r"(?:" + _BIG + r"|mln|mn|bn|m|b|k)(?![A-Za-z])"
+# "mio." and "Mrd." are how Danish, German and Swiss texts shorten million and milliard: "DKK 2,5 mio."
+_SHORT_MULT = r"(?:" + _BIG + r"|(?i:mio|mrd)|mln|mn|bn|m|b|k)(?![A-Za-z])"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _CODE = r"\b(?:" + "|".join(sorted(_CODES)) + r")\b"
 _NAME = "|".join(f"(?:{p})" for p, _ in _NAMES)
@@ -129,7 +134,7 @@ _PRICE_LEVEL = re.compile(r"\b(?:in|constant|current|nominal|real)\s+$", re.IGNO
 # at each digit it backtracks over (4x faster on a number that is not money).
 _SUFFIXED = re.compile(
     _QUALIFIER + r"(?:(?P<num>" + _NUMBER + r")|(?P<words>" + _WORDS + r"(?:[ -]hundred)?))"
-    r"(?:" + _BREAK_BEFORE_SCALE + r"(?P<mult>" + _BIG + r"|mln|mn|bn))?(?:\s+of)?(?:[ \u00a0]?|" + _WRAP
+    r"(?:" + _BREAK_BEFORE_SCALE + r"(?P<mult>" + _BIG + r"|mio|mrd|mln|mn|bn))?(?:\s+of)?(?:[ \u00a0]?|" + _WRAP
     + r"(?=(?-i:[a-z])))(?=[^\W\d_]|€)(?P<cur>(?:" + _NAME + r")\b|" + _CODE + r"|€)", re.IGNORECASE)
 
 # Finds a token wherever a _PREFIXED match can have its currency token: one followed by a space or a digit.
@@ -176,7 +181,7 @@ _CURRENCY_WORDS = frozenset(
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Compiled once: these run for every amount, and re's own cache lookup costs about as much as the work.
 _SCALE_WORD = re.compile(r"\b(?:" + _BIG + r"|mln|mn|bn)\b", re.IGNORECASE)
-_DIGIT_GROUP_SPACE = re.compile(r"[ \u00a0\u202f'’]")  # "40 000", "220'000" (Swiss)
+_DIGIT_GROUP_SPACE = re.compile(r"[ \t\n\u00a0\u202f'’]")  # "40 000", "220'000" (Swiss), "340\n000" (wrapped)
 _SEPARATOR = re.compile(r"[.,]")
 _WORD_GAP = re.compile(r"[ -]+")
 # Bytes translate by a plain table, far faster than str.translate: lower-cases A-Z, blanks every other non-letter.

@@ -612,6 +612,9 @@ def test_month_ranges_and_reference_days(text: str, expected: list[tuple[str, st
      "2010-02-19", [("2009-11-03", None)]),
     ("In 2009 the shelter took in 30 women; on January 12 the police raided it.", "2010-02-19",
      [("2009-01-12", None)]),
+    # day and month with a space after each dot, as Central European texts write them
+    ("22. 5. 2016: round table of the working group at the National Assembly", "2016-01-01", [("2016-05-22", None)]),
+    ("1.\u00a03.\u00a02016: the new law on foreigners took effect", "2016-06-01", [("2016-03-01", None)]),
 ])
 def test_months_without_years_and_meetings_with_the_post(text: str, doc_date: str,
                                                           expected: list[tuple[str, str | None]]) -> None:

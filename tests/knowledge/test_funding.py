@@ -87,6 +87,12 @@ AMOUNTS = [
     ("The Albanian state fund paid ALL 9.5 million (about €70,000) in 2018.", [(9500000, "ALL")]),
     ("The shelter pays a monthly allowance of ALL 12,000 (€95).", [(12000, "ALL")]),
     ("The prefecture paid 300,000 leks for rent.", [(300000, "ALL")]),
+    # "mio." and "Mrd." for million and milliard; thousands wrapped onto the next line of a cable
+    ("The centre receives DKK 3,5 mio. a year from the ministry.", [(3500000, "DKK")]),
+    ("The canton covered CHF 2.1 Mio. of the costs and the Confederation EUR 1 Mrd. in loans.",
+     [(2100000, "CHF"), (1000000000, "EUR")]),
+    ("The ministry budgeted EUR 420\n000 for 2010 to run the shelter.", [(420000, "EUR")]),
+    ("The ministry paid EUR 420\n150 victims were assisted.", [(420, "EUR")]),
     # tables: one amount a row
     ("Budget 2019\nPrevention     EUR 120,000\nProtection     EUR 340,500\nTotal          EUR 460,500",
      [(120000, "EUR"), (340500, "EUR"), (460500, "EUR")]),
