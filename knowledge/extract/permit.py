@@ -37,10 +37,13 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                           r"|\bstay ['‘’\"“]?for (?:recovery and )?reflection\b"
                           r"|\brecovery period\b"
                           # a period given "to decide whether to cooperate" is one, even unnamed
-                          r"|\b(?:period|time|days|weeks|months) (?:[^.;]{0,30}? )?to (?:decide|consider) whether "
-                          r"(?:or not )?to (?:co-?operate|testify|assist|press charges)\b"
-                          # German and Nordic law give the reflection period as a time allowed before leaving
-                          r"|\b(?:time limit|period) (?:for|to) (?:departure|leave the country)\b"),
+                          # ("stay for 90 days so that he or she can recover and decide whether to cooperate")
+                          r"|\b(?:period|time|days|weeks|months) (?:[^.;]{0,30}? )?(?:to|so (?:that )?(?:he or she|"
+                          r"she|he|they|the victim|victims?) (?:can|may|could|might)(?: \w+ and)?) (?:decide|consider) "
+                          r"whether (?:or not )?to (?:co-?operate|testify|assist|press charges)\b"
+                          # German and Nordic law give the reflection period as a time allowed before leaving ("an
+                          # extended time-limit for departure of 30 days")
+                          r"|\b(?:time[- ]limit|period) (?:for|to) (?:departure|leave the country)\b"),
     # "permanent (long-term) residence": a bracketed word or two may come between
     ("permanent residence", r"\bpermanent(?: \([\w-]+(?: [\w-]+)?\))?[- ]residen(?:ce|cy|t)\b"
                             r"|\b(?:indefinite|settled) leave to remain\b"
@@ -49,6 +52,8 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     ("long-term residence", r"\blong[- ]term(?: \([\w-]+(?: [\w-]+)?\))? residen(?:ce|cy|t)\b"),
     ("temporary residence permit", r"\btemporary (?:residen(?:ce|cy|t)|stay) (?:permit|card|status|visa|title)s?\b"
                                    r"|\btemporary residency\b"
+                                   # "a temporary stay on humanitarian grounds for up to one year"
+                                   r"|\btemporary stay (?:on|for) humanitarian (?:grounds|reasons)\b"
                                    # "may receive temporary residence for six months": the grant, not the place
                                    r"|\btemporary residence\b(?! (?:cent(?:re|er)|facilit|shelter|home|hall|address))"),
     ("residence permit", r"\bresiden(?:ce|cy|t) (?:permit|card|title|status|visa|authori[sz]ation|document|right|"
@@ -183,7 +188,8 @@ _ARTICLE = re.compile(
     rf"\b(?:[Aa]rticles?|Art\.|[Ss]ections?|§)\s*{_ARTICLE_NUMBER}(?:\s*(?:,|and|or)\s*{_ARTICLE_NUMBER})*"
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
     # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
-    r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)[^()]{1,60}\))?)?"
+    # "(Law 87(I)/2007)": a short bracket may stand inside it
+    r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?<=No)\.){3,120}?(?:\s*\((?:[A-Z]|the\s)(?:[^()]|\([^()]{1,6}\)){1,60}\))?)?"
     r"(?=\s*(?:[,;)]|(?<!\bNo)\.)|\s+(?:victims?|if|who|may|can|shall|must|should|will|would|has|have|had|does|provides?|states?|"
     r"issued|granted|which|as|is|are|was|were|allows?|allowed|entitles?|gives?|grants?|offers?|requires?|sets)\b)")
 # A heading names its article bare: "Article 13 – Recovery and reflection period".
@@ -257,10 +263,17 @@ _COMPARISON = _loose(r"\b(?:differ(?:s|ed|ing)?|differences?|var(?:y|ies|ied))\b
 # 2021": a finding on practice, not a provision.
 _FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|has|have) been (?:issued|granted)|"
                   r"(?:was|were) (?:issued|granted)|received|obtained)\b")
-_MODAL = _loose(r"\b(?:may|can|shall|must|will|would|might)\b")
+_MODAL = _loose(r"\b(?:may(?! \d)|can|shall|must|will|would|might)\b")  # ("in May 2023" is a month)
+# "only two such permits had been issued since 2007", "only 21 of the 26 cantons had granted any reflection period at
+# all": how few were given is a finding on practice ("only four victims received the permit" counts the victims, a
+# statistic; "only one permit may be granted" is a rule).
+_SCARCE = _loose(r"\bonly (?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|a handful of) "
+                 r"(?:[\w-]+ ){0,3}(?:permits?|cards?|visas?|periods?) (?:(?:was|were|(?:had|has|have) been) )"
+                 r"(?:issued|granted|given)\b")
+_ANY_AT_ALL = _loose(r"\b(?:issued|granted|given|received|obtained) any\b[^.;]{0,60}\bat all\b")
 # "none of the nine victims applied for the permit": no one took it up, in practice.
 _NOBODY = _loose(r"\b(?:none|no one|nobody|not one|not a single)\b")
-_TOOK_UP = _loose(r"\b(?:applied|held|chose|used|requested)\b")
+_TOOK_UP = _loose(r"\b(?:applied|held|chose|used|requested|asked)\b")
 # "police could not say how many others had been offered one", "our centres know of no case": not knowing of any
 # is a finding on practice, wherever the permit is named.
 _UNKNOWN = _loose(r"\b(?:(?:could|did|were|was) not|cannot|unable to) (?:say|tell|recall|confirm|explain|identify)\b"
@@ -283,9 +296,9 @@ _PROPOSAL = _loose(r"\b(?:propos(?:e|es|ed|ing|als?)|"
 _PROPOSAL_WORDS = ("propos", "call", "campaign", "lobb", "press")
 _ENACTED = _loose(r"\b(?:adopted|enacted|passed|approved|agreed|entered into force|in force)\b")
 _UNADOPTED = _loose(r"\b(?:(?:has|have|had) not (?:yet )?(?:been )?(?:adopted|taken up|enacted|passed|approved|"
-                    r"published|tabled|agreed)"
+                    r"published|tabled|agreed|sent|submitted|forwarded|presented|introduced)"
                     r"|no (?:draft|bill|law) has (?:yet )?been (?:published|tabled|adopted|passed))\b")
-_PLANNED = _loose(r"\b(?:would|draft|bill|consider\w*|plan\w*)\b")
+_PLANNED = _loose(r"\b(?:would|draft\w*|bill|consider\w*|plan\w*)\b")
 # "The ministry plans to introduce a 90-day reflection period": a plan in the topic's own clause is no provision yet
 # ("has extended the reflection period and plans to ..." grants the period; "a victim who plans to testify" is a
 # victim's).
@@ -305,13 +318,18 @@ _STAY_TALK = _loose(r"\b(?:deport\w*|remov\w*|expel\w*|expulsion|return\w*|stay\
                     r"lawful\w*|legal\w*|work\w*)\b")
 _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 # "an NGO assisted victims who had received a reflection period": the topic only says who is meant.
-_HOLDER = _loose(r"\b(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|obtained|"
-                 r"held) (?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
+# "Ukrainians who hold a humanitarian residence permit", "women entering on work permits": those holding it now.
+_HOLDER = _loose(r"\b(?:(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|"
+                 r"obtained|held)|(?:who|that) (?:hold|holds|possess|possesses)|(?:entering|entered|arriving|arrived|"
+                 r"admitted|working|employed|living|staying) (?:\w+ )?(?:on|with|under)) "
+                 r"(?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
 HOLDER_REACH = 70
 # Who a residence document is for; "certificate of registration" said of none of them is an organisation's.
 _PERSON = _loose(r"\b(?:victims?|foreign(?:ers?)?|aliens?|migrants?|persons?|people|you|holders?|applicants?|"
                  r"witness(?:es)?|wom[ae]n|m[ae]n|child(?:ren)?|minors?|nationals?|individuals?)\b")
-_RULE_TENSE = _loose(r"\b(?:may|can|shall|must|will|is|are)\b")  # a rule is said so; a report in the past tense
+# A rule is said so; a report in the past tense, or how often something happens ("are rarely referred").
+_RULE_TENSE = _loose(r"\b(?:may(?! \d)|can|shall|must|will|is|are)\b"
+                     r"(?! (?:rarely|seldom|hardly|often|frequently|sometimes|not always)\b)")
 # "A human trafficker may keep you in control ... with a loss of your residence permit", "Employers held the
 # workers' residence cards": a trafficker or employer as the subject, keeping or threatening, uses the permit as a
 # means of control ("Employers may apply for a work permit for the victim" is no such thing).
@@ -354,7 +372,8 @@ OWN_DURATION_BEFORE = 12
 OWN_DURATION_AFTER = 30
 # "not" before the topic: "does not form the basis for a permanent residence permit". Not so when it negates
 # the telling: "does not report the number of residence cards".
-_NEGATION = _loose(r"\b(?:not|no|never|neither|nor|cannot)\b|n't\b")
+# ("(No. 6458)", "No 04/L-219" number an act)
+_NEGATION = _loose(r"\b(?:not|no(?!\.?\s*\d)|never|neither|nor|cannot)\b|n't\b")
 _NEGATION_REACH = 6
 _IF_CLAUSE = re.compile(r"\W*(?:if|unless|whether|in case)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]")  # a "not" or a relative clause reaches no further back than these
@@ -409,6 +428,7 @@ def permit_facts(passage: Passage) -> list[Fact]:
 def _not_a_provision(sentence: str, m: re.Match[str], fields: dict[str, Any]) -> bool:
     """A sentence that names the topic without providing anything on it."""
     return (_negative_finding(sentence, m.start())  # "no victim received such a permit in 2021" reports practice
+            or _scarce(sentence)  # "only two such permits had been issued since 2007"
             # "there is no reflection period in law", "X has proposed a 90-day reflection period"
             or _absent(sentence, m, fields) or _proposed(sentence, fields, m.start())
             # "shelters that house victims during the reflection period" is about the shelters
@@ -850,6 +870,19 @@ def _negative_finding(sentence: str, at: int) -> bool:
             or _UNKNOWN.search(sentence):
         return not _MODAL.search(sentence)
     return False
+
+
+def _scarce(sentence: str) -> bool:
+    """Whether the sentence reports how few were given, in a clause with no rule in it: "only one permit was issued
+    in 2015", "only 21 of the 26 cantons had granted any reflection period at all; the fees should be waived"."""
+    lowered = sentence.lower()
+    if "only" not in lowered and "at all" not in lowered:
+        return False
+    found = _SCARCE.search(sentence) or ("at all" in lowered and _ANY_AT_ALL.search(sentence))
+    if not found:
+        return False
+    end = sentence.find(";", found.end())
+    return not _MODAL.search(sentence, 0, end if end >= 0 else len(sentence))
 
 
 def _absent(sentence: str, m: re.Match[str], fields: Mapping[str, Any]) -> bool:
