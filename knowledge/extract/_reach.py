@@ -105,17 +105,20 @@ _POSTCODE_LINE = re.compile(r"^[ \t]*(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!19|20)\d{4
 # "Kralja Milana 22, 11000 Belgrade": a house number after the street's name, then a comma and the postcode and city.
 # The number is found first (the regex engine skips to digits in C); the street's name is sought before it after.
 # The comma is sought (a literal first lets the engine skip to it in C); the house number is read back from it.
-_POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4})"
-                                    r"[ \t]+[A-Z]")
+# "ul. Miodowa 10, 00-251 Warsaw", "Grosslingova 4, 811 09 Bratislava": Polish and Czech/Slovak postcodes as well.
+_POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4}|"
+                                    r"\d\d-\d{3}|\d{3}[ \t]\d\d)[ \t]+[A-Z]")
 _HOUSE_NUMBER_END = re.compile(r"(?<!\w)\d{1,5}[a-z]?$")
 HOUSE_NUMBER_CHARS = 7
 # The street's name: capitalised words, maybe a short particle ("Zmaja od Bosne"), first on its line or after a mark.
-_STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>[A-Z][\w'’.-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?"
+# A street's abbreviated word may come first in lower case: "ul. Miodowa 10", "al. Jerozolimskie 12".
+_STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>(?:[a-z]{1,4}\.[ \t]+)?"
+                                 r"[A-Z][\w'’.-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?"
                                  r"[A-Z][\w'’.-]+){0,3})[ \t]+$")
 STREET_NAME_CHARS = 50
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
-    r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)"
+    r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+|\d\d-\d{3}[ \t]+|\d{3}[ \t]\d\d[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)"
     r"(?:[ \t-]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b|[A-Z][\w'’-]+|[A-Z]{2}))"  # "London WC1H 9HX"
     r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?|[ \t]+\d{1,2}\b(?![.,]\d))?"  # a zip code or a district: "Dublin 2"
     r"|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
@@ -169,6 +172,15 @@ _SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+
 # "the Federal Police hotline for human trafficking (0800 123 123)": a national number alone in brackets a few words
 # after a hotline's word (right after it, _LABELLED_PHONE finds it).
 _BRACKETED_AFTER_SERVICE = re.compile(r"\b[^()\n.;:]{1,40}?[ \t]\((?P<num>0\d{1,4}(?:[ \t./-]\d{2,4}){1,4})\)")
+# "The free national hotline for victims, run by the Red Cross, is 0800 77 99": a national number (trunk prefix 0, in
+# groups) after "is", "on" or "at" a few words after a hotline's word, in the same sentence (a line may wrap there).
+_NATIONAL_AFTER_SERVICE = re.compile(r"\b[^().;:]{1,60}?[ \t](?:is|on|at)[ \t]+"
+                                     r"(?P<num>0\d{1,4}(?:[ \t./-]\d{2,4}){1,4})\b(?![ \t]*\d|[.,/-]\d)")
+# "call the Foreigners Communication Centre YIMER on 157, ...": a three-digit number (or "116 000") after "call", an
+# office's capitalised name and "on", before a mark; never a longer bare number.
+_CALL_OFFICE_ON = re.compile(r"\bcall[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*(?:[ \t\n]+(?:[A-Z][\w'’-]*|of|for|the|and)){0,7}"
+                             r"[ \t\n]+on[ \t]+(?P<num>\d{3}(?:[ \t]\d{3})?)(?=[ \t]*(?:[,.;)]|$))", re.MULTILINE)
+_ON_SHORT = re.compile(r" on[ \t]+\d{3}\b")  # in every match of _CALL_OFFICE_ON; far cheaper, and rare
 # The last group of a whole number that a line break cut off, and what follows it: a mark or the line's end.
 _LAST_GROUP = re.compile(r"[ \t]*(?!(?:19|20)\d\d$)\d{3,4}")
 _GROUP_END = re.compile(r"[ \t]*(?:[.,;)]|\n|$)")
@@ -218,7 +230,7 @@ def find_details(text: str) -> list[Detail]:
     lowered = text.lower()
     numbers = _NUMBER_CUES.search(text) is not None
     found = [*_emails(text, lowered), *(_phones(text) if numbers else []), *_short_numbers(text, lowered),
-             *_handles(text), *_addresses(text, numbers=numbers), *_urls(text, lowered)]
+             *_called_on(text, lowered), *_handles(text), *_addresses(text, numbers=numbers), *_urls(text, lowered)]
     chosen: list[Detail] = []
     for d in sorted(found, key=lambda d: (_RANK[d.kind], d.start)):
         if all(d.end <= c.start or d.start >= c.end for c in chosen):
@@ -325,12 +337,20 @@ def _short_numbers(text: str, lowered: str) -> list[Detail]:
                 if m is None and text[start - 2:start - 1].isdigit():
                     m = _SHORT_NUMBER_BEFORE.search(text, max(0, start - SHORT_NUMBER_CHARS), start)
                 if m is None:
-                    m = _BRACKETED_AFTER_SERVICE.match(text, at + 4)
+                    m = _BRACKETED_AFTER_SERVICE.match(text, at + 4) or _NATIONAL_AFTER_SERVICE.match(text, at + 4)
                     m = m if m and _plausible(m.group("num")) else None
                 if m:
                     found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
         at = lowered.find("line", at + 4)
     return found
+
+
+def _called_on(text: str, lowered: str) -> list[Detail]:
+    """Short numbers after "call" and an office's name and "on" (see _CALL_OFFICE_ON); "call" is found first."""
+    if "call " not in lowered or _ON_SHORT.search(text) is None:
+        return []
+    return [Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num"))
+            for m in _CALL_OFFICE_ON.finditer(text)]
 
 
 def _number(text: str, kind: str, start: int, number: str) -> Detail:

@@ -75,7 +75,8 @@ _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write 
 # "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
 _IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:of|for|on|against|and|to|de|du|des)(?:\s+the)?\s+$")  # may wrap
 _POSSESSIVE = re.compile(r"['’]s\b")
-_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext)\.$", re.IGNORECASE)
+# "ul. Miodowa 10", "str. Lipova 5": a street's abbreviated word does not end a sentence either.
+_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext|ul|str)\.$", re.IGNORECASE)
 _LABEL_DOT_CHARS = len("e-mail.") + 1
 _FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that can could is was will has have "
                             "via as of the a an".split())
@@ -109,7 +110,7 @@ _NOT_TITLE_WORDS = frozenset("is are was were be and or the a an to at by our th
 # "an e-mail address, hotline@x.org, @handle": a handle that follows an email in a list reaches the same contact.
 _EMAIL_BEFORE = re.compile(r"@[\w-]+(?:\.[\w-]+)+[ \t]*[,;·|/—–-]?[ \t]*$")
 # A hotline, tip line or freephone number: a service reached by telephone, named for what it is rather than who runs it.
-_SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?phone(?: number)?|"
+_SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?phone(?: number)?|SOS line|"
                       r"toll-free (?:number|line))\b", re.IGNORECASE)
 _NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|on|the|and|against)[ \t]+)*){{1,9}}"
                             rf"(?:Hot ?line|Help ?line|Tip Line|Phone ?line|Free ?phone)\b(?:[ \t]+\([{_U}]{{2,}}\))?")
@@ -124,8 +125,21 @@ _RUNS_SERVICE_AFTER = re.compile(rf"[ \t]*(?:[–—:-][ \t]*)?(?:[a-z0-9][\w/-]
 # What a hotline is for, between its word and its number: "Hotline for victims of trafficking: 0 800 ...".
 _SERVICE_QUALIFIER = re.compile(r"[ \t]+(?P<what>(?:for|against|on)[ \t]+[^:\n(),.;\d]{2,40}?)"
                                 r"(?=[ \t]*[:(–—]|[ \t]+(?:is|at|on)\b)")
+# "run by the Red Cross": the name that follows is a body's.
+_RUN_BY_END = re.compile(r"\b(?:run|operated|managed)[ \t]+by[ \t]+(?:the[ \t]+)?$")
+RUN_BY_CHARS = 25
+# "Rosa also runs an SOS line for women at ...": a sentence whose subject runs the service its details reach.
+_RUNS_SUBJECT = re.compile(rf"\s*(?:The[ \t]+)?(?P<who>{_CAP}(?:\s+(?:(?:of|for|against|and|the)\s+)*{_CAP}){{0,5}})"
+                           r"\s+(?:also\s+)?(?:runs|operates|manages)\s+(?:a|an|the|its)\s")
 _ACRONYM = re.compile(rf"(?<![(\w])[{_U}]{{2,}}\b(?!\))")
 _INITIAL = re.compile(rf"[{_U}]\.")
+# "IOM Slovakia", "UNHCR Geneva": an acronym before capitalised words names an office's branch, not a person (a surname
+# in capitals is longer: "DUPONT Jean").
+_ACRONYM_FIRST = re.compile(rf"[{_U}]{{2,5}}[ \t]+[{_U}][{_L}]")
+# Such a branch just before the details ("IOM Turkiye: ...", "IOM Thailand on Twitter: @...") is their office.
+_ACRONYM_OFFICE = re.compile(rf"(?<!\w)(?P<org>[{_U}]{{2,5}}(?:[ \t]+[{_U}][{_L}][\w'’-]*){{1,2}})\b[^\n]{{0,20}}$")
+# "Specialist advice for victims (FIZ Makasi)": a header line whose bracket at its end names the office.
+_BRACKETED_OFFICE_END = re.compile(rf"(?P<title>[^()]+?)[ \t]*\((?P<org>[{_U}]{{2,5}}[ \t]+[{_U}][^()]*)\)")
 _LINE_LABEL = re.compile(r"[ \t]*[A-Z][^:\n]{0,30}:[ \t]*")
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)")  # the next word may wrap onto the next line of a cable
 # "Contact for comments: Dr. Maarten de Vries, Bureau ...": the label before whom a block reaches.
@@ -192,6 +206,10 @@ _SPEAKS_AS_US = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
 _REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_CAP})"
                               rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?),?[ \t]+(?:can|may|could)[ \t]+(?:also[ \t]+)?"
                               r"be[ \t]+(?:reached|contacted|called|e-?mailed)\b")
+# "The police anti-trafficking office can be reached at ...": a subject in lower case, an office's word last.
+_REACHED_UNNAMED = re.compile(r"The\s+(?P<what>(?:[a-z][\w-]*\s+){0,4}(?:office|unit|centre|center|service|desk|"
+                              r"department|secretariat|team|hot ?line|help ?line|shelter|coordinator))\s+"
+                              r"(?:can|may|could)\s+(?:also\s+)?be\s+(?:reached|contacted|called|e-?mailed)\b")
 _PHONE_LABEL = re.compile(r"\b(?:tel|tél|telephone|phone|mobile|gsm|fax|e-?mail)\b", re.IGNORECASE)
 _NOTHING_AFTER = re.compile(r"[ \t]*$")  # nothing after a line's last detail
 # "Payoke (tel. 03 ...)", "Contact: Payoke, tel. 03 ...": a name written just before the details, perhaps with their
@@ -473,6 +491,10 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
                 contact.org, tail = last, role  # "Dr. Ngozi Okafor, Senior Adviser for West Africa, FCTW"
             contact.title = contact.title or tail
         return "name"
+    bracketed = _BRACKETED_OFFICE_END.fullmatch(line) if line.endswith(")") else None
+    if bracketed and contact.name is None and contact.org is None:
+        contact.org, contact.title = bracketed.group("org"), contact.title or bracketed.group("title")
+        return "org"
     if _ROLE.search(line) and (contact.name or not _ORG_WORD.search(line)) and contact.title is None:
         contact.title = line
         return "title"
@@ -582,6 +604,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contact.name = name or _last_person(before) or _person_after(text, group[0].end, b)
         called = _service_called(text, a, group)
         runner = contact.name if contact.name and _runs_service(before, contact.name) else None
+        if runner is None and contact.name is None and any(v in before for v in ("runs", "operates", "manages")):
+            runner = _runner(text[a:group[0].start])
         if contact.name and (runner or called and contact.name in called):
             contact.name = None
         # In a list of one contact a line, the words before the first contact's line lead in; later ones are theirs.
@@ -593,6 +617,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_unnamed(contact, text, a, b, before, group)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
+        elif i and _calls_another(text[context_start:group[0].start]):  # wrapped, after a contact's line: from its line
+            contact.start = text.rfind("\n", context_start, group[0].start) + 1
         if office:  # from the office's name to its last detail's line end
             line_end = text.find("\n", group[-1].end, b)
             contact.start, contact.end = office[1], b if line_end < 0 else trim_span(text, office[1], line_end)[1]
@@ -607,6 +633,8 @@ def _read_org_and_title(contact: _Contact, text: str, a: int, around: tuple[str,
     words after); returns the office line the details close, if they do."""
     lead, before, after = around
     org = _last_org(before) or _last_org(lead) or (_last_org(after) if _last_person(after) is None else None)
+    branch = _ACRONYM_OFFICE.search(before) if org is None else None
+    org = fold(branch.group("org")) if branch else org
     contact.org = None if contact.name and org and contact.name.split()[-1] in org.split() else org
     office = _office_line(text, a, group[0]) if group[0].kind == "address" else None
     if office:  # "DATIP, Division of Victim Protection, 1034 Krung Kasem Road, ... · tel. ..."
@@ -736,6 +764,10 @@ def _read_prose_office(contact: _Contact, text: str, a: int, b: int, before: str
     if subject and subject.group("who").split()[0].lower() not in _PRONOUNS:
         contact.org = subject.group("who")
         return
+    unnamed = _REACHED_UNNAMED.match(sentence.lstrip()) if "be " in sentence else None
+    if unnamed:
+        contact.org = fold(unnamed.group("what"))
+        return
     first = contact.details[0].start
     named = _contact_object(text, a, b, first)
     speaks_as_us = _SPEAKS_AS_US.search(sentence) is not None
@@ -802,10 +834,18 @@ def _service_called(text: str, a: int, group: list[Detail]) -> str | None:
 
 
 def _runs_service(before: str, name: str) -> bool:
-    """ "The La Strada hotline number is ...": the name is the body that runs a hotline, not a person."""
+    """ "The La Strada hotline number is ...": the name is the body that runs a hotline, not a person; so is a name
+    after "run by" ("the national hotline, run by the Red Cross, is ...")."""
     folded = fold(before)
     at = folded.rfind(name)
-    return at >= 0 and _RUNS_SERVICE_AFTER.match(folded, at + len(name)) is not None
+    return at >= 0 and (_RUNS_SERVICE_AFTER.match(folded, at + len(name)) is not None or
+                        _RUN_BY_END.search(folded, max(0, at - RUN_BY_CHARS), at) is not None)
+
+
+def _runner(sentence: str) -> str | None:
+    """The body a sentence says runs a service: its subject ("Rosa also runs an SOS line ...")."""
+    m = _RUNS_SUBJECT.match(sentence)
+    return fold(m.group("who")) if m and m.group("who").split()[0].lower() not in _NOT_OFFICE_FIRST else None
 
 
 def _wrapped(text: str, group: list[Detail], b: int) -> bool:
@@ -851,17 +891,30 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
     if "\n" in between and (_opens_with_office(text, detail.start) or
                              detail.kind == "address" and _office_line(text, a, detail) is not None):
         return True  # "Payoke: 03 201 16 90, admin@payoke.be" / "Sürya: 04 232 40 303": one office a line
+    if _calls_another(between):
+        return True  # a line after a contact's that says to call another: "Victims can call the Centre on 157"
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
     return "\n" in between and _LINE_LABEL.fullmatch(between[between.rfind("\n") + 1:]) is not None and \
         _last_person(text[line_start:group[0].start]) is not None
 
 
+def _calls_another(between: str) -> bool:
+    """Whether the text between two details ends with a new line that says to call someone: "...\nVictims can call the
+    Centre on ..."."""
+    last_line = between[between.rfind("\n") + 1:] if "\n" in between else ""
+    return last_line[:1].isupper() and _CONTACT_THE.search(last_line) is not None
+
+
 def _own_line(text: str, a: int, b: int, group: list[Detail], *, named: bool) -> tuple[int, int]:
     line_start = max(a, text.rfind("\n", 0, group[0].start) + 1)
     line_end = text.find("\n", group[-1].end)
     line_end = b if line_end < 0 or line_end > b else line_end
-    if "\n" in text[line_start:line_end] or named and not _last_person(text[line_start:group[0].start]):
+    # A number wrapped onto the next line ("+90 312" / "454 30 00") keeps the contact on its own line.
+    wrapped = [text[x.start:x.end] for x in group if "\n" in text[x.start:x.end]]
+    if text.count("\n", line_start, line_end) > sum(w.count("\n") for w in wrapped) or \
+            wrapped and text[line_start:line_start + 1].islower() or \
+            named and not _last_person(text[line_start:group[0].start]):
         return a, b
     return line_start, trim_span(text, line_start, line_end)[1]
 
@@ -895,6 +948,8 @@ def _person(written: str) -> str | None:
         if not _name_word(word) or len(name) == 4 or name and word.endswith(","):
             break  # "24 hours, Thai, English": a list, no name
         name.insert(0, word)
+    if name and _ACRONYM_FIRST.match(" ".join(name)):
+        return None
     # "-- B. Mihai Kowalski": a paragraph's letter, not an initial; a first initial stands for the first name.
     while name and (_PARTICLE_WORD.fullmatch(name[0]) or name[0].rstrip(".").lower() in _NOT_NAMES or
                     _INITIAL.fullmatch(name[0]) and len(name) >= 3 and not _INITIAL.fullmatch(name[1])):

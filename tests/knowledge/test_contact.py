@@ -960,3 +960,59 @@ def test_more_organisation_lines(text: str, expected: dict[str, object]) -> None
 ])
 def test_more_organisation_rules_find_nothing(text: str) -> None:
     assert _contacts(text) == []
+
+
+# Offices and services that name no person: a PDF's office lines with a street abbreviation and Polish or Slovak
+# postcodes, a hotline's national number a few words after its word, the body that runs a service, an office
+# written in lower case as a sentence's subject, "call <office> on <short number>", an acronym's branch.
+NO_PERSON_LINES = [
+    ("Annex: Addresses\nCaritas Migrant Desk, ul. Lipowa 14, 31-512 Krakow, Poland. Tel. +48 12 555 01 01, e-mail "
+     "desk@caritas.example.pl\n",
+     [{"org": "Caritas Migrant Desk", "name": None, "address": "ul. Lipowa 14, 31-512 Krakow, Poland",
+       "phone": "+48 12 555 01 01", "email": "desk@caritas.example.pl"}]),
+    ("Safe Harbour Foundation, Hlavna 21, 040 01 Kosice. Tel: +421 55 555 1234, e-mail\ninfo@harbour.example.sk\n",
+     [{"org": "Safe Harbour Foundation", "address": "Hlavna 21, 040 01 Kosice", "phone": "+421 55 555 1234",
+       "email": "info@harbour.example.sk"}]),
+    ("The confidential hotline for migrant workers, operated by the Lighthouse Trust, is 0800 55 12; it took "
+     "calls daily.", [{"org": "Lighthouse Trust", "name": None, "phone": "0800 55 12"}]),
+    ("The Haven also runs a crisis hotline for men at +44 20 5550 1188.",
+     [{"org": "Haven", "name": None, "phone": "+44 20 5550 1188"}]),
+    ("Mira Centre also runs an SOS line for girls at +386 1 555 2020.",
+     [{"org": "Mira Centre", "name": None, "phone": "+386 1 555 2020"}]),
+    ("Iskra also operates an SOS line for girls at +386 1 555 2020.",
+     [{"org": "Iskra", "title": "SOS line for girls", "phone": "+386 1 555 2020"}]),
+    ("The regional anti-trafficking unit can be reached at +30 210 555 0100 or by e-mail at unit@example.gr.",
+     [{"org": "regional anti-trafficking unit", "phone": "+30 210 555 0100", "email": "unit@example.gr"}]),
+    ("Dr. Jonas Berg, Senior Officer, UNHCR Vilnius: jberg@example.org, +370 5 555\n1234 ext. 12\n"
+     "Migrants in Lithuania can call the Migration Advice Centre on 118, at any hour.\n",
+     [{"name": "Dr. Jonas Berg", "org": "UNHCR Vilnius", "email": "jberg@example.org"},
+      {"org": "Migration Advice Centre", "phone": "118"}]),
+    ("UNHCR Tallinn on Twitter: @UNHCRTallinn\n", [{"org": "UNHCR Tallinn", "name": None, "handle": "@UNHCRTallinn"}]),
+    ("Legal aid for migrants (ASGI Torino)\n  Tel. +39 011 555 0202\n  torino@asgi.example.it\n",
+     [{"org": "ASGI Torino", "name": None, "title": "Legal aid for migrants", "phone": "+39 011 555 0202"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NO_PERSON_LINES)
+def test_offices_and_services_without_a_person(text: str, expected: list[dict[str, object]]) -> None:
+    got = _contacts(text)
+    assert len(got) == len(expected), got
+    for one, want in zip(got, expected, strict=True):
+        _subset(one, want)
+
+
+@pytest.mark.parametrize("text", [
+    # "call ... on" with a count, a year or a longer bare number
+    "Volunteers call the Ministry on 1500 occasions a year.",
+    "The board will call the Council on 2019 results.",
+    "We call the Centre on 157 points of its plan.",
+    # a national number far from any hotline's word, or a count after "is"
+    "The helpline was set up in 2004. Its budget is 0800 77 99 short of the target.",
+    "The hotline for victims is 24 hours a day.",
+    # "run by" a person-less body with no number is no contact
+    "The shelter, run by the Red Cross, opened in 2007.",
+    # a lower-case office subject without any detail
+    "The police anti-trafficking office can be reached through the embassy.",
+])
+def test_office_rules_find_nothing_here(text: str) -> None:
+    assert _contacts(text) == []
