@@ -141,15 +141,19 @@ _NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _UNIT_WORDS = ("day", "week", "month", "year")
 _UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
 _NUMBER_WORDS = {"a": "one"}  # "a year"; `_NUM` cannot match "an"
+# Markdown's emphasis may wrap a duration or its number: "a *two-month* reflection period", "of **90 days**".
+_EM = r"[*_]{0,2}"
 _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) for label, p in (
-    ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT})[- ]['‘’\"“]?(?:long )?(?:reflection|recovery|residence|residency|stay|"
-         rf"temporary|permit|period|visa|card|renewable)"),
-    ("minimum ", rf"\b(?:for|of|to) (?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
-                 rf"(?P<n>{_NUM}) (?P<u>{_UNIT})"),
-    ("up to ", rf"\b(?:for|of) (?:a )?(?:maximum(?: period)?(?: of)?|up to|no more than) (?P<n>{_NUM}) (?P<u>{_UNIT})"),
-    ("", rf"\bvalid (?:for|during) (?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
-    ("", rf"\b(?:for|of|lasting|lasts?) (?:a period of )?(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
-    ("", rf"\bto (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "shortened to one year", "extended from 45 days to six months"
+    ("", rf"\b(?P<n>{_NUM})[- ](?P<u>{_UNIT}){_EM}[- ]['‘’\"“]?(?:long )?(?:reflection|recovery|residence|residency|"
+         rf"stay|temporary|permit|period|visa|card|renewable)"),
+    ("minimum ", rf"\b(?:for|of|to) {_EM}(?:a )?(?:minimum|at least|not less than)(?: period)?(?: of)? "
+                 rf"{_EM}(?P<n>{_NUM}) (?P<u>{_UNIT})"),
+    ("up to ", rf"\b(?:for|of) {_EM}(?:a )?(?:maximum(?: period)?(?: of)?|up to|no more than) {_EM}(?P<n>{_NUM}) "
+               rf"(?P<u>{_UNIT})"),
+    ("", rf"\bvalid (?:for|during) {_EM}(?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
+    ("", rf"\b(?:for|of|lasting|lasts?) {_EM}(?:a period of )?{_EM}(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
+    # "shortened to one year", "extended from 45 days to six months"
+    ("", rf"\bto {_EM}(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
     ("", rf"\bbetween (?P<low>{_NUM}) and (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "between 30 and 60 days": a range
     # "a reflection period of a duration greater than 60 days" ("no more than" is a maximum)
     ("more than ", rf"(?<!\bno\s)\b(?:more|greater|longer) than (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
@@ -792,12 +796,14 @@ def _latest_first(mentions: list[tuple[int, str, re.Match[str]]]) -> tuple[str, 
     return tuple(dict.fromkeys(topic for _, topic, _ in ordered))
 
 
-def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int] = ()) -> dict[str, Any]:
+def _fields(sentence: str, topic: str, m: re.Match[str], *, others: Sequence[int] = (),
+            after: int = 0) -> dict[str, Any]:
+    """The provision's fields; a duration that starts before `after` is another topic's."""
     folded = _folded(sentence)  # the word tests of the duration, cost and condition look in it
     cost, renewal_cost = _costs(sentence, folded)
     return {
         "topic": topic,
-        "duration": _duration(sentence, folded, m.start(), others=others, end=m.end()),
+        "duration": _duration(sentence, folded, m.start(), others=others, end=m.end(), after=after),
         "cost": cost,
         "renewal_cost": renewal_cost,
         "legal_basis": _legal_basis(sentence, m.end()),
@@ -931,10 +937,11 @@ def _second_provisions(sentence: str, mentions: list[tuple[int, str, re.Match[st
         end = m.end()
         others = [other.start() for _, _, other in mentions if other.start() >= m.end()]
         # the other fields are read only for a topic that has a duration of its own, which is rare
-        duration = _duration(sentence, folded, m.start(), others=others)
+        # ("a *two-month* reflection period, and a permit ... of six months": what comes before the first is its)
+        duration = _duration(sentence, folded, m.start(), others=others, after=first.end())
         if duration and duration != fields["duration"] and _own_duration(sentence, first, m):
             kinds.add(topic)
-            found.append((m.start(), _fields(sentence, topic, m, others=others)))
+            found.append((m.start(), _fields(sentence, topic, m, others=others, after=first.end())))
     return found
 
 
@@ -1013,7 +1020,8 @@ def _clause_before(sentence: str, at: int) -> str:
     return _CLAUSE_BREAK.split(sentence[:at])[-1]
 
 
-def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = (), end: int = -1) -> str | None:
+def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = (), end: int = -1,
+              after: int = 0) -> str | None:
     # "a reflection period of at least 30 days ..., then a five-year residence permit": the duration
     # nearest the topic's words is the topic's. `folded` is `_folded(sentence)`; `end`, where the topic's words end.
     if "renew" not in folded and not any(unit in folded for unit in _UNIT_WORDS):
@@ -1022,7 +1030,8 @@ def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = 
     bracketed = _BRACKETED.match(sentence, end) if end >= 0 and sentence.startswith("(", end + 1) else None
     candidates = [(0, 0, "", bracketed)] if bracketed else [
         (abs(m.start() - near), rank, prefix, m) for rank, prefix, pattern in _durations_held(folded)
-        for m in pattern.finditer(sentence) if not _aside(sentence, m.start(), renewal) and not _delay(sentence, m)]
+        for m in pattern.finditer(sentence, after) if not _aside(sentence, m.start(), renewal)
+        and not _delay(sentence, m)]
     found = None
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))

@@ -361,6 +361,15 @@ def test_back_references(text: str, expected: list[tuple[str, str]]) -> None:
      [("reflection period", "45 days"), ("residence permit", "one year")]),
     ("Victims may stay for a one-month reflection period, after which a six-month residence permit can be issued.",
      [("reflection period", "one month"), ("residence permit", "six months")]),
+    # the second topic's duration comes after the first topic, even when the first's own is nearer it
+    ("Ruritania grants a 60-day reflection period and temporary residence on humanitarian grounds for up to two years.",
+     [("reflection period", "60 days"), ("temporary residence permit", "up to two years")]),
+    # markdown's emphasis around a duration or its number
+    ("The Aliens Act allows a *three-month* reflection period, and a temporary residence permit for humanitarian "
+     "reasons of one year can be renewed.",
+     [("reflection period", "three months"), ("temporary residence permit", "one year, renewable")]),
+    ("Victims receive a reflection period of **60 days**, and a residence permit for __up to one year__.",
+     [("reflection period", "60 days"), ("residence permit", "up to one year")]),
     # not without a duration of its own, not the same topic twice, not one phrase read as two topics
     ("Victims receive a reflection period of 45 days, after which they may apply for a residence permit.",
      [("reflection period", "45 days")]),
@@ -535,6 +544,7 @@ def test_every_back_reference_holds_a_noun(text: str) -> None:
     "The card is valid for a period of typically two years.", "A three-month temporary residence permit.",
     "The permit, shortened to one year, lasts 12 months.", "A PERMIT VALID FOR ONE YEAR, FOR AT LEAST 30 DAYS.",
     "The period lasts BETWEEN 30 AND 90 DAYS.", "A stay longer than six months. A period GREATER THAN 60 DAYS.",
+    "A *two-month* reflection period, valid for **six months**, for __at least 30 days__, of *up to one year*.",
 ])
 def test_every_duration_match_holds_its_words(text: str) -> None:
     # Duration patterns run only on sentences that hold a unit and one of the pattern's own words.
