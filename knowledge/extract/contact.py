@@ -74,6 +74,8 @@ _LEAD_WORDS = frozenset("follow contact contacts please call email e-mail write 
                         "questions".split())
 # "Centre for Migration Studies": capitalised words after "for" or "of" go on an office's name.
 _IN_ORG_NAME = re.compile(r"\b[A-Z][\w.’'-]*\s+(?:of|for|on|against|and|to|de|du|des)(?:\s+the)?\s+$")  # may wrap
+_OF_THE_BEFORE = re.compile(r"\b(?:of|for)\s+the\s+$")
+OF_THE_CHARS = len(" for the ") + 1
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "ul. Miodowa 10", "str. Lipova 5": a street's abbreviated word does not end a sentence either.
 _LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext|ul|str)\.$", re.IGNORECASE)
@@ -164,6 +166,7 @@ _OFFICE_THEN_ADDRESS = re.compile(rf"[ \t]*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of
                                   rf"[ \t]*(?P<address>[^\n]*?\d[^\n]*,[ \t]*[{_U}][\w'’-]+(?:[ \t]+[{_U}][\w'’-]+)?)"
                                   r"[ \t]*")
 _FUNCTION_LINE = re.compile(rf"[ \t]*[{_U}][^:\n]{{0,50}}\b(?i:{_ROLE.pattern})[^:\n]{{0,20}}:[ \t]*")
+_CARE_OF = re.compile(r"[ \t]*c/o[ \t]", re.IGNORECASE)
 _REMARK_IN_LABEL = re.compile(r"\(([^()\n]{2,40})\)")
 _FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
                     r"[ \t]*:[ \t]*")
@@ -210,6 +213,9 @@ _REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|f
 _REACHED_UNNAMED = re.compile(r"The\s+(?P<what>(?:[a-z][\w-]*\s+){0,4}(?:office|unit|centre|center|service|desk|"
                               r"department|secretariat|team|hot ?line|help ?line|shelter|coordinator))\s+"
                               r"(?:can|may|could)\s+(?:also\s+)?be\s+(?:reached|contacted|called|e-?mailed)\b")
+# "The office of the National Rapporteur is located at ...": a subject in lower case, then whose office it is.
+_OFFICE_OF_SUBJECT = re.compile(rf"The\s+(?P<what>(?:office|unit|secretariat|bureau|desk)\s+of\s+the\s+{_CAP}"
+                                rf"(?:\s+(?:(?:of|for|on|against|and|the|in)\s+)*{_CAP}){{0,6}})")
 _PHONE_LABEL = re.compile(r"\b(?:tel|tél|telephone|phone|mobile|gsm|fax|e-?mail)\b", re.IGNORECASE)
 _NOTHING_AFTER = re.compile(r"[ \t]*$")  # nothing after a line's last detail
 # "Payoke (tel. 03 ...)", "Contact: Payoke, tel. 03 ...": a name written just before the details, perhaps with their
@@ -289,7 +295,10 @@ def contact_facts(passage: Passage) -> list[Fact]:
         return []
     contacts = _blocks(text, details)
     used = {id(d) for c in contacts for d in c.details}
-    contacts += _sentences(text, [d for d in details if id(d) not in used])
+    # a block's head line read as its address holds the address detail found there
+    spans = [(d.start, d.end) for c in contacts for d in c.details if d.kind == "address"]
+    contacts += _sentences(text, [d for d in details if id(d) not in used and
+                                  not any(x <= d.start and d.end <= y for x, y in spans)])
     facts = []
     for contact in sorted(contacts, key=lambda c: c.start):
         if not contact.reachable():
@@ -353,7 +362,9 @@ def _blocks(text: str, details: list[Detail]) -> list[_Contact]:
             continue
         current, ended, alone = None, None, None  # a line that is no detail ends the block
         # A line of prose (details inside a sentence, a comma at its end) cannot head a block.
-        prose = bool(mine) or _ends_sentence(line) or line.rstrip().endswith(",")
+        # "Ministry of Justice, Trg Republike 3, 1000 Ljubljana" under an office's name is where it is, no prose
+        where = header and all(d.kind == "address" for d in mine) and _OFFICE_THEN_ADDRESS.fullmatch(text, a, b)
+        prose = bool(mine) and not where or _ends_sentence(line) or line.rstrip().endswith(",")
         header = [] if prose else [*header, (a, b)][-HEADER_LINES:]
     return [c for c in contacts if c.name or c.org]
 
@@ -413,7 +424,14 @@ def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) ->
         if previous and _STREET_LINE.fullmatch(text, a, b):  # "ul. Miodowa 10, 00-251 Warsaw, Poland"
             contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
             continue
+        if previous and _CARE_OF.match(text, a, b):  # "c/o Dar Hosea · 21 Triq San Pawl · Valletta": the address
+            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
+            continue
         office = _OFFICE_THEN_ADDRESS.fullmatch(text, a, b)
+        if office and contact.org and contact.name is None and not _ORG_WORD.search(office.group("address")):
+            # under the office's own name, the building it is in and the street: "Ministry of the Interior, ..."
+            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
+            continue
         if office and contact.org is None and not _ORG_WORD.search(office.group("address")) and \
                 _header_person(office.group("org")) is None:  # "Different & Equal, Rruga ..., Pall. 20, Tiranë"
             contact.org = fold(office.group("org"))
@@ -480,17 +498,22 @@ def _read_header_line(contact: _Contact, line: str) -> str | None:
     person = _header_person(head)
     if person and contact.name is None:
         contact.name = person
+        # What the line ends with is what a wrapped line after it goes on with ("head of the Human Trafficking" /
+        # "and Migrant Smuggling Coordination Unit"): the name, or the title or office after it.
+        last_field = "name"
         if tail and contact.title and _ROLE.search(tail) and not _ORG_WORD.search(tail):
             contact.title = f"{tail}, {contact.title}"  # "Policy Officer" after "Partnership coordinator:" above
         elif tail and _ORG_WORD.search(tail) and not _ROLE.search(tail) and contact.org is None:
-            contact.org = tail  # "Dr. Katrin Vogt, Research Centre of the Federal Office for Migration"
+            contact.org, last_field = tail, "org"  # "Dr. Katrin Vogt, Research Centre of the Federal Office for ..."
         elif tail:
             role, _, last = tail.rpartition(", ")
             if role and contact.org is None and _ROLE.search(role) and not _ROLE.search(last) and \
                     (_ORG_WORD.search(last) or _ACRONYM.fullmatch(last)):
-                contact.org, tail = last, role  # "Dr. Ngozi Okafor, Senior Adviser for West Africa, FCTW"
+                contact.org, tail, last_field = last, role, "org"  # "Dr. Ngozi Okafor, Senior Adviser ..., FCTW"
+            elif contact.title is None:
+                last_field = "title"
             contact.title = contact.title or tail
-        return "name"
+        return last_field
     bracketed = _BRACKETED_OFFICE_END.fullmatch(line) if line.endswith(")") else None
     if bracketed and contact.name is None and contact.org is None:
         contact.org, contact.title = bracketed.group("org"), contact.title or bracketed.group("title")
@@ -765,6 +788,7 @@ def _read_prose_office(contact: _Contact, text: str, a: int, b: int, before: str
         contact.org = subject.group("who")
         return
     unnamed = _REACHED_UNNAMED.match(sentence.lstrip()) if "be " in sentence else None
+    unnamed = unnamed or _OFFICE_OF_SUBJECT.match(sentence.lstrip())
     if unnamed:
         contact.org = fold(unnamed.group("what"))
         return
@@ -922,6 +946,8 @@ def _own_line(text: str, a: int, b: int, group: list[Detail], *, named: bool) ->
 def _last_person(written: str) -> str | None:
     # Only the last run that names a person counts: read the runs from the end and stop at the first.
     for m in reversed(list(_RUN.finditer(written))):
+        if _OF_THE_BEFORE.search(written, max(0, m.start() - OF_THE_CHARS), m.start()):
+            continue  # "head of the Victim Support and Protection Unit": an office's name, no person
         if not _IN_ORG_NAME.search(written, 0, m.start()):
             person = _person(m.group())
             if person:

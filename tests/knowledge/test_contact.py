@@ -1016,3 +1016,28 @@ def test_offices_and_services_without_a_person(text: str, expected: list[dict[st
 ])
 def test_office_rules_find_nothing_here(text: str) -> None:
     assert _contacts(text) == []
+
+
+# Field errors in blocks and sentences: a title wrapped onto the next line goes on with the title, not the name;
+# a "c/o" line under an office's name is its address; under an office already named, "Ministry, street, town" is
+# where it is; a run of capitals after "of the" names an office, not a person.
+FIELD_CASES = [
+    ("Referral desk, Ministry of Labour\n  Contact: Ms. Petra Lind, head of the Labour Inspection\n"
+     "  and Migrant Workers Protection Unit (LIMP)\n  petra.lind@example.se, +46 8 555 1212\n",
+     {"name": "Ms. Petra Lind", "title": "head of the Labour Inspection and Migrant Workers Protection Unit (LIMP)"}),
+    ("**Harbour Shelter Network**\nc/o Casa Aurora · 5 Triq il-Kbira · Mosta MST 1010 · Malta\n"
+     "Tel. +356 2155 0000 · office@harbour.example.mt\n",
+     {"org": "Harbour Shelter Network", "address": "c/o Casa Aurora · 5 Triq il-Kbira · Mosta MST 1010 · Malta"}),
+    ("National Referral Office for Victims of Trafficking\nMinistry of Justice, Trg Republike 3, 1000 Ljubljana, "
+     "Slovenia\nTel.: +386 1 555 4000 · E-mail: nro@example.si\n",
+     {"org": "National Referral Office for Victims of Trafficking",
+      "address": "Ministry of Justice, Trg Republike 3, 1000 Ljubljana, Slovenia"}),
+    ("Contact: Dr. Jana Horak, head of the Victim Support and Protection Unit (VSPU) jana.horak@example.cz, "
+     "+420 2 5555 1234", {"name": "Dr. Jana Horak", "org": "Victim Support and Protection Unit"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELD_CASES)
+def test_field_errors_of_office_lines(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
