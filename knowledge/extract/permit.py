@@ -322,10 +322,11 @@ _STAY_TALK = _loose(r"\b(?:deport\w*|remov\w*|expel\w*|expulsion|return\w*|stay\
                     r"lawful\w*|legal\w*|work\w*)\b")
 _RELATIVE = re.compile(r"\b(?:that|which)\b", re.IGNORECASE)
 # "an NGO assisted victims who had received a reflection period": the topic only says who is meant.
-# "Ukrainians who hold a humanitarian residence permit", "women entering on work permits": those holding it now.
+# "Ukrainians who hold a humanitarian residence permit", "women entering on work permits", "131 of the 302 victims
+# held a work permit": those holding it.
 _HOLDER = _loose(r"\b(?:(?:who|whom|that) (?:had|have|has) (?:not )?(?:been )?(?:received|granted|given|issued|"
-                 r"obtained|held)|(?:who|that) (?:hold|holds|possess|possesses)|(?:entering|entered|arriving|arrived|"
-                 r"admitted|working|employed|living|staying) (?:\w+ )?(?:on|with|under)) "
+                 r"obtained|held)|(?:who|that) (?:hold|holds|possess|possesses)|held|(?:entering|entered|arriving|"
+                 r"arrived|admitted|working|employed|living|staying) (?:\w+ )?(?:on|with|under)) "
                  r"(?:(?:an?|the|their|his|her) )?(?:[\w-]+ ){0,2}$")
 HOLDER_REACH = 70
 # Who a residence document is for; "certificate of registration" said of none of them is an organisation's.
