@@ -169,7 +169,9 @@ _DELAY = _loose(r" (?:after|later|ago|following)\b")
 # "a person below the age of 18 years", "children 15 years of age": an age, not how long a permit lasts
 _AGE_BEFORE = re.compile(r"\bage\s+$", re.IGNORECASE)
 _AGE_AFTER = _loose(r" (?:old|of age)\b")
+# ("renewed contact with the traffickers" is no renewal)
 _RENEWAL = _loose(rf"\b(?P<not>(?:not|cannot|never)(?: be)? |non-)?renew(?:able|ed)\b"
+                  rf"(?! (?:contact|ties|links|relations)\b)"
                   rf"(?: (?P<how>every|for|each|after|in) (?:a period of )?"
                   rf"(?:(?P<n>{_NUM})[- ])?(?P<u>{_UNIT})\b(?: increments)?)?")
 _ISO_CODES = "EUR|USD|GBP|CHF|RUB|JPY|INR|RON|BGN|RSD|MDL|UAH|TRY|CAD|AUD|SEK|NOK|DKK|PLN|CZK|HUF"
@@ -266,6 +268,7 @@ _COMPARISON = _loose(r"\b(?:differ(?:s|ed|ing)?|differences?|var(?:y|ies|ied))\b
 # "officials could not recall a case in which a permit had been issued", "no victim received such a permit in
 # 2021": a finding on practice, not a provision.
 _FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|has|have) been (?:issued|granted)|"
+                  r"(?:had|has|have) never (?:issued|granted|given)|"
                   r"(?:was|were) (?:issued|granted)|received|obtained)\b")
 _MODAL = _loose(r"\b(?:may(?! \d)|can|shall|must|will|would|might)\b")  # ("in May 2023" is a month)
 # "only two such permits had been issued since 2007", "only 21 of the 26 cantons had granted any reflection period at
@@ -301,8 +304,13 @@ _PROPOSAL_WORDS = ("propos", "call", "campaign", "lobb", "press")
 _ENACTED = _loose(r"\b(?:adopted|enacted|passed|approved|agreed|entered into force|in force)\b")
 _UNADOPTED = _loose(r"\b(?:(?:has|have|had) not (?:yet )?(?:been )?(?:adopted|taken up|enacted|passed|approved|"
                     r"published|tabled|agreed|sent|submitted|forwarded|presented|introduced)"
-                    r"|no (?:draft|bill|law) has (?:yet )?been (?:published|tabled|adopted|passed))\b")
-_PLANNED = _loose(r"\b(?:would|draft\w*|bill|consider\w*|plan\w*)\b")
+                    r"|no (?:draft|bill|law) has (?:yet )?been (?:published|tabled|adopted|passed)"
+                    # "Parliament rejected it", "the bill was shelved" (not "an application is rejected")
+                    r"|(?:rejected|shelved|voted down|withdrew) (?:it|them|the (?:bill|draft|amendment|proposal)s?)"
+                    r"|(?:it|bill|draft|amendment|proposal)s? (?:was|were|(?:has|have|had) been) (?:rejected|shelved|"
+                    r"voted down|withdrawn))\b")
+_UNADOPTED_WORDS = ("no", "reject", "withdr", "shelved", "voted down")  # in every match of _UNADOPTED, folded
+_PLANNED = _loose(r"\b(?:would|draft\w*|bill|amendments?|consider\w*|plan\w*)\b")
 # "The ministry plans to introduce a 90-day reflection period": a plan in the topic's own clause is no provision yet
 # ("has extended the reflection period and plans to ..." grants the period; "a victim who plans to testify" is a
 # victim's).
@@ -910,7 +918,7 @@ def _proposed(sentence: str, fields: Mapping[str, Any], at: int) -> bool:
         if plan and not _WHO.search(clause, 0, plan.start()):
             return True
     proposal = any(word in lowered for word in _PROPOSAL_WORDS) and _PROPOSAL.search(sentence)
-    if "no" in lowered and _UNADOPTED.search(sentence):  # ("not", "no draft")
+    if any(word in lowered for word in _UNADOPTED_WORDS) and _UNADOPTED.search(sentence):  # ("not", "no draft")
         return bool(proposal or _PLANNED.search(sentence))
     return bool(proposal and not fields["legal_basis"] and not _ENACTED.search(sentence))
 

@@ -887,6 +887,12 @@ def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[st
     # a draft not yet sent on
     "The ministry prepared an amendment that would lengthen the reflection period to 90 days, but it has not been "
     "submitted to Parliament.",
+    # a bill rejected or shelved, an amendment not adopted
+    "The new bill would give victims a residence permit of one year, but Parliament rejected it in March.",
+    "A draft law would have granted victims a reflection period of 60 days; the draft was shelved in 2015.",
+    "The amendment extending the reflection period to 90 days has not been adopted.",
+    # never granted, in practice
+    "Ruritania has never granted a residence permit to a victim of labour exploitation.",
     # how few permits were given, in practice; none asked for one
     "Only three residence permits had been issued to victims since 2012, and none last year.",
     "In 2019 only one temporary residence permit was granted under Article 9.",
@@ -927,6 +933,9 @@ def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None
     # a count of the victims who got one is a statistic; "only one" with a rule is a rule; holders' rights are kept
     ("But in 2019 only three victims actually received the residence permit.", [("residence permit", None)]),
     ("Only one residence permit may be granted to each victim.", [("residence permit", None)]),
+    # a permit that "would be withdrawn" is a rule, not a bill that was (and renewed contact renews no permit)
+    ("The residence permit would be withdrawn if the victim renewed contact with the traffickers.",
+     [("residence permit", None)]),
     ("Victims who hold a residence permit are entitled to social assistance.", [("residence permit", None)]),
 ])
 def test_what_stays_beside_findings_and_proposals(text: str, expected: list[tuple[str, str | None]]) -> None:
