@@ -106,8 +106,8 @@ _POSTCODE_LINE = re.compile(r"^[ \t]*(?:[A-Z]{1,2}-\d{4,6}|\d{5,6}|(?!19|20)\d{4
 # The number is found first (the regex engine skips to digits in C); the street's name is sought before it after.
 # The comma is sought (a literal first lets the engine skip to it in C); the house number is read back from it.
 # "ul. Miodowa 10, 00-251 Warsaw", "Grosslingova 4, 811 09 Bratislava": Polish and Czech/Slovak postcodes as well.
-_POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*(?:[A-Z]{1,2}-)?(?:\d{5,6}|(?!19|20)\d{4}|"
-                                    r"\d\d-\d{3}|\d{3}[ \t]\d\d)[ \t]+[A-Z]")
+_POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*\n?[ \t]*(?:[A-Z]{1,2}-)?"
+                                    r"(?:\d{5,6}|(?!19|20)\d{4}|\d\d-\d{3}|\d{3}[ \t]\d\d)[ \t]+[A-Z]")
 _HOUSE_NUMBER_END = re.compile(r"(?<!\w)\d{1,5}[a-z]?$")
 HOUSE_NUMBER_CHARS = 7
 # The street's name: capitalised words, maybe a short particle ("Zmaja od Bosne"), first on its line or after a mark.
@@ -199,7 +199,7 @@ _IVG_BEFORE = re.compile(r"\bIVG\s*$")
 _YEAR_FIRST = re.compile(r"(?:19|20)\d\d\b")
 _LOWER_WORD = re.compile(r"[a-z]+")
 _DATE_LIKE = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)?\d\d|\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d")
-_COMMA = re.compile(r"[ \t]*,[ \t]*")
+_COMMA = re.compile(r"[ \t]*,[ \t]*\n?[ \t]*")  # a cable may wrap an address after a comma
 _PROSE_GOES_ON = re.compile(r"[ \t]+[a-z]")
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _DIGIT = re.compile(r"\d")

@@ -159,7 +159,7 @@ _LAST_JOINED_WORD = re.compile(rf"\s+{_JOIN}\s+(?:the\s+)?{_CAP}$")
 # A list's number may come first ("2. Sürya: ..."), a dash may stand for the colon ("Guardianship Service – 078 ..."),
 # and a bar between a table's cells ("Payoke | Antwerp | 03 ...").
 _OPENING_LABEL = re.compile(rf"[ \t*•-]*(?:\d{{1,2}}[.)][ \t]+)?(?P<label>[{_U}][^:\n()|]{{1,80}}?)[ \t]*"
-                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?::|[ \t]+[–—|·•-])[ \t]*")
+                            r"(?:\([^()\n]{2,40}\)[ \t]*)?(?:\*\*)?(?::|[ \t]+[–—|·•-])[ \t]*")  # "**Name (City)** ·"
 # A header line in a form of fields: "Name: Jane Doe", "Organisation: La Strada", "Position: Legal adviser".
 # A block's head line of an office's name, then its address in parts: a number in one, a town or country last.
 _OFFICE_THEN_ADDRESS = re.compile(rf"[ \t]*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of|for|the|and|against|in|on|de))*),"
@@ -204,6 +204,10 @@ _CONTACT_STOPS = frozenset("using via by at on through if when whenever who whic
 _OBJECT_JOINS = frozenset("of for and against in the de du des".split())
 _CONTACT_OBJECT_WORDS = 10
 # "You can call us at ...", "email us", "our hotline": a sentence that speaks for an office.
+_ADDRESS_IS_OFFICE = re.compile(rf"\baddress(?:\s+is|:)\s+(?P<org>{_CAP}(?:\s+(?:(?:of|for|the|and)\s+)*{_CAP}){{0,6}})"
+                                r",\s*$")
+_INVITES = re.compile(r"\b(?:can|may|should|please)\s+(?:write\s+to|call|e-?mail|follow)\b|"
+                      r"^\s*(?:Write\s+to|Call|Follow)\b")
 _SPEAKS_AS_US = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
 # "Solwodi can be reached at ...": the sentence's subject is what its details reach.
 _REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_CAP})"
@@ -235,7 +239,7 @@ _NEXT_NAMED = re.compile(rf"(?:[,;]|\b(?:or|and)\b)[ \t]*(?:the[ \t]+)?{_NOT_A_L
 # "La Strada Ukraine runs the national hotline.": an office that is a sentence's subject, for a later "call us".
 _SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the|in)[ \t]+)*{_CAP})"
                              rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?)[ \t]+(?:is|are|runs|operates|provides|offers|helps|"
-                             r"assists|supports|works|has|was)\b")
+                             r"assists|supports|works|has|was|publishes|coordinates|manages|represents)\b")
 # A detail's label and its number or email, opening a sentence or after an address: "Tel. +49 ...", "Hotline +234".
 _LABEL_THEN_NUMBER = re.compile(r"(?i:tel|tél|telephone|phone|fax|hot ?line|help ?line|mobile)\b\.?[ \t]*:?[ \t]*"
                                 r"[+(\d]|(?i:e-?mail)\b\.?[ \t]*:?[ \t]*[\w.+-]+@")
@@ -638,6 +642,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_service(contact, text, a, b, runner, called)
         if contact.name is None and contact.org is None:
             _read_unnamed(contact, text, a, b, before, group)
+        if contact.name is None:
+            _read_address_office(contact, text, a, group)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         elif i and _calls_another(text[context_start:group[0].start]):  # wrapped, after a contact's line: from its line
@@ -648,6 +654,19 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
+
+
+def _read_address_office(contact: _Contact, text: str, a: int, group: list[Detail]) -> None:
+    """ "... helpline is +358 ...; its postal address is Joutseno Reception Centre, Kuusimaentie 33, ...": the office
+    named just before the address is the one the details reach; what the sentence called them is the title."""
+    for d in group:
+        m = _ADDRESS_IS_OFFICE.search(text, max(a, d.start - OFFICE_LINE_CHARS), d.start) \
+            if d.kind == "address" else None
+        if m and _ORG_WORD.search(m.group("org")):
+            called = _POSSESSIVE.split(contact.org)[-1].strip() if contact.org else None
+            contact.title = contact.title or (called if called and _SERVICE.search(called) else None)
+            contact.org = fold(m.group("org"))
+            return
 
 
 def _read_org_and_title(contact: _Contact, text: str, a: int, around: tuple[str, str, str],
@@ -794,7 +813,8 @@ def _read_prose_office(contact: _Contact, text: str, a: int, b: int, before: str
         return
     first = contact.details[0].start
     named = _contact_object(text, a, b, first)
-    speaks_as_us = _SPEAKS_AS_US.search(sentence) is not None
+    # "Journalists can write to press@... or follow @...": a sentence that invites the reader speaks for an office too
+    speaks_as_us = _SPEAKS_AS_US.search(sentence) is not None or _INVITES.search(sentence) is not None
     if named is None and (speaks_as_us or _LABEL_OPENS_LINE.match(text, text.rfind("\n", 0, first) + 1, first)):
         named = _contact_object(text, max(0, a - _CONTACT_THE_CHARS), a, None) or \
             (_subject_before(text, a) if speaks_as_us else None)

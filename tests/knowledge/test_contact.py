@@ -1041,3 +1041,34 @@ FIELD_CASES = [
 def test_field_errors_of_office_lines(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
     _subset(got, expected)
+
+
+# More offices that name no person: a markdown name in bold with its town in brackets before a separator, a sentence
+# that invites the reader to write or follow after one whose subject is an office, an office named before its
+# postal address (wrapped after a comma) in the sentence that gives a helpline.
+MORE_NO_PERSON = [
+    ("**Žena Hrvatska (Split)** · Ulica Kralja Zvonimira 8, 21000 Split · tel. +385 21 555 010 · zena@example.hr",
+     {"org": "Žena Hrvatska", "name": None, "address": "Ulica Kralja Zvonimira 8, 21000 Split"}),
+    ("The Shelter Network publishes a monthly bulletin. Journalists can write to press@shelter.example.org or follow "
+     "@ShelterNet.", {"org": "Shelter Network", "email": "press@shelter.example.org", "handle": "@ShelterNet"}),
+    ("The Tampere shelter's 24-hour helpline is +358 3 555 0101; its postal address is Tampere Shelter, Hallituskatu 5,"
+     "\nFI-33200 Tampere, Finland.",
+     {"org": "Tampere Shelter", "title": "24-hour helpline", "phone": "+358 3 555 0101",
+      "address": "Hallituskatu 5, FI-33200 Tampere, Finland"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_NO_PERSON)
+def test_more_offices_without_a_person(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # an invitation with no office named before it, nor any detail
+    "Journalists can write to the editors or follow the debate online.",
+    # a street and a number wrapped after a comma, then prose: no postcode, no address
+    "The shelter at Hallituskatu 5,\n2019 saw 40 residents.",
+])
+def test_invitations_and_wrapped_addresses_find_nothing(text: str) -> None:
+    assert _contacts(text) == []
