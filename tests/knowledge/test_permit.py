@@ -812,6 +812,11 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
      "days.",
      {"topic": "reflection period", "duration": "30 days",
       "legal_basis": "Section 8 of the Act on Foreign Nationals (Law 45(II)/2010)"}),
+    # "Coll." inside an act's name does not end it
+    ("Under Section 21 of Act No. 112/2008 Coll. on the Stay of Aliens, a victim is granted tolerated stay for 60 "
+     "days.",
+     {"topic": "relief from deportation", "duration": "60 days",
+      "legal_basis": "Section 21 of Act No. 112/2008 Coll. on the Stay of Aliens"}),
 ])
 def test_provisions_in_other_words(text: str, expected: dict[str, Any]) -> None:
     assert _fields(text) == expected
