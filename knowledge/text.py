@@ -21,7 +21,7 @@ MAX_EXCERPT = 600
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs etc e.g i.e u.s u.n u.k jan feb mar apr jun jul aug sep sept "
     "oct nov dec art arts para paras p pp fig approx inc ltd co corp gov dept min amb sen rep gen "
-    "col lt sgt ph.d m mme cf ca e.v a.m p.m mgr ing bc judr mudr phdr mag dipl univ".split()
+    "col lt sgt ph.d m mme cf ca e.v a.m p.m mgr ing bc judr mudr phdr mag dipl univ nr cap s.l".split()
 )
 # Abbreviations that end a sentence as often as not: "at 10 a.m. The minister ..." ends, ...
 _SOMETIMES_FINAL = frozenset(("a.m", "p.m"))

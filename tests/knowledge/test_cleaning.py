@@ -121,6 +121,10 @@ def test_plain_document_title_and_date() -> None:
         ("Contact Mgr. Petra Novak. She leads it.", ["Contact Mgr. Petra Novak.", "She leads it."]),
         ("Ask Mag. Eva Huber or Dipl. Ing. Karl Maier. Both know.",
          ["Ask Mag. Eva Huber or Dipl. Ing. Karl Maier.", "Both know."]),
+        # a law's number after its abbreviated collection ("Cap.", "Nr.", "S.L.", "Coll.")
+        ("Victims may stay under the Aliens Law (Cap. 105) and Law Nr. 12/2010. It was amended.",
+         ["Victims may stay under the Aliens Law (Cap. 105) and Law Nr. 12/2010.", "It was amended."]),
+        ("Regulation S.L. 217.07 applies. It sets a fee.", ["Regulation S.L. 217.07 applies.", "It sets a fee."]),
         ("It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn.",
          ["It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn."]),
         ("The shelter run by KOK e.V. received 40,000 euros. Its staff grew.",
