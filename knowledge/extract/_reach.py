@@ -119,7 +119,8 @@ STREET_NAME_CHARS = 50
 # What may follow a street, comma by comma or line by line: postcode, city, state, country.
 _PLACE_PART = re.compile(
     r"(?:(?:(?:[A-Z]{1,2}-)?\d{4,6}[ \t]+|\d\d-\d{3}[ \t]+|\d{3}[ \t]\d\d[ \t]+)?(?:[A-Z][\w'’-]+|[A-Z]\.[A-Z]\.)"
-    r"(?:[ \t-]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b|[A-Z][\w'’-]+|[A-Z]{2}))"  # "London WC1H 9HX"
+    r"(?:[ \t-]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b|[A-Z][\w'’-]+|[A-Z]{2}|"  # "London WC1H 9HX"
+    r"[A-Z](?=[ \t]*(?:$|[\n,·|]))))"  # a district's letter at the end: "1652 København V"
     r"{0,2}(?:[ \t]+\d{4,6}(?:-\d{4})?|[ \t]+\d{1,2}\b(?![.,]\d))?"  # a zip code or a district: "Dublin 2"
     r"|(?:[A-Z]{1,2}-)?\d{4,6}|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})"
     r"(?:[ \t]*\([A-Z][\w ]+\))?")

@@ -167,6 +167,7 @@ _OFFICE_THEN_ADDRESS = re.compile(rf"[ \t]*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|&|of
                                   r"[ \t]*")
 _FUNCTION_LINE = re.compile(rf"[ \t]*[{_U}][^:\n]{{0,50}}\b(?i:{_ROLE.pattern})[^:\n]{{0,20}}:[ \t]*")
 _CARE_OF = re.compile(r"[ \t]*c/o[ \t]", re.IGNORECASE)
+_TOWN_AFTER_NAME = re.compile(r"[ \t]*\([^()\n]{2,30}\)[ \t,]*$")
 _REMARK_IN_LABEL = re.compile(r"\(([^()\n]{2,40})\)")
 _FIELD = re.compile(r"(?P<field>(?i:name|full name|organi[sz]ation|institution|agency|title|position|function|role))"
                     r"[ \t]*:[ \t]*")
@@ -719,8 +720,11 @@ def _read_opening_label(contact: _Contact, text: str, first: int) -> None:
     words = label.split()
     if words[0].lower() in _NOT_LABELS or _REACHABLE.search(label) or _SERVICE.search(label):
         return  # "Tel:", "Contact:", "Note:" label a detail or a remark
-    rest = text[m.end():first].strip(" \t,")
-    if contact.name and _ROLE.search(label) and fold(rest).rstrip(" ,").endswith(contact.name):
+    # "**Legal working group:** Arta Krasniqi (Pristina), ...": bold marks and the person's town in brackets go
+    rest = _TOWN_AFTER_NAME.sub("", fold(text[m.end():first].replace("**", "")).strip(" \t,"))
+    # a function in a colon's label: a role's word, or words in sentence case ("Legal working group:")
+    function = _ROLE.search(label) or ":" in m.group() and len(words) > 1 and all(w.islower() for w in words[1:])
+    if contact.name and function and rest.rstrip(" ,").endswith(contact.name):
         contact.title = label  # "National coordinator for trafficking in human beings: Mgr. Petra Dvořáková, ..."
         contact.start = min(contact.start, trim_span(text, m.start(), m.end())[0])
         return

@@ -1072,3 +1072,26 @@ def test_more_offices_without_a_person(text: str, expected: dict[str, object]) -
 ])
 def test_invitations_and_wrapped_addresses_find_nothing(text: str) -> None:
     assert _contacts(text) == []
+
+
+# A function's label before a person in bold with their town in brackets; a district's letter after the town.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("**Shelter coordination:** Ana Horvat (Zadar), ana.horvat@example.hr, +385 23 555 010",
+     {"name": "Ana Horvat", "title": "Shelter coordination"}),
+    ("**Outreach coordinator:** Luka Babić (Osijek), luka@example.hr, +385 31 555 020",
+     {"name": "Luka Babić", "title": "Outreach coordinator"}),
+    ("Nordic Shelter Network\nVesterbrogade 12, 1620 København V\nPhone +45 33 55 10 10 · info@nsh.example.dk\n",
+     {"org": "Nordic Shelter Network", "address": "Vesterbrogade 12, 1620 København V"}),
+])
+def test_function_labels_and_district_letters(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a one-letter label after a town is no district: "Tel"/"T" starts the next detail
+    ("Vesterbrogade 12, 1620 København T +45 33 55 10 10", "Vesterbrogade 12, 1620 København"),
+    ("Vesterbrogade 12, 1620 København F +45 33 55 10 11", "Vesterbrogade 12, 1620 København"),
+])
+def test_a_district_letter_only_at_an_address_end(text: str, found: str) -> None:
+    assert [d.value for d in find_details(text) if d.kind == "address"] == [found]
