@@ -66,6 +66,11 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(19|20)(\d{2})-(\d{2})-(\d{2})(?!\d)")
 _WORD = re.compile(r"\w")
 # A line that is only a web address (a saved page's source) is not prose: kept out of sentences and the index.
+# A PDF page's own number: "Page 2 of 4", "2 / 4", "- 3 -", "3" (digits already read as "#").
+_PAGE_NUMBER = re.compile(r"(?:[Pp]age\s+)?[-–]?\s*#+\s*[-–]?(?:\s*(?:of|/)\s*#+)?")
+_EDGE_LINES = 2  # how many lines at the top and at the bottom of a PDF page may be running ones
+_LINE = re.compile(r"[^\n]+")
+_DIGITS = re.compile(r"\d+")
 _URL_LINE = re.compile(r"^[ \t]*(?:https?://|www\.)\S+[ \t]*$", re.MULTILINE)
 # Markdown emphasis markers: out of extracted fields and the index (quotes keep them, verbatim).
 _MD_EMPHASIS = re.compile(r"\*\*|__(?=\w)|(?<=\w)__")
@@ -98,12 +103,28 @@ def parse_document(path: str, text: str, *, kind: str, sha256: str, notes: tuple
         noise += [(m.start(), m.end()) for m in _URL_LINE.finditer(text)]
     if kind == "markdown":
         noise += [(m.start(), m.end()) for m in _MD_EMPHASIS.finditer(text)]
+    if kind == "pdf" and "\f" in text:
+        noise += _running_lines(text)
     if meta:
         kind = "cable"
     title = meta.get("subject") or _first_title(text, kind) or PurePath(path).stem
     date = meta.get("date") or _date_from(path, text)
     return Document(path=path, title=title, date=date, text=text, sha256=sha256, kind=kind,
                     meta=meta, noise=tuple(sorted(noise)), notes=notes)
+
+
+def _running_lines(text: str) -> list[tuple[int, int]]:
+    """A PDF's running headers and footers: page numbers ("Page 2 of 4", "- 3 -") and lines that open or close two
+    pages or more, digits aside ("ODIHR / IOM | Flight risks | 2023"). Out of the index, so that a sentence runs on
+    across the page break as the reader reads it."""
+    edges: list[tuple[str, int, int]] = []  # (the line with its digits as "#", start, end) of each page's edges
+    at = 0
+    for page in text.split("\f"):
+        lines = [(m.start() + at, m.end() + at) for m in _LINE.finditer(page) if m.group().strip()]
+        edges += [(_DIGITS.sub("#", text[a:b]).strip(), a, b) for a, b in {*lines[:_EDGE_LINES], *lines[-_EDGE_LINES:]}]
+        at += len(page) + 1
+    repeated = Counter(line for line, _, _ in edges)
+    return sorted((a, b) for line, a, b in edges if repeated[line] >= 2 or _PAGE_NUMBER.fullmatch(line))
 
 
 def masked_text(document: Document) -> str:

@@ -212,3 +212,14 @@ def test_a_lead_in_ending_in_a_colon_stays_with_its_list() -> None:
     assert len(passages) > 1
     opening = next(p for p in passages if "the following conditions:" in p.text)
     assert "- Condition 0:" in opening.text
+
+
+def test_a_pdfs_running_header_and_page_numbers_are_not_prose() -> None:
+    header = "Network report 2021 | Victim protection"
+    text = (f"{header}\nThe ministry told us that a victim who cooperates may receive a\n\nPage 1 of 2\n\f\n"
+            f"{header}\ntemporary residence permit for six months.\nShelters are full.\nPage 2 of 2\n")
+    document = parse_document("report.pdf", text, kind="pdf", sha256="0")
+    noise = {text[a:b] for a, b in document.noise}
+    assert noise == {header, "Page 1 of 2", "Page 2 of 2"}
+    (passage,) = [p for p in split_passages(document) if "may receive" in p.text]
+    assert "temporary residence permit for six months." in passage.text  # the sentence runs on across the break
