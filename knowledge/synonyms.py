@@ -43,6 +43,8 @@ SYNONYMS: tuple[SynonymGroup, ...] = (
     _g("funding", "give / gives / contribute / donate / provide"),
     _g("funding", "yearly / annual / per year / each year / a year"),
     _g("funding", "monthly / per month / a month / each month"),
+    _g("funding", "daily / per day / a day / each day / daily rate"),
+    _g("funding", "weekly / per week / a week / each week"),
     _g("event", "event / conference / seminar / meeting / workshop / session / summit / forum / round table"),
     _g("event", "calendar / agenda / schedule / upcoming / dates"),
     _g("contact", "contact / email / e-mail / phone / telephone / fax / point of contact / focal point / address"),

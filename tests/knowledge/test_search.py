@@ -127,6 +127,13 @@ def test_twitter_is_also_found_as_x() -> None:
     assert any(alternative == ("x",) for alternative, _ in twitter.alternatives)
 
 
+def test_daily_rate_is_also_found_as_per_day() -> None:
+    # "shelter daily rate" should find "pays licensed shelters EUR 12 per victim per day"
+    query = parse_query(Vocabulary({"shelter": 5, "per": 50, "day": 8, "rate": 2}, 100), "shelter daily rate")
+    (daily,) = [c for c in query.words if c.word == "daily"]
+    assert any(alternative == ("day",) for alternative, _ in daily.alternatives)
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
