@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pycountry
 
@@ -13,13 +13,16 @@ __all__ = ["MoneyMention", "find_money", "format_amount"]
 # Below this, a bare number on the line after a currency code is more likely a paragraph number than an amount.
 SMALL_AFTER_BREAK = 100
 
+# "kr. 450.000": a krone, Danish, Norwegian, Swedish or Icelandic; which one, the text around it says (_kroner).
+_KRONE = "kr"
+_KRONE_CODES = ("DKK", "NOK", "SEK", "ISK")
 # Symbols and prefixes written before the number. Longest first so "US$" wins over "$".
 _SYMBOLS: dict[str, str] = {
     "US$": "USD", "U.S.$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₪": "ILS", "Rs.": "INR",
     "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "NIS": "ILS", "Euros": "EUR", "Euro": "EUR", "EUROS": "EUR",
-    "euros": "EUR",
+    "euros": "EUR", "kr.": _KRONE, "Kr.": _KRONE,
 }
 # ISO 4217: every current code (pycountry keeps the list), and the codes of currencies that documents of the
 # 2000s still name (lev and kuna, litas, lats, kroon, tolar, the old lei and dinars, the euro area's old currencies).
@@ -203,12 +206,23 @@ class MoneyMention:
 def find_money(text: str) -> list[MoneyMention]:
     """Every money amount in `text`, in order, without overlaps; both ends of a range ("5,000 to 10,000 euros")."""
     found = [m for m in (_mention(match) for match in _matches(text)) if m is not None]
+    if any(m.currency == _KRONE for m in found):
+        found = _kroner(found)
     found += [r for m in found for r in _range_ends(text, m)]
     chosen: list[MoneyMention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(m.end <= c.start or m.start >= c.end for c in chosen):
             chosen.append(m)
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _kroner(found: list[MoneyMention]) -> list[MoneyMention]:
+    """Mentions with "kr." given the one krone the text names by its code or name; dropped if it names none or two."""
+    codes = {m.currency for m in found if m.currency in _KRONE_CODES}
+    if len(codes) != 1:
+        return [m for m in found if m.currency != _KRONE]
+    (code,) = codes
+    return [replace(m, currency=code) if m.currency == _KRONE else m for m in found]
 
 
 def format_amount(amount: float) -> str:

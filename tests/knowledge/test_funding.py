@@ -93,6 +93,10 @@ AMOUNTS = [
      [(2100000, "CHF"), (1000000000, "EUR")]),
     ("The ministry budgeted EUR 420\n000 for 2010 to run the shelter.", [(420000, "EUR")]),
     ("The ministry paid EUR 420\n150 victims were assisted.", [(420, "EUR")]),
+    # "kr." is the krone the text names: Danish here, Norwegian there, and none when it names none
+    ("The centre receives DKK 1,2 mio. a year, and the hotline was granted kr. 250.000 by a foundation.",
+     [(1200000, "DKK"), (250000, "DKK")]),
+    ("The fine is 300 Norwegian kroner, and kr. 5.000 for a repeat offence.", [(300, "NOK"), (5000, "NOK")]),
     # tables: one amount a row
     ("Budget 2019\nPrevention     EUR 120,000\nProtection     EUR 340,500\nTotal          EUR 460,500",
      [(120000, "EUR"), (340500, "EUR"), (460500, "EUR")]),
@@ -153,6 +157,7 @@ NOT_MONEY = [
     "The shelter requested 2 million euros, which the ministry turned down.",
     "The centres would need about EUR 3 million a year more to meet demand.",
     "Running the hotline around the clock requires an estimated $400,000.",
+    "The foundation granted kr. 450.000 to the hotline.",  # which krone, the text does not say
 ]
 
 
