@@ -12,13 +12,13 @@ from bench.heldout.check_gold import problems
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4"])
 def test_every_gold_excerpt_is_verbatim(name: str) -> None:
     folder = BENCH / name
     assert problems(folder / "gold.json", folder / "docs") == []
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("name", ["heldout", "heldout2", "heldout3", "heldout4"])
 def test_every_question_names_a_document_of_its_set(name: str) -> None:
     folder = BENCH / name
     documents = {p.name for p in (folder / "docs").iterdir()}
