@@ -40,6 +40,17 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Helpdesk|Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = rf"(?:[{_U}][\w’'&./-]*|[{_U}]{{2,}})"
+
+
+# "(IOM)" after a name: its acronym
+_ITS_ACRONYM = rf"(?:[ \t]+\([{_U}]{{2,}}\))?"
+
+
+def _caps(joins: str, *, gap: str = r"[ \t]+") -> str:
+    """Up to seven capitalised words, joined by the lower-case words `joins` allows: "Ministry of the Interior"."""
+    return rf"{_CAP}(?:{gap}(?:(?:{joins}){gap})*{_CAP}){{0,6}}"
+
+
 _LEAD_JOIN = r"(?:of|for|the|and|de|du|des)"
 # "Committee on Migration", not "the Embassy on Twitter" nor "the Ministry on Monday".
 _NOT_AFTER_ON = (r"(?![ \t]+(?:Twitter|X|Facebook|Instagram|LinkedIn|TikTok|YouTube|Mon|Tue|Wed|Thu|Fri|Sat|Sun|"
@@ -205,22 +216,20 @@ _CONTACT_STOPS = frozenset("using via by at on through if when whenever who whic
 _OBJECT_JOINS = frozenset("of for and against in the de du des".split())
 _CONTACT_OBJECT_WORDS = 10
 # "You can call us at ...", "email us", "our hotline": a sentence that speaks for an office.
-_ADDRESS_IS_OFFICE = re.compile(rf"\baddress(?:\s+is|:)\s+(?P<org>{_CAP}(?:\s+(?:(?:of|for|the|and)\s+)*{_CAP}){{0,6}})"
-                                r",\s*$")
+_ADDRESS_IS_OFFICE = re.compile(r"\baddress(?:\s+is|:)\s+(?P<org>" + _caps("of|for|the|and", gap=r"\s+") + r"),\s*$")
 _INVITES = re.compile(r"\b(?:can|may|should|please)\s+(?:write\s+to|call|e-?mail|follow)\b|"
                       r"^\s*(?:Write\s+to|Call|Follow)\b")
 _SPEAKS_AS_US = re.compile(r"\b(?:us|we|our)\b", re.IGNORECASE)
 # "Solwodi can be reached at ...": the sentence's subject is what its details reach.
-_REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the)[ \t]+)*{_CAP})"
-                              rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?),?[ \t]+(?:can|may|could)[ \t]+(?:also[ \t]+)?"
-                              r"be[ \t]+(?:reached|contacted|called|e-?mailed)\b")
+_REACHED_SUBJECT = re.compile(rf"(?:The[ \t]+)?(?P<who>{_caps('of|for|against|and|the')}{_ITS_ACRONYM}),?[ \t]+"
+                              r"(?:can|may|could)[ \t]+(?:also[ \t]+)?be[ \t]+(?:reached|contacted|called|e-?mailed)\b")
 # "The police anti-trafficking office can be reached at ...": a subject in lower case, an office's word last.
 _REACHED_UNNAMED = re.compile(r"The\s+(?P<what>(?:[a-z][\w-]*\s+){0,4}(?:office|unit|centre|center|service|desk|"
                               r"department|secretariat|team|hot ?line|help ?line|shelter|coordinator))\s+"
                               r"(?:can|may|could)\s+(?:also\s+)?be\s+(?:reached|contacted|called|e-?mailed)\b")
 # "The office of the National Rapporteur is located at ...": a subject in lower case, then whose office it is.
-_OFFICE_OF_SUBJECT = re.compile(rf"The\s+(?P<what>(?:office|unit|secretariat|bureau|desk)\s+of\s+the\s+{_CAP}"
-                                rf"(?:\s+(?:(?:of|for|on|against|and|the|in)\s+)*{_CAP}){{0,6}})")
+_OFFICE_OF_SUBJECT = re.compile(r"The\s+(?P<what>(?:office|unit|secretariat|bureau|desk)\s+of\s+the\s+"
+                                + _caps("of|for|on|against|and|the|in", gap=r"\s+") + ")")
 _PHONE_LABEL = re.compile(r"\b(?:tel|tél|telephone|phone|mobile|gsm|fax|e-?mail)\b", re.IGNORECASE)
 _NOTHING_AFTER = re.compile(r"[ \t]*$")  # nothing after a line's last detail
 # "Payoke (tel. 03 ...)", "Contact: Payoke, tel. 03 ...": a name written just before the details, perhaps with their
@@ -238,9 +247,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|within|across|outside)[ \t]+$", re.
 _NEXT_NAMED = re.compile(rf"(?:[,;]|\b(?:or|and)\b)[ \t]*(?:the[ \t]+)?{_NOT_A_LABEL}{_CAP}(?:[ \t]+{_CAP}){{0,5}}"
                          rf"[ \t]*[(:–—-][ \t]*(?:{_DETAIL_LABEL})?[ \t]*$")
 # "La Strada Ukraine runs the national hotline.": an office that is a sentence's subject, for a later "call us".
-_SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_CAP}(?:[ \t]+(?:(?:of|for|against|and|the|in)[ \t]+)*{_CAP})"
-                             rf"{{0,6}}(?:[ \t]+\([{_U}]{{2,}}\))?)[ \t]+(?:is|are|runs|operates|provides|offers|helps|"
-                             r"assists|supports|works|has|was|publishes|coordinates|manages|represents)\b")
+_SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_caps('of|for|against|and|the|in')}{_ITS_ACRONYM})"
+                             r"[ \t]+(?:is|are|runs|operates|provides|offers|helps|assists|supports|works|has|was|"
+                             r"publishes|coordinates|manages|represents)\b")
 # A detail's label and its number or email, opening a sentence or after an address: "Tel. +49 ...", "Hotline +234".
 _LABEL_THEN_NUMBER = re.compile(r"(?i:tel|tél|telephone|phone|fax|hot ?line|help ?line|mobile)\b\.?[ \t]*:?[ \t]*"
                                 r"[+(\d]|(?i:e-?mail)\b\.?[ \t]*:?[ \t]*[\w.+-]+@")
