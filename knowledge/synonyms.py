@@ -56,6 +56,7 @@ SYNONYMS: tuple[SynonymGroup, ...] = (
     _g(None, "government / gof / authorities / state"),
     _g(None, "trial / court case / proceedings / prosecution"),
     _g(None, "stay / remain"),
+    _g(None, "testify / cooperate / cooperation / cooperates / witness / give evidence / criminal proceedings"),
     _g(None, "duration / valid / validity"),
     _g(None, "conditions / criteria / requirements / provided that"),
     _g(None, "campaign / awareness / prevention"),

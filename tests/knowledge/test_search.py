@@ -134,6 +134,14 @@ def test_daily_rate_is_also_found_as_per_day() -> None:
     assert any(alternative == ("day",) for alternative, _ in daily.alternatives)
 
 
+def test_testify_is_also_found_as_cooperation_in_proceedings() -> None:
+    # "can victims stay if they testify?" should find "victims who agree to take part in criminal proceedings"
+    query = parse_query(Vocabulary({"victims": 50, "stay": 9, "criminal": 7, "proceedings": 6, "cooperate": 4}, 100),
+                        "can victims stay if they testify?")
+    (testify,) = [c for c in query.words if c.word == "testify"]
+    assert {"cooperate", "criminal proceedings"} <= set(testify.terms)
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
