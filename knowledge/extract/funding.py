@@ -94,6 +94,23 @@ _SIZE_BEFORE = re.compile(_TRADE + r"\s+(?:(?:is|was)\s+)?(?:worth|valued\s+at|e
 _NEED = re.compile(r"\b(?:needs?|needed|requires?|required|lacks?|lacked|short\s+of|shortfall\s+of)\s+(?:(?:about|some|"
                    r"roughly|approximately|around|at\s+least|another|a\s+further|an?\s+(?:estimated|additional|extra))\s+)?$",
                    re.IGNORECASE)
+# Currency names many countries share, read by default as one country's ("pesos" as Mexico's): the country the
+# text names decides. The default country itself, when named, keeps its own.
+_SHARED: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    default: tuple((re.compile(rf"\b(?:{names})\b"), code) for names, code in countries)
+    for default, countries in {
+        "MXN": (("Mexico|Mexican", "MXN"), ("Philippines|Philippine|Filipino", "PHP"), ("Argentina|Argentine", "ARS"),
+                ("Chile|Chilean", "CLP"), ("Colombia|Colombian", "COP"), ("Dominican Republic", "DOP"),
+                ("Cuba|Cuban", "CUP"), ("Uruguay|Uruguayan", "UYU")),
+        "INR": (("India|Indian", "INR"), ("Pakistan|Pakistani", "PKR"), ("Sri Lanka|Sri Lankan", "LKR"),
+                ("Nepal|Nepalese|Nepali", "NPR"), ("Mauritius|Mauritian", "MUR")),
+        "RSD": (("Serbia|Serbian", "RSD"), ("Jordan|Jordanian", "JOD"), ("Kuwait|Kuwaiti", "KWD"),
+                ("Bahrain|Bahraini", "BHD"), ("Iraq|Iraqi", "IQD"), ("Tunisia|Tunisian", "TND"),
+                ("Algeria|Algerian", "DZD"), ("Libya|Libyan", "LYD")),
+    }.items()
+}
+_BARE_SHARED = re.compile(r"\d[\s\d.,]*(?:(?:thousand|million|billion|mln|mn|bn)\s+)?(?:pesos?|rupees?|dinars?)\b",
+                          re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())
 _OBJECT_PRONOUNS = _PRONOUNS | {"them", "him", "her", "us", "you"}
@@ -153,7 +170,8 @@ _GAPPED = re.compile(rf"(?:,|\band)\s+(?:the\s+)?(?P<who>{_NAME})\s+(?:(?:about|
 # "to two NGOs responsible for …", "to support NGO-run shelters": a recipient without a capitalised name
 # "to run the national centre", "to upgrade its data platform": what the money is for, not who gets it
 _TO_DO = (r"(?!(?:run|open|set|help|cover|pay|hire|train|build|expand|keep|maintain|operate|establish|assist|provide|"
-          r"upgrade|create|launch|develop|improve|strengthen|equip|renovate|staff|put|buy|rent)\b)")
+          r"upgrade|create|launch|develop|improve|strengthen|equip|renovate|staff|put|buy|rent|implement|carry|"
+          r"conduct|continue|deliver|ensure)\b)")
 _TO_NOUN = re.compile(r"^[^,;.()]{0,30}?\bto\s+(?:support\s+|fund\s+|finance\s+)?" + _TO_DO +
                       r"(?P<to>(?:(?!\b(?:for|in|with|from|by|under|through|over|until)\b)[^,;.()]){0,50}?"
                       r"\b(?:NGOs?|shelters?|organi[sz]ations?|associations?|cent(?:re|er)s?|programmes?|programs?|"
@@ -239,10 +257,13 @@ def funding_facts(passage: Passage) -> list[Fact]:
     amounts = _amounts(text, mentions, spans)
     found: list[tuple[_Amount, dict[str, Any]]] = []
     headlines: list[dict[str, Any]] = []
+    countries = _countries(passage.title, text) if any(a.mention.currency in _SHARED for a in amounts) else {}
     for i, amount in enumerate(amounts):
         context = _context(text, spans, amounts, i)
         if not _not_funding(context):
             fields = _fields(text, amount, context)
+            if countries:
+                fields["currency"] = _country_currency(text, amount.mention, countries)
             if _told_again(text, passage.title, amounts, i):
                 headlines.append(fields)
             else:
@@ -255,6 +276,26 @@ def funding_facts(passage: Passage) -> list[Fact]:
         quote = _key_figure(text, amount.sentence, fields) or quotable(passage.text, amount.sentence)
         facts.append(quote_fact(passage, "funding", fields, amount.mention.start, amount.end, quote=quote))
     return facts
+
+
+def _countries(title: str, text: str) -> dict[str, str]:
+    """The currencies of the countries the passage or its document's title names, by the shared currency name."""
+    found: dict[str, str] = {}
+    for scope in (title, text):  # the title first: "Philippines: protection" says whose pesos these are
+        for default, countries in _SHARED.items():
+            for pattern, code in countries:
+                if default not in found and pattern.search(scope):
+                    found[default] = code
+    return found
+
+
+def _country_currency(text: str, mention: MoneyMention, countries: dict[str, str]) -> str:
+    """A currency name many countries share, written bare ("24.8 million pesos"), is the one of the country the
+    text speaks of; a name with its country ("Mexican pesos") or a code keeps its own."""
+    code = countries.get(mention.currency)
+    if code is None or not _BARE_SHARED.search(text, mention.start, mention.end):
+        return mention.currency
+    return code
 
 
 def funding_summary(fields: Mapping[str, Any]) -> str:

@@ -97,6 +97,12 @@ AMOUNTS = [
     ("The centre receives DKK 1,2 mio. a year, and the hotline was granted kr. 250.000 by a foundation.",
      [(1200000, "DKK"), (250000, "DKK")]),
     ("The fine is 300 Norwegian kroner, and kr. 5.000 for a repeat offence.", [(300, "NOK"), (5000, "NOK")]),
+    # a currency name many countries share is the one of the country the text names
+    ("In the Philippines the government allocated 25.1 million pesos ($478,000) to shelters.", [(25100000, "PHP")]),
+    ("The Mexican government gave 2 million pesos to the shelter; the Philippine one gave none.",
+     [(2000000, "MXN")]),
+    ("In Jordan the ministry allotted 50,000 dinars to the shelter.", [(50000, "JOD")]),
+    ("In Nepal the shelters received 3 million Indian rupees from donors.", [(3000000, "INR")]),
     # tables: one amount a row
     ("Budget 2019\nPrevention     EUR 120,000\nProtection     EUR 340,500\nTotal          EUR 460,500",
      [(120000, "EUR"), (340500, "EUR"), (460500, "EUR")]),
@@ -516,6 +522,7 @@ PARTIES = [
      [{"payer": "City of Graz's social welfare office"}]),
     ("Switzerland renewed its support to the Tirana Legal Aid Society, with CHF 90,000 for two years.",
      [{"payer": "Switzerland", "recipient": "Tirana Legal Aid Society"}]),
+    ("The government allocated 25.13 million pesos ($478,760) to implement this program.", [{"recipient": None}]),
     # ... but not a verb of another sense, nor a count of victims after the verb
     ("Police raised concerns that traffickers paid EUR 5,000 per victim.", [{"payer": None}]),
     ("The court awarded 12 victims EUR 3,000 each in compensation.", [{"recipient": None}]),
