@@ -95,9 +95,10 @@ _NEED = re.compile(r"\b(?:needs?|needed|requires?|required|lacks?|lacked|short\s
                    r"roughly|approximately|around|at\s+least|another|a\s+further|an?\s+(?:estimated|additional|extra))\s+)?$",
                    re.IGNORECASE)
 # Currency names many countries share, read by default as one country's ("pesos" as Mexico's): the country the
-# text names decides. The default country itself, when named, keeps its own.
+# text names decides, in any case (a cable's subject is in capitals: "NEPAL: ..."). The default country itself,
+# when named, keeps its own.
 _SHARED: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
-    default: tuple((re.compile(rf"\b(?:{names})\b"), code) for names, code in countries)
+    default: tuple((re.compile(rf"\b(?:{names})\b", re.IGNORECASE), code) for names, code in countries)
     for default, countries in {
         "MXN": (("Mexico|Mexican", "MXN"), ("Philippines|Philippine|Filipino", "PHP"), ("Argentina|Argentine", "ARS"),
                 ("Chile|Chilean", "CLP"), ("Colombia|Colombian", "COP"), ("Dominican Republic", "DOP"),

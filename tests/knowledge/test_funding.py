@@ -23,6 +23,13 @@ def _passage(text: str, doc_date: str | None = "2018-06-01", title: str = "Sampl
                    title=title, doc_date=doc_date)
 
 
+def test_a_shared_currency_name_takes_the_country_of_the_title_first() -> None:
+    # a cable's subject names its country in capitals; its text may name a neighbour too
+    passage = _passage("Victims returning from India receive 2 million rupees from the rescue fund.",
+                       title="NEPAL: FOREIGN EMPLOYMENT AND TRAFFICKING")
+    assert [f.fields["currency"] for f in funding_facts(passage)] == ["NPR"]
+
+
 def _amounts(text: str) -> list[tuple[float, str]]:
     return [(f.fields["amount"], f.fields["currency"]) for f in funding_facts(_passage(text))]
 
