@@ -110,7 +110,8 @@ _SHARED: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
                 ("Algeria|Algerian", "DZD"), ("Libya|Libyan", "LYD")),
     }.items()
 }
-_BARE_SHARED = re.compile(r"\d[\s\d.,]*(?:(?:thousand|million|billion|mln|mn|bn)\s+)?(?:pesos?|rupees?|dinars?)\b",
+# "24.8 million pesos", "two million rupees", "5,000 dinars": the name right after the number, with no country
+_BARE_SHARED = re.compile(r"(?:[\d.,]|\b(?:thousand|million|billion|hundred|mln|mn|bn))\s*(?:pesos?|rupees?|dinars?)\b",
                           re.IGNORECASE)
 _MARK = re.compile(r"[A-Z][.:]|\((?:SBU|U|C|S|LOU|CONFIDENTIAL|SECRET)\)|¶\d+\.?")
 _PRONOUNS = frozenset("it they he she we this that these those which who there its their".split())

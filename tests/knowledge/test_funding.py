@@ -25,7 +25,7 @@ def _passage(text: str, doc_date: str | None = "2018-06-01", title: str = "Sampl
 
 def test_a_shared_currency_name_takes_the_country_of_the_title_first() -> None:
     # a cable's subject names its country in capitals; its text may name a neighbour too
-    passage = _passage("Victims returning from India receive 2 million rupees from the rescue fund.",
+    passage = _passage("Victims returning from India receive two million rupees from the rescue fund.",
                        title="NEPAL: FOREIGN EMPLOYMENT AND TRAFFICKING")
     assert [f.fields["currency"] for f in funding_facts(passage)] == ["NPR"]
 
