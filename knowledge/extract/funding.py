@@ -259,7 +259,8 @@ def funding_facts(passage: Passage) -> list[Fact]:
     amounts = _amounts(text, mentions, spans)
     found: list[tuple[_Amount, dict[str, Any]]] = []
     headlines: list[dict[str, Any]] = []
-    countries = _countries(passage.title, text) if any(a.mention.currency in _SHARED for a in amounts) else {}
+    countries = _countries((passage.title, passage.doc, text)) if any(a.mention.currency in _SHARED for a in amounts) \
+        else {}
     for i, amount in enumerate(amounts):
         context = _context(text, spans, amounts, i)
         if not _not_funding(context):
@@ -280,10 +281,11 @@ def funding_facts(passage: Passage) -> list[Fact]:
     return facts
 
 
-def _countries(title: str, text: str) -> dict[str, str]:
-    """The currencies of the countries the passage or its document's title names, by the shared currency name."""
+def _countries(scopes: tuple[str, str, str]) -> dict[str, str]:
+    """The currencies of the countries the document's title, its file's name or the passage names (first found, in
+    that order), by the shared currency name: "NEPAL: ...", "tip2020-philippines-protection.txt"."""
     found: dict[str, str] = {}
-    for scope in (title, text):  # the title first: "Philippines: protection" says whose pesos these are
+    for scope in scopes:
         for default, countries in _SHARED.items():
             for pattern, code in countries:
                 if default not in found and pattern.search(scope):

@@ -30,6 +30,14 @@ def test_a_shared_currency_name_takes_the_country_of_the_title_first() -> None:
     assert [f.fields["currency"] for f in funding_facts(passage)] == ["NPR"]
 
 
+def test_a_shared_currency_name_takes_the_country_of_the_file_name() -> None:
+    passage = Passage(doc="tip2020-philippines-protection.txt", ordinal=0, start=0, end=60,
+                      text="The government allocated 24.4 million pesos ($481,830) to shelters.",
+                      masked="The government allocated 24.4 million pesos ($481,830) to shelters.",
+                      title="The government allocated 24.4 million pesos", doc_date=None)
+    assert [f.fields["currency"] for f in funding_facts(passage)] == ["PHP"]
+
+
 def _amounts(text: str) -> list[tuple[float, str]]:
     return [(f.fields["amount"], f.fields["currency"]) for f in funding_facts(_passage(text))]
 
