@@ -128,6 +128,9 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 _FUNDED_SPAN = re.compile(r"\s*\)?\s*(?:[\w-]+\s+){0,3}?(?:covering|spanning|running\s+from|from|"
                           r"(?:for|over)\s+the\s+period(?:\s+(?:of|from))?)\s+"
                           r"(?:(?:[^\s,;.]+\s+){1,3}(?:to|until|till|through|and|[-–])\s*)?")
+# A count of people or cases: what a span of months after it measures ("1,214 children ... between January and June").
+_COUNTED = re.compile(r"\b\d[\d,.]*\**\s+(?:\w+\s+){0,2}?(?:people|persons|victims|children|women|men|girls|boys|"
+                      r"cases|calls|migrants|workers|survivors|arrivals|adults|minors|returnees)\b")
 _FUNDED_SPAN_CUES = frozenset("covering spanning from of period to until till through and".split())
 # " 6-8 March 2023      Prague        Regional NRM peer review (OSCE/ODIHR,\n                    Czech Ministry ...)":
 # a calendar in columns, date, place and title apart by runs of spaces; the title may wrap under its own column.
@@ -221,7 +224,9 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
         return True  # a running header or footer ("Newsletter – June 2018") repeats; an event is told once
     before = text[max(line_start, sentence[0]):mention.start]
     after = text[mention.end:line_start + len(line)]
-    if _dateline(before, after, mention) or _limit_or_label(before) or _funded_span(text, sentence, mention):
+    # a limit's word may end the line above: "... three million dollars through\n  September 2021."
+    said_before = text[max(sentence[0], mention.start - 60):mention.start]
+    if _dateline(before, after, mention) or _limit_or_label(said_before) or _funded_span(text, sentence, mention):
         return True
     if _WHEN_LABEL.match(before) or (mention.precision == "day" and _EVENT_HEADING.match(after)):
         return False  # "19-20 June 2018: Exchanges on migration", "WHEN 14 June 2021 ...": an event's heading
@@ -230,7 +235,9 @@ def _skipped(passage: Passage, text: str, sentence: tuple[int, int], mention: Da
     if len(line) < 120 and not line.rstrip().endswith(".") and _ISSUE.search(before):
         return True  # "Newsletter of the Network, Issue 12, May 2019": the issue's date, not an event
     # Near the top, a short line that is not a sentence is a title or dateline: "Newsletter No. 10 – June 2018".
-    head = passage.ordinal == 0 and passage.start + line_start < _HEAD_CHARS
+    # ... or a masthead's date set apart at the end of its line ("   Georgia - Armenia          February 2019").
+    masthead = before.strip() and before.endswith(_COLUMN_GAP) and not after.strip()
+    head = passage.start + line_start < _HEAD_CHARS and (passage.ordinal == 0 or bool(masthead))
     words = _WORD.findall(line.replace(text[mention.start:mention.end], " "))
     return head and len(words) <= 5 and not line.rstrip().endswith((".", "!", ";"))
 
@@ -302,7 +309,9 @@ def _funded_span(text: str, sentence: tuple[int, int], mention: DateMention) -> 
     of months anywhere after an amount in its sentence ("allocated €274,590 to an NGO ... between April 2018 and
     December 2019")."""
     if mention.precision == "month" and mention.last is not None:
-        return bool(find_money(text[sentence[0]:mention.start]))
+        # ... or the period a count is of: "identified 1,214 children at risk between January and June 2021"
+        before = text[sentence[0]:mention.start]
+        return bool(_COUNTED.search(before) or find_money(before))
     words = text[max(sentence[0], mention.start - 30):mention.start].split()
     if not words or (words[-1].lower() not in _FUNDED_SPAN_CUES and not words[-1].endswith(("-", "–"))):
         return False  # the cheap test first: most dates follow "on" or "in"

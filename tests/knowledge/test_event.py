@@ -612,6 +612,10 @@ def test_month_ranges_and_reference_days(text: str, expected: list[tuple[str, st
      "2010-02-19", [("2009-11-03", None)]),
     ("In 2009 the shelter took in 30 women; on January 12 the police raided it.", "2010-02-19",
      [("2009-01-12", None)]),
+    # the span a count is of, and a limit whose word ends the line above, are no events
+    ("Shelters identified 412 children at risk between January and June 2021, of whom 90 were referred.",
+     "2021-09-01", []),
+    ("* The donor extended the project with a further two million dollars through\n  March 2022.", "2020-01-01", []),
     # day and month with a space after each dot, as Central European texts write them
     ("22. 5. 2016: round table of the working group at the National Assembly", "2016-01-01", [("2016-05-22", None)]),
     ("1.\u00a03.\u00a02016: the new law on foreigners took effect", "2016-06-01", [("2016-03-01", None)]),
@@ -638,3 +642,13 @@ def test_a_calendar_with_the_place_last_and_a_wrapped_year() -> None:
         ("2021-05-11", "2021-05-12", "Working group on labour exploitation in forestry", "Riga"),
         ("2021-10-21", None, "Regional day of action in all three countries", None),
     ]
+
+
+def test_a_mastheads_date_at_the_end_of_its_line_is_not_an_event() -> None:
+    text = ("=====================================================\n"
+            "   BALKAN ANTI-TRAFFICKING DIGEST               No. 4 / 2018\n"
+            "   Albania - Kosovo                             March 2018\n"
+            "=====================================================\n")
+    passage = Passage(doc="digest.txt", ordinal=1, start=60, end=60 + len(text), text=text, masked=text,
+                      title="Digest", doc_date="2018-03-01")
+    assert event_facts(passage) == []
