@@ -31,7 +31,7 @@ from knowledge.cleaning import parse_document, split_passages
 from knowledge.errors import BuildError, DocumentError, KnowledgeBaseError
 from knowledge.loading import DEFAULT_MAX_BYTES, document_files, read_text
 from knowledge.models import FACT_TYPES, Document, Fact, Passage, Skipped, Source
-from knowledge.text import fold
+from knowledge.text import fold, plain_letters
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -408,7 +408,8 @@ def _index_rows(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]
 def _passage_row(passage: Passage) -> dict[str, Any]:
     return {"doc": passage.doc, "ordinal": passage.ordinal, "start": passage.start,
             "end": passage.end, "section": passage.section, "paragraph": passage.paragraph, "page": passage.page,
-            "location": passage.location, "text": passage.text, "body": fold(passage.masked), "title": passage.title}
+            "location": passage.location, "text": passage.text, "body": plain_letters(fold(passage.masked)),
+            "title": passage.title}
 
 
 def _fact_row(passage: Passage, fact: Fact) -> dict[str, Any]:
@@ -421,7 +422,7 @@ def _fact_row(passage: Passage, fact: Fact) -> dict[str, Any]:
             "excerpt": fact.excerpt, "start": fact.start, "end": fact.end, "location": fact.source.location,
             "summary": summary, "amount": _number(fields.get("amount")), "currency": fields.get("currency"),
             "date": fields.get("start"), "end_date": fields.get("end"),
-            "body": f"{summary} {words} {fact.excerpt} {passage.section or ''}"}
+            "body": plain_letters(f"{summary} {words} {fact.excerpt} {passage.section or ''}")}
 
 
 def _field_words(value: Any) -> Iterator[str]:

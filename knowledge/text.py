@@ -10,12 +10,16 @@ __all__ = [
     "MAX_EXCERPT",
     "excerpt_around",
     "fold",
+    "plain_letters",
     "runs_on",
     "sentence_spans",
     "trim_span",
 ]
 
 MAX_EXCERPT = 600
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O",
+                                "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th",
+                                "ı": "i", "ħ": "h", "Ħ": "H"})
 
 # Abbreviations after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -34,6 +38,12 @@ _LAST_WORD = re.compile(r"([\w.]+)$")
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_START = re.compile(r"\n[ \t]*(?=--\s*[A-Z][.:]|[-•*·]\s|\d{1,2}\s*[-–]\s*\d{1,2}\s+[A-Z])")
 _UNDERLINE = re.compile(r"\n[ \t]*-{3,}[ \t]*(?=\n)")
+
+
+def plain_letters(text: str) -> str:
+    """Letters that are no accented form of another written as readers type them: "Łódź" is searched as "Lódz",
+    "Bjarkarhlíð" as "Bjarkarhlíd", "Søren" as "Soren" (accents proper are dropped where words are compared)."""
+    return text if text.isascii() else text.translate(_PLAIN_LETTERS)
 
 
 def fold(text: str) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from knowledge.store import KnowledgeBase
+from knowledge.text import plain_letters
 
 __all__ = [
     "STOPWORDS",
@@ -70,7 +71,7 @@ def normalize(text: str) -> str:
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
+    return plain_letters(_COMBINING.sub("", unicodedata.normalize("NFKD", lowered)))
 
 
 def words(text: str) -> list[str]:

@@ -142,6 +142,24 @@ def test_testify_is_also_found_as_cooperation_in_proceedings() -> None:
     assert {"cooperate", "criminal proceedings"} <= set(testify.terms)
 
 
+@pytest.mark.parametrize(("written", "typed"), [("Łódź", "lodz"), ("Bjarkarhlíð", "bjarkarhlid"),
+                                               ("Søren", "soren"), ("Straße", "strasse"), ("Ærø", "aero")])
+def test_letters_readers_type_plainly_are_compared_plainly(written: str, typed: str) -> None:
+    assert normalize(written) == typed
+
+
+def test_a_name_with_such_letters_is_found_as_typed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "iceland.txt").write_text("Iceland report\n\nThe ministry granted Bjarkarhlíð ISK 45 million in 2022.\n"
+                                      "\nThe shelter in Łódź received PLN 200,000.\n", encoding="utf-8")
+    build_knowledge_base(docs, tmp_path / "kb.db")
+    kb = KnowledgeBase(tmp_path / "kb.db")
+    for typed, expected in (("bjarkarhlid grant", "Bjarkarhlíð"), ("lodz shelter", "Łódź")):
+        hits = search_passages(kb, parse_query(vocabulary_of(kb), typed))
+        assert hits and expected in hits[0].excerpt
+
+
 def test_parse_query_corrects_filters_years_and_drops_stop_words() -> None:
     query = parse_query(VOCABULARY, "how much did the UNDOC contribution reach in 2018?")
     assert [c.word for c in query.words] == ["undoc", "contribution", "reach"][: len(query.words)]
