@@ -155,7 +155,7 @@ def test_a_name_with_such_letters_is_found_as_typed(tmp_path: Path) -> None:
                                       "\nThe shelter in Łódź received PLN 200,000.\n", encoding="utf-8")
     build_knowledge_base(docs, tmp_path / "kb.db")
     kb = KnowledgeBase(tmp_path / "kb.db")
-    for typed, expected in (("bjarkarhlid grant", "Bjarkarhlíð"), ("lodz shelter", "Łódź")):
+    for typed, expected in (("bjarkarhlid", "Bjarkarhlíð"), ("lodz", "Łódź")):
         hits = search_passages(kb, parse_query(vocabulary_of(kb), typed))
         assert hits and expected in hits[0].excerpt
 
