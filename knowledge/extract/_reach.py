@@ -151,7 +151,7 @@ _ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
 # national number (trunk prefix 0, in groups) after a line's opening name and a dash, colon or table's bar, at the
 # line's end or before a comma, semicolon or bar; a count, a sum or a span of years has no leading 0 or no groups.
 _DASHED_NUMBER = re.compile(r"^[ \t]*(?:[-*•][ \t]+|\d{1,2}[.)][ \t]+)?(?P<name>[A-Z][^\n:–—]{0,60}?)"
-                            r"(?:[ \t]+[–—|-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,4}){1,5})"
+                            r"(?:[ \t]+[–—|-]|[ \t]*:)[ \t]+(?P<num>0\d{0,4}(?:[ \t./-]\d{2,5}){1,5})"
                             r"(?=[ \t]*(?:$|[,;|]|\([^()\n]{1,40}\)[ \t]*$))", re.MULTILINE)  # "... 335 (free)"
 # In every match of _DASHED_NUMBER; most passages have no white space before a 0, a test far faster than either.
 _DASH_OR_COLON_ZERO = re.compile(r"[:–—|-][ \t]+0")
@@ -160,9 +160,14 @@ _REACHED_AT = re.compile(r"\b(?:reached|contacted)[ \t]+(?:at|on)[ \t]+(?P<num>0
 # "National hotline 1300", "Hotline: 116 006": a short number (3 to 6 digits) right after a hotline's word, the only
 # place such a number is a telephone's. Not a year, not a count ("hotline 1300 calls"), not a longer number's start.
 SHORT_NUMBER_CHARS = len(" 116 000 ")
+SHORT_LIST_CHARS = 60  # how far before a hotline's word a list line's short number and dash may be
 _SERVICE_HEADS = ("hot", "help", "tip", "hot ", "help ", "tip ")  # what comes before "line" in a hotline's word
 # "the 1300 hotline", "the 116 000 helpline": a short number just before the word.
 _SHORT_NUMBER_BEFORE = re.compile(r"(?<![\w,.+-])(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))[ \t]+$")
+# "1547 – Hotline for victims of trafficking;", "527- National Hotline ...": a list line that opens with a short number,
+# a dash and the hotline's name (a few capitalised words before its word).
+_SHORT_NUMBER_LEADS = re.compile(r"^[ \t]*(?:[*•][ \t]+)?(?P<num>(?!(?:19|20)\d\d\b)\d{3,6})[ \t]*[–—-][ \t]*"
+                                 r"(?:[A-Z][\w'’-]*[ \t]+){0,4}$", re.MULTILINE)
 # What follows a hotline's word up to the end of its short number.
 _SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+(?:is|on|at))?"
                                    r"[ \t]+(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))"
@@ -337,6 +342,8 @@ def _short_numbers(text: str, lowered: str) -> list[Detail]:
                 m = _SHORT_SERVICE_NUMBER.match(text, at + 4)
                 if m is None and text[start - 2:start - 1].isdigit():
                     m = _SHORT_NUMBER_BEFORE.search(text, max(0, start - SHORT_NUMBER_CHARS), start)
+                if m is None and any(c in text[max(0, start - SHORT_LIST_CHARS):start] for c in "-–—"):
+                    m = _SHORT_NUMBER_LEADS.match(text, text.rfind("\n", 0, start) + 1, start)
                 if m is None:
                     m = _BRACKETED_AFTER_SERVICE.match(text, at + 4) or _NATIONAL_AFTER_SERVICE.match(text, at + 4)
                     m = m if m and _plausible(m.group("num")) else None

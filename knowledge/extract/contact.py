@@ -89,7 +89,7 @@ _OF_THE_BEFORE = re.compile(r"\b(?:of|for)\s+the\s+$")
 OF_THE_CHARS = len(" for the ") + 1
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "ul. Miodowa 10", "str. Lipova 5": a street's abbreviated word does not end a sentence either.
-_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext|ul|str)\.$", re.IGNORECASE)
+_LABEL_DOT = re.compile(r"\b(?:tel|tél|ph|fax|mob|cell|no|nr|e-mail|email|ext|ul|str|p\.o)\.$", re.IGNORECASE)
 _LABEL_DOT_CHARS = len("e-mail.") + 1
 _FUNCTION_WORDS = frozenset("at or and by on in for to with from who which that can could is was will has have "
                             "via as of the a an".split())
@@ -130,6 +130,11 @@ _NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|
 # A hotline's word, the last before a detail.
 _HOTLINE_WORD = r"\b(?:hot ?line|help ?line|tip ?line|phone ?line)\b"
 _SERVICE_BEFORE = re.compile(rf"{_HOTLINE_WORD}(?!.*{_HOTLINE_WORD})", re.IGNORECASE | re.DOTALL)
+_NAME_THEN_ADDRESS = re.compile(rf"\s*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|of|for|the|and|against|de)){{0,5}})[ \t]*,\s*")
+# "1547 - Hotline for victims": a list line's short number, then the hotline's word.
+_SERVICE_AFTER_NUMBER = re.compile(rf"[\d \t]*[–—-][ \t]*(?P<what>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}{_HOTLINE_WORD}"
+                                   r"(?:[ \t]+(?:for|against|on|of)[ \t]+[^\n;.,:()]{2,80})?)",
+                                   re.IGNORECASE)
 _SERVICE_NAME = re.compile(rf"[ \t]*\((?P<called>{_CAP}(?:[ \t]+(?:(?:of|for|the|and|against|de|del|di)[ \t]+)*{_CAP})"
                            r"{0,5})(?=[),])")
 # After a body's name, its hotline: "La Strada hotline", "Hungarian Baptist Aid – 24h hotline" (lower-case words first).
@@ -652,6 +657,10 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_service(contact, text, a, b, runner, called)
         if contact.name is None and contact.org is None:
             _read_unnamed(contact, text, a, b, before, group)
+        if contact.name is None and contact.org is None and group[0].kind == "address":
+            _read_name_then_address(contact, text, a, group[0].start)
+        if contact.name is None and contact.org is None and group[0].kind == "phone":
+            _read_bare_service(contact, text, a, group[0].start)
         if contact.name is None:
             _read_address_office(contact, text, a, group)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
@@ -708,6 +717,30 @@ def _read_service(contact: _Contact, text: str, a: int, b: int, runner: str | No
         contact.org, contact.start = service, named_at  # the quote names the service
         if called and called not in service:
             contact.org = f"{service} ({called})"  # "the national hotline (Numero Verde)"
+
+
+def _read_name_then_address(contact: _Contact, text: str, a: int, at: int) -> None:
+    """ "Maiti Nepal, P.O. Box 9599, Kathmandu; hotline ...": a sentence that opens with a name and a comma before its
+    address names the office the address and the numbers after it reach."""
+    m = _NAME_THEN_ADDRESS.fullmatch(text, a, at)
+    if m and m.group("org").split()[0].lower() not in _NOT_OFFICE_FIRST:
+        contact.org = fold(m.group("org"))
+
+
+def _read_bare_service(contact: _Contact, text: str, a: int, at: int) -> None:
+    """ "The Hotline 0 800 77777 is free", "1547 - Hotline for victims;", "From abroad +373 ..." after "The Hotline
+    operates daily": a number the passage gives for a hotline it names by its word alone (capitalised, as a name)
+    reaches that hotline; so does a list line's short number before a hotline's name."""
+    start = max(0, at - _CONTACT_THE_CHARS)  # the passage may name it a few sentences before
+    if "line" not in text[start:at + SERVICE_BODY_CHARS].lower():
+        return
+    after = _SERVICE_AFTER_NUMBER.match(text, at)
+    if after:
+        contact.org = fold(after.group("what")).strip()
+        return
+    m = _SERVICE_BEFORE.search(text, start, at)
+    if m and m.group()[0].isupper():  # "the Hotline", a name; "the hotline (tel. ...) received" only mentions one
+        contact.org = fold(m.group())
 
 
 def _read_unnamed(contact: _Contact, text: str, a: int, b: int, before: str, group: list[Detail]) -> None:
@@ -948,6 +981,8 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
     if "\n" in between and (_opens_with_office(text, detail.start) or
                              detail.kind == "address" and _office_line(text, a, detail) is not None):
         return True  # "Payoke: 03 201 16 90, admin@payoke.be" / "Sürya: 04 232 40 303": one office a line
+    if "\n" in between and not between[between.rfind("\n") + 1:].strip(" \t*•") and _SERVICE.search(between):
+        return True  # "1547 - Hotline for victims;" / "527 - National Hotline ...": one service a line, number first
     if _calls_another(between):
         return True  # a line after a contact's that says to call another: "Victims can call the Centre on 157"
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.

@@ -1095,3 +1095,36 @@ def test_function_labels_and_district_letters(text: str, expected: dict[str, obj
 ])
 def test_a_district_letter_only_at_an_address_end(text: str, found: str) -> None:
     assert [d.value for d in find_details(text) if d.kind == "address"] == [found]
+
+
+# Hotlines named by their word alone, or in a list of one service a line with its short number first.
+BARE_HOTLINES = [
+    ("Volunteers at the Hotline for labour migrants – 0 800 55501, answered their 20 000th call last spring.",
+     [{"org": "Hotline for labour migrants", "phone": "0 800 55501"}]),
+    ("The Helpline 0 800 60600 is free of charge within the country.",
+     [{"org": "Helpline", "phone": "0 800 60600"}]),
+    ("In case of doubt, reach out to us:\n1580 - Hotline for migrant workers;\n"
+     "733 - Regional Helpline for Victims of Exploitation;\n",
+     [{"org": "Hotline for migrant workers", "phone": "1580"},
+      {"org": "Regional Helpline for Victims of Exploitation", "phone": "733"}]),
+    ("The Hotline answers from 9.00 till 21.00 on weekdays.\n\nFrom abroad dial +372 611 40 40\n",
+     [{"org": "Hotline", "phone": "+372 611 40 40"}]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE_HOTLINES)
+def test_bare_hotlines_and_service_lists(text: str, expected: list[dict[str, object]]) -> None:
+    contacts = _contacts(text)
+    assert len(contacts) == len(expected)
+    for got, want in zip(contacts, expected, strict=True):
+        _subset(got, want)
+
+
+@pytest.mark.parametrize("text", [
+    # a year or a count before a dash, a dashed number without a hotline's word
+    "2019 - Hotline for migrant workers opened in the capital;",
+    "1580 - Employment office for migrant workers;",
+    "The hotline took 1580 - 1600 calls a month.",
+])
+def test_list_lines_without_a_hotline_number_find_nothing(text: str) -> None:
+    assert _contacts(text) == []
