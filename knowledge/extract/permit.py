@@ -35,6 +35,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                           r"|\bperiods? (?:of|for|to) (?:recovery(?: and reflection)?|reflection)\b"
                           # "a three-month temporary stay 'for recovery and reflection'"
                           r"|\bstay ['‘’\"“]?for (?:recovery and )?reflection\b"
+                          # "a period of at least 30 days to recover and reflect", "up to 90 days for recovery and
+                          # reflection": the period named by what it is for
+                          r"|\bto recover and (?:to )?reflect\b|\bfor recovery and reflection\b"
                           r"|\brecovery period\b"
                           # a period given "to decide whether to cooperate" is one, even unnamed
                           # ("stay for 90 days so that he or she can recover and decide whether to cooperate")
@@ -60,6 +63,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                          r"permission)s?\b"
                          r"|\b(?:permit|right|leave|permission|authori[sz]ation)s? (?:of|to) "
                          r"(?:residence|reside|remain|stay)\b"
+                         r"|\b(?:permit|permission|authori[sz]ation)s? for (?:residence|stay)\b"
                          r"|\bstay permits?\b|\b(?:titres?|cartes?|autorisations? provisoires?) de séjour\b"
                          r"|\bresiden(?:ce|cy) and work (?:permit|card|visa|authori[sz]ation)s?\b"
                          # UK "leave" is permission to stay
@@ -70,7 +74,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                            r"|\b(?<!['’]s\s)certificates? of registration\b(?! (?:of|as)\b)"),
     ("victim protection status", r"\b(?:victim|special) protection status\b"),
     ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
-                              rf"until the end of)\b[^.;]{{0,25}}?\b{_TRIAL}"),
+                              rf"until(?: the end of)?)\b[^.;]{{0,25}}?\b{_TRIAL}"),
     ("long-term stay", rf"\b{_STAY}{_WHERE} (?:long[- ]term|permanently|indefinitely)\b"),
     ("relief from deportation", r"\b(?:relief|protection|protected|exempt(?:ed|ion)?|immunity|shield(?:ed)?|"
                                 r"alternatives?)\b[^.;]{0,20}\b(?:(?:administrative|forced|immediate|summary) )?"
@@ -87,7 +91,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
                                 r"(?:deported|expelled|removed|returned)\b"
                                 # German law's suspension of deportation
                                 r"|\btolerated stay\b|\btoleration\b|\bDuldung\b"),
-    ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"),
+    ("visa", r"\b(?:(?-i:[TU])|humanitarian|special|victim|temporary)[- ]visas?\b"
+             # the US "T" status, named for its visa: "T nonimmigrant status"
+             r"|(?<!\w)['‘’\"“]?(?-i:[TU])['‘’\"”]? nonimmigrant status\b"),
     ("right to work", r"\b(?:work|employment) (?:permit|authori[sz]ation)s?\b"
                       r"|\b(?:allowed|permitted|entitled|authori[sz]ed|permission) to (?:work|take up employment)\b"),
     ("asylum", r"\b(?:appl(?:y|ied|ies|ying)|claim(?:ed|s|ing)?|request(?:ed|s|ing)?|grant(?:ed|s|ing)?|seek(?:s|ing)?|"
@@ -105,7 +111,7 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
 # sentence only when it holds one of the first. Change them with the patterns: a wrong word loses facts silently.
 _STAY_WORDS = ("remain", "stay", "resid")
 _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
-    "reflection period": (("reflection", "recovery", "departure", "leave", "decide", "consider"),),
+    "reflection period": (("reflect", "recover", "departure", "leave", "decide", "consider"),),
     "permanent residence": (("permanent", "indefinite", "settle"),),
     "long-term residence": (("resid",), ("long",)),
     "temporary residence permit": (("temporary",),),
@@ -119,7 +125,7 @@ _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "long-term stay": (_STAY_WORDS, ("long", "permanent", "indefinite")),
     "relief from deportation": (("deport", "remov", "expul", "expel", "return", "refoul", "repatriat", "tolerat",
                                  "duldung"),),
-    "visa": (("visa",),),
+    "visa": (("visa", "nonimmigrant"),),
     "right to work": (("work", "employment"), ("permit", "permis", "authori", "allowed", "entitled")),
     "asylum": (("asylum", "refugee", "humanitarian", "subsidiary"), ("asylum", "refugee", "protection")),
     "right to stay": (_STAY_WORDS, ("allow", "permit", "entitled", "authori", "able", "right")),
@@ -151,7 +157,7 @@ _DURATIONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, _loose(p)) f
     ("up to ", rf"\b(?:for|of) {_EM}(?:a )?(?:maximum(?: period)?(?: of)?|up to|no more than) {_EM}(?P<n>{_NUM}) "
                rf"(?P<u>{_UNIT})"),
     ("", rf"\bvalid (?:for|during) {_EM}(?:a period of )?(?:(?:typically|usually) )?(?P<n>{_NUM}) (?P<u>{_UNIT})"),
-    ("", rf"\b(?:for|of|lasting|lasts?) {_EM}(?:a period of )?{_EM}(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
+    ("", rf"\b(?:for|of|lasting|lasts?) {_EM}(?:a period of )?{_EM}(?P<n>{_NUM})[- ](?P<u>{_UNIT})\b"),
     # "shortened to one year", "extended from 45 days to six months"
     ("", rf"\bto {_EM}(?P<n>{_NUM}) (?P<u>{_UNIT})\b"),
     ("", rf"\bbetween (?P<low>{_NUM}) and (?P<n>{_NUM}) (?P<u>{_UNIT})\b"),  # "between 30 and 60 days": a range
@@ -256,7 +262,9 @@ _PROVISION_VERB = _loose(
     r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|(?:ha(?:ve|s)|needs?) to|costs?|fees?|charged?|free of charge|"
     r"guarante\w*|"
     r"provides?|providing|offer(?:s|ed)?|award\w*|suspend\w*|prolong\w*|convert\w*|request\w*|keeps?|"
-    r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?)\b")
+    r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?|"
+    # "a reflection period of 180 days, during which they may remain in Canada"
+    r"(?:may|can|shall|will) (?:\w+ )?(?:remain|stay|reside))\b")
 # ("in order to obtain a permit, victims have to ..." states the permit's conditions, not a purpose)
 _PURPOSE = _loose(r"\b(?:the (?:purpose|aim|goal) of|(?:is|are) (?:also )?(?:intended|meant|designed) to|"
                   r"in order to(?! (?:get|obtain|receive|qualify|apply|be (?:granted|issued|given|eligible|"
@@ -270,7 +278,9 @@ _COMPARISON = _loose(r"\b(?:differ(?:s|ed|ing)?|differences?|var(?:y|ies|ied))\b
 # 2021": a finding on practice, not a provision.
 _FINDING = _loose(r"\b(?:recall\w*|remember\w*|aware of|know of|knew of|(?:had|has|have) been (?:issued|granted)|"
                   r"(?:had|has|have) never (?:issued|granted|given)|"
-                  r"(?:was|were) (?:issued|granted)|received|obtained)\b")
+                  r"(?:was|were) (?:issued|granted)|received|obtained|"
+                  # "In 2022 the directorate granted no residence permit": none given, in the past
+                  r"(?:issued|granted|gave|awarded) (?:no|none)\b)\b")
 _MODAL = _loose(r"\b(?:may(?! \d)|can|shall|must|will|would|might)\b")  # ("in May 2023" is a month)
 # "only two such permits had been issued since 2007", "only 21 of the 26 cantons had granted any reflection period at
 # all": how few were given is a finding on practice ("only four victims received the permit" counts the victims, a
@@ -1043,6 +1053,10 @@ def _duration(sentence: str, folded: str, near: int, *, others: Sequence[int] = 
         for m in pattern.finditer(sentence, after) if not _aside(sentence, m.start(), renewal)
         and not _delay(sentence, m)]
     found = None
+    if len(candidates) > 1:  # "up to 60 days" holds "to 60 days": the whole phrase is the duration
+        candidates = [c for c in candidates if not any(
+            o[3].start() <= c[3].start() and c[3].end() <= o[3].end() and o[3].span() != c[3].span()
+            for o in candidates)]
     if candidates:
         _, _, prefix, m = min(candidates, key=lambda c: (c[0], c[1]))
         low = m.groupdict().get("low")

@@ -817,6 +817,22 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
      "days.",
      {"topic": "relief from deportation", "duration": "60 days",
       "legal_basis": "Section 21 of Act No. 112/2008 Coll. on the Stay of Aliens"}),
+    # a period named by what it is for: "to recover and reflect", "for recovery and reflection"
+    ("The Foreigners Act gives presumed victims a period of 45 days to recover and reflect before they decide.",
+     {"topic": "reflection period", "duration": "45 days", "legal_basis": "Foreigners Act"}),
+    ("The card may be issued for an initial stay of up to 60 days for recovery and reflection.",
+     {"topic": "reflection period", "duration": "up to 60 days"}),
+    # a stay until the case ends; a period "during which they may remain"
+    ("A worker recognised as a victim may remain in Ruritania until her case is closed.",
+     {"topic": "stay during the trial"}),
+    ("• A “reflection period” of 120-days, during which victims may remain in the country;",
+     {"topic": "reflection period", "duration": "120 days"}),
+    # an authorisation for residence; the US "T" status named without its visa
+    ("Authorisation for residence is given to victims who help the police.",
+     {"topic": "residence permit", "conditions": "who help the police"}),
+    ("T nonimmigrant status lets a victim stay for up to 4 years.", {"topic": "visa", "duration": "up to 4 years"}),
+    ("In 2001 Congress created “T” nonimmigrant status by passing the Victims Protection Act.",
+     {"topic": "visa", "legal_basis": "Victims Protection Act"}),
 ])
 def test_provisions_in_other_words(text: str, expected: dict[str, Any]) -> None:
     assert _fields(text) == expected
@@ -909,6 +925,8 @@ def test_it_run_in_headings_and_wrapped_names(text: str, expected: list[tuple[st
     "Refugees who hold a humanitarian residence permit are seldom screened for signs of trafficking.",
     "Officials said that refugees who hold a residence permit are rarely referred for help, as of May 2021.",
     "In 2020, 45 of the 120 victims in shelters held a residence permit; most were from Nigeria.",
+    # none given, in the past
+    "In 2021 the immigration office granted no residence permit under Section 9; three applications were pending.",
 ])
 def test_findings_absences_and_proposals_make_no_permit_facts(text: str) -> None:
     assert permit_facts(_passage(text)) == []
