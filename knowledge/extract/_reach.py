@@ -111,8 +111,9 @@ _POSTCODE_AFTER_NUMBER = re.compile(r",(?:(?<=\d,)|(?<=\d[a-z],))[ \t]*\n?[ \t]*
 _HOUSE_NUMBER_END = re.compile(r"(?<!\w)\d{1,5}[a-z]?$")
 HOUSE_NUMBER_CHARS = 7
 # The street's name: capitalised words, maybe a short particle ("Zmaja od Bosne"), first on its line or after a mark.
-# A street's abbreviated word may come first in lower case: "ul. Miodowa 10", "al. Jerozolimskie 12".
-_STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>(?:[a-z]{1,4}\.[ \t]+)?"
+# A street's abbreviated word may come first in lower case: "ul. Miodowa 10", "al. Jerozolimskie 12"; or a Spanish
+# "C/" (calle): "C/ Mayor 5".
+_STREET_NAME_BEFORE = re.compile(r"(?:^|(?<=[\n,;:·|—–(]))[ \t]*(?P<street>(?:[a-z]{1,4}\.[ \t]+|[A-Z]/[ \t]*)?"
                                  r"[A-Z][\w'’.-]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?"
                                  r"[A-Z][\w'’.-]+){0,3})[ \t]+$")
 STREET_NAME_CHARS = 50
@@ -168,6 +169,10 @@ _SHORT_NUMBER_BEFORE = re.compile(r"(?<![\w,.+-])(?P<num>(?!(?:19|20)\d\d\b)(?:\
 # a dash and the hotline's name (a few capitalised words before its word).
 _SHORT_NUMBER_LEADS = re.compile(r"^[ \t]*(?:[*•][ \t]+)?(?P<num>(?!(?:19|20)\d\d\b)\d{3,6})[ \t]*[–—-][ \t]*"
                                  r"(?:[A-Z][\w'’-]*[ \t]+){0,4}$", re.MULTILINE)
+# "24-hour line for victims (APRAMP): 609 589 479": what follows a round-the-clock line's word up to its number, only
+# after a colon.
+_HOUR_LINE_NUMBER = re.compile(r"(?:[ \t]+(?:for|against|on)[ \t]+[^\n():;.]{1,40}?)?(?:[ \t]*\([^()\n]{1,40}\))?"
+                               r"[ \t]*:[ \t]*(?P<num>\+?\d[\d \t]{5,16}\d)\b")
 # What follows a hotline's word up to the end of its short number.
 _SHORT_SERVICE_NUMBER = re.compile(r"(?:[ \t]+(?:number|no\.))?(?:[ \t]*:|[ \t]+(?:is|on|at))?"
                                    r"[ \t]+(?P<num>(?!(?:19|20)\d\d\b)(?:\d{3}[ \t]\d{3}|\d{3,6}))"
@@ -348,6 +353,10 @@ def _short_numbers(text: str, lowered: str) -> list[Detail]:
                     m = _BRACKETED_AFTER_SERVICE.match(text, at + 4) or _NATIONAL_AFTER_SERVICE.match(text, at + 4)
                     m = m if m and _plausible(m.group("num")) else None
                 if m:
+                    found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
+            elif head.endswith(("hour ", "24h ")):  # "24-hour line for victims (APRAMP): 609 589 479"
+                m = _HOUR_LINE_NUMBER.match(text, at + 4)
+                if m and _plausible(m.group("num")):
                     found.append(Detail("phone", " ".join(m.group("num").split()), m.start("num"), m.end("num")))
         at = lowered.find("line", at + 4)
     return found

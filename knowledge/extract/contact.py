@@ -37,7 +37,8 @@ _ORG_WORDS = (r"Embassy|Consulate|Ministry|Office|Mission|Delegation|Representat
               r"Network|Coalition|University|Court|Prosecutor|Headquarters|Desk|Branch|Chamber|Authority|"
               r"Inspectorate|Brigade|Observatory|Trust|Alliance|Society|Federation|Union|Hotline|Helpline|Shelter|Command|"
               r"Consulate-General|Chancery|Press|Media|Team|Group|Task Force|Project|Platform|International|Institut|"
-              r"Helpdesk|Initiative|Comité|Ministère|Ambassade|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
+              r"Helpdesk|Initiative|Comité|Ministère|Ambassade|Fundación|Fundação|Fondation|Fondazione|Stiftung|Asociación|"
+              r"Associação|Associazione|Verein|Restaurant|Hotel|Company|Inc|Ltd|LLC|GmbH|Corporation|Hospital|Clinic")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b", re.IGNORECASE)
 _CAP = rf"(?:[{_U}][\w’'&./-]*|[{_U}]{{2,}})"
 
@@ -124,13 +125,15 @@ _NOT_TITLE_WORDS = frozenset("is are was were be and or the a an to at by our th
 _EMAIL_BEFORE = re.compile(r"@[\w-]+(?:\.[\w-]+)+[ \t]*[,;·|/—–-]?[ \t]*$")
 # A hotline, tip line or freephone number: a service reached by telephone, named for what it is rather than who runs it.
 _SERVICE = re.compile(r"\b(?:hot ?line|help ?line|tip ?line|phone ?line|free ?phone(?: number)?|SOS line|"
-                      r"toll-free (?:number|line))\b", re.IGNORECASE)
+                      r"24[- ]?h(?:our)? line|toll-free (?:number|line))\b", re.IGNORECASE)
 _NAMED_SERVICE = re.compile(rf"(?:(?:{_CAP}|\([{_U}]{{2,}}\))[ \t]+(?:(?:of|for|on|the|and|against)[ \t]+)*){{1,9}}"
                             rf"(?:Hot ?line|Help ?line|Tip Line|Phone ?line|Free ?phone)\b(?:[ \t]+\([{_U}]{{2,}}\))?")
 # A hotline's word, the last before a detail.
 _HOTLINE_WORD = r"\b(?:hot ?line|help ?line|tip ?line|phone ?line)\b"
 _SERVICE_BEFORE = re.compile(rf"{_HOTLINE_WORD}(?!.*{_HOTLINE_WORD})", re.IGNORECASE | re.DOTALL)
 _NAME_THEN_ADDRESS = re.compile(rf"\s*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|of|for|the|and|against|de)){{0,5}})[ \t]*,\s*")
+# "24-hour line for victims (APRAMP):": a service's word and what it is for, then a colon.
+_SERVICE_FOR_LINE = re.compile(_SERVICE.pattern + r"[ \t]+(?:for|against|on)[ \t]+[^\n:]{2,60}:[ \t]*$", re.IGNORECASE)
 # "1547 - Hotline for victims": a list line's short number, then the hotline's word.
 _SERVICE_AFTER_NUMBER = re.compile(rf"[\d \t]*[–—-][ \t]*(?P<what>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}{_HOTLINE_WORD}"
                                    r"(?:[ \t]+(?:for|against|on|of)[ \t]+[^\n;.,:()]{2,80})?)",
@@ -259,7 +262,9 @@ _SUBJECT_OFFICE = re.compile(rf"(?:The[ \t]+)?(?P<who>{_caps('of|for|against|and
 _LABEL_THEN_NUMBER = re.compile(r"(?i:tel|tél|telephone|phone|fax|hot ?line|help ?line|mobile)\b\.?[ \t]*:?[ \t]*"
                                 r"[+(\d]|(?i:e-?mail)\b\.?[ \t]*:?[ \t]*[\w.+-]+@")
 # What may follow an address to its sentence's end: more of the place (", 2, Ireland."), the full stop.
-_PLACE_TAIL = re.compile(r"(?:[ \t]*,?[ \t]*(?:[A-Z][\w'’-]*|\d{1,6}))*[ \t]*\.?")
+# the rest of a town's name may wrap onto the next line, with a particle first ("Las Palmas\nde Gran Canaria")
+_PLACE_TAIL = re.compile(r"(?:\s*,?[ \t]*(?:[A-Z][\w'’-]*|\d{1,6}|"
+                         r"(?:de|del|la|las|los|le|di|da|do|y)(?=[ \t]+(?:[A-Z]|la\b|las\b|los\b))))*[ \t]*\.?")
 _NUMBER_AFTER_ADDRESS = re.compile(r"[ \t]*[.,;·|–—-]?\s*" + _LABEL_THEN_NUMBER.pattern)
 _SOCIAL_OPENS = re.compile(r"(?:(?i:on)[ \t]+)?(?i:twitter|x|facebook|instagram|linkedin)[ \t]*:|(?i:follow)\b")
 # A line that opens with an office's name in parts before its address, maybe wrapped: "DATIP, Division of Victim
@@ -611,8 +616,14 @@ def _counts_in_prose(text: str, a: int, detail: Detail) -> bool:
             bool(_EMAIL_BEFORE.search(text[max(a, detail.start - 80):detail.start]))
     if detail.kind == "address":
         return bool(_REACHABLE.search(text[max(a, detail.start - 60):detail.start])) or _after_label(text, detail) \
-            or _NUMBER_AFTER_ADDRESS.match(text, detail.end) is not None
+            or _NUMBER_AFTER_ADDRESS.match(text, _after_place(text, detail.end)) is not None
     return True
+
+
+def _after_place(text: str, at: int) -> int:
+    """Where the rest of an address's town ends, if it wrapped onto the next line ("Las Palmas\nde Gran Canaria.")."""
+    m = _PLACE_TAIL.match(text, at) if text[at:at + 1].isspace() else None
+    return m.end() if m else at
 
 
 def _after_label(text: str, detail: Detail) -> bool:
@@ -983,6 +994,8 @@ def _reaches_another(text: str, a: int, group: list[Detail], detail: Detail) -> 
         return True  # "Payoke: 03 201 16 90, admin@payoke.be" / "Sürya: 04 232 40 303": one office a line
     if "\n" in between and not between[between.rfind("\n") + 1:].strip(" \t*•") and _SERVICE.search(between):
         return True  # "1547 - Hotline for victims;" / "527 - National Hotline ...": one service a line, number first
+    if "\n" in between and _SERVICE_FOR_LINE.search(between, between.rfind("\n")):
+        return True  # "...; info@ngo.org" / "24-hour line for victims (APRAMP): 609 ...": a line for another service
     if _calls_another(between):
         return True  # a line after a contact's that says to call another: "Victims can call the Centre on 157"
     # One person a line, then a labelled line of the office's own ("Follow us: @handle"): it reaches the office.
@@ -1113,7 +1126,8 @@ def _service(text: str, a: int, b: int) -> tuple[str | None, int]:
         return body, a  # "The BK operates a 24-hour hotline": the body that runs it
     words = [fold(m.group())]
     for word in reversed(text[a:m.start()].split()[-3:]):
-        if word.lower() in _NOT_TITLE_WORDS or word.lower() in _FUNCTION_WORDS or not word[-1:].isalnum():
+        if word.lower() in _NOT_TITLE_WORDS or word.lower() in _FUNCTION_WORDS or not word[-1:].isalnum() or \
+                "@" in word:  # "...; info@ngo.org\n24-hour line": the last detail of the line before
             break
         words.insert(0, word)
     qualifier = _SERVICE_QUALIFIER.match(text, m.end(), b) if len(words) == 1 else None

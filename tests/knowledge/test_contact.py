@@ -1128,3 +1128,32 @@ def test_bare_hotlines_and_service_lists(text: str, expected: list[dict[str, obj
 ])
 def test_list_lines_without_a_hotline_number_find_nothing(text: str) -> None:
     assert _contacts(text) == []
+
+
+# An office's line whose town wraps onto the next line, a Spanish "C/" street, then a round-the-clock line of its own.
+def test_wrapped_town_and_a_round_the_clock_line() -> None:
+    text = ("Contacts\nAsociación Puerta Abierta Sevilla: C/ San Fernando 14, 41004 Sevilla\nde la Frontera. "
+            "Tel. +34 954 11 22 33; info@puertaabierta.example.es\n24-hour line for survivors (ASPA): 611 222 333")
+    first, second = _contacts(text)
+    _subset(first, {"org": "Asociación Puerta Abierta Sevilla", "name": None, "phone": "+34 954 11 22 33",
+                    "email": "info@puertaabierta.example.es", "address": "C/ San Fernando 14, 41004 Sevilla"})
+    _subset(second, {"org": "24-hour line for survivors", "phone": "611 222 333"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "P.O." ends no sentence: the office opens the sentence, its box and its hotline follow
+    ("Shakti Samuha, P.O. Box 4321, Kathmandu, Nepal; hotline 1660-01-22222.",
+     {"phone": "1660-01-22222", "address": "P.O. Box 4321, Kathmandu, Nepal"}),
+])
+def test_office_then_post_box_in_a_sentence(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a round-the-clock line without a colon before its number, or a count after it
+    "The 24-hour line for victims took 609 589 calls in 2020.",
+    "A 24h line answered 1 200 000 calls over the decade.",
+])
+def test_round_the_clock_lines_without_a_number_find_nothing(text: str) -> None:
+    assert _contacts(text) == []
