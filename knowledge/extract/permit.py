@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from knowledge.extract._spans import quotable, statement_spans
+from knowledge.extract._spans import HEADING_CHARS, HEADING_WORDS, quotable, statement_spans
 from knowledge.models import Fact, Passage
 from knowledge.quoting import quote_fact
 from knowledge.text import MAX_EXCERPT, fold
@@ -411,6 +411,35 @@ _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|ex
 # granted a reflection period ...", "To ask the Secretary of State how many ...". It states nothing.
 _PARLIAMENTARY_QUESTION = _loose(r"\b(?:asked|to ask) the (?:minister|secretary|commission|government|taoiseach|"
                                  r"tánaiste|attorney|prime minister)\b")
+# "the Regulations, 2015 (L.I. 2219) provide for ...": a bracket is closed before its sentence ends, so a statement
+# that starts by closing one ("2219) provide ...") runs on from the one before, cut at an abbreviation's point.
+_CLOSES_BRACKET = re.compile(r"\s*[^\s()]{1,15}\)")
+# "2. Immigration status of foreign victims\nArticle 52 ... provides that ...": a numbered heading line in PDF text,
+# left before the sentence once its number is split off as a statement of its own.
+_NUMBERING = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[ivx]{1,4})[.)][ \t]*$")
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _statements(text: str) -> list[tuple[int, int]]:
+    """`statement_spans(text)`, a statement cut inside a bracket joined to the rest, a numbered heading line left
+    out."""
+    spans: list[tuple[int, int]] = []
+    for a, b in statement_spans(text):
+        if spans and "(" in text[spans[-1][0]:spans[-1][1]] and _CLOSES_BRACKET.match(text, a) \
+                and text.count("(", *spans[-1]) > text.count(")", *spans[-1]):
+            spans[-1] = (spans[-1][0], b)
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        newline = text.find("\n", a, b)
+        if line_start < a and newline > 0 and _NUMBERING.match(text, line_start, a):
+            line = text[a:newline].strip()
+            rest = text[newline:b].lstrip()
+            words = line.split()
+            if 0 < len(words) <= HEADING_WORDS and len(line) <= HEADING_CHARS and "," not in line \
+                    and line[-1] not in _TERMINAL and words[-1].lower() not in _SMALL_WORDS and rest[:1].isupper():
+                a = b - len(rest)
+        spans.append((a, b))
+    return spans
 
 
 def permit_facts(passage: Passage) -> list[Fact]:
@@ -644,7 +673,7 @@ def _named_topics(text: str, folded: str, words: list[tuple[int, str]], possible
     abbreviations: dict[str, str] = {}
     asked: str | None = None  # the topic of the question just before
     act: str | None = None  # the act a heading line names: "Council of Europe Convention on Action against ..."
-    for a, b in statement_spans(text):
+    for a, b in _statements(text):
         held = {word for at, word in words if a <= at and at + len(word) <= b}
         lowered = folded[a:b]
         if not (held or asked or abbreviations or nouns and _refers(lowered, nouns, previous, seen)

@@ -430,6 +430,11 @@ def test_negation_of_a_fee_is_not_of_the_permit(text: str, negated: list[bool | 
      "Victims of trafficking in France receive a residence permit."),
     ("Shelters exist. Victims of trafficking\nOften receive a residence permit.",
      "Victims of trafficking Often receive a residence permit."),
+    # a numbered heading line of a PDF; a sentence cut at an abbreviation's point inside a bracket is joined again
+    ("3. Residence of foreign victims\nSection 9 of the Aliens Act gives a victim a residence permit for one year.",
+     "Section 9 of the Aliens Act gives a victim a residence permit for one year."),
+    ("The Aliens Regulations (S.I. 45)\nprovide for a temporary residence permit of six months for victims.",
+     "The Aliens Regulations (S.I. 45) provide for a temporary residence permit of six months for victims."),
 ])
 def test_excerpt_leaves_out_a_heading_line_only(text: str, excerpt: str) -> None:
     (fact,) = permit_facts(_passage(text))
