@@ -36,7 +36,7 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
           r"switchboard|hot\s*line|help\s*line|tip\s*line|phone\s*line|free\s*phone|toll[- ]free|fax|facsimile|telefax|"
           r"t|f|m)\b\.?(?:\s*(?:number|no\.?))?"
           # "Hotline (free within Ukraine): 0 800 ...": a remark in brackets between the label and its colon
-          r"(?:[ \t]*\((?=[^()\n]*[A-Za-z])[^()\n]{1,40}\)(?=[ \t]*:))?"
+          r"(?:[ \t]*\((?=[^()\n]*[A-Za-z])[^()\n]{1,60}\)(?=[ \t]*:))?"
           r"\s*(?:[:.,]|\bat\b|\bon\b|\bis\b)?\s*"
           # "the national hotline (800 290 290)": a number alone in brackets after its label
           r"(?:\((?=[\d \t]{7,}\)))?)")

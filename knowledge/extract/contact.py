@@ -21,6 +21,7 @@ HEADER_LINES = 4
 # a number the word makes the hotline what the number reaches ("co-funds the national hotline (800 290 290)").
 SERVICE_BODY_CHARS = 40
 SERVICE_NEAR_CHARS = 40
+SERVICE_NAME_CHARS = 60
 
 _HONORIFIC = (r"(?:Mr|Mrs|Ms|Mme|Mlle|M|Dr|Prof|Mag|Professor|Ambassador|Amb|Judge|Minister|Consul|Senator|Sen|"
               r"Commissioner|Inspector|Colonel|Col|Captain|Capt|General|Gen|Sir|Dame|Father|Sister|Rev)\.?")
@@ -138,8 +139,8 @@ _SERVICE_FOR_LINE = re.compile(_SERVICE.pattern + r"[ \t]+(?:for|against|on)[ \t
 _SERVICE_AFTER_NUMBER = re.compile(rf"[\d \t]*[–—-][ \t]*(?P<what>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}{_HOTLINE_WORD}"
                                    r"(?:[ \t]+(?:for|against|on|of)[ \t]+[^\n;.,:()]{2,80})?)",
                                    re.IGNORECASE)
-_SERVICE_NAME = re.compile(rf"[ \t]*\((?P<called>{_CAP}(?:[ \t]+(?:(?:of|for|the|and|against|de|del|di)[ \t]+)*{_CAP})"
-                           r"{0,5})(?=[),])")
+# (short lower-case words join its capitalised ones in any language: "Linea Nacional contra la Trata de Personas")
+_SERVICE_NAME = re.compile(rf"[ \t]*\((?P<called>{_CAP}(?:[ \t]+(?:[a-z]{{1,6}}[ \t]+){{0,3}}{_CAP}){{0,5}})(?=[),])")
 # After a body's name, its hotline: "La Strada hotline", "Hungarian Baptist Aid – 24h hotline" (lower-case words first).
 _RUNS_SERVICE_AFTER = re.compile(rf"[ \t]*(?:[–—:-][ \t]*)?(?:[a-z0-9][\w/-]*[ \t]+){{0,2}}(?:{_SERVICE.pattern})",
                                  re.IGNORECASE)
@@ -927,7 +928,8 @@ def _contact_object(text: str, a: int, b: int, near: int | None) -> tuple[str, i
 def _service_called(text: str, a: int, group: list[Detail]) -> str | None:
     """The name in brackets after a hotline's word or its number: "the national hotline (Numero Verde) is ...",
     "National hotline 1300 (Prachabodi Center, 24 hours)"; capitalised words up to the bracket's end or a comma."""
-    m = _SERVICE_BEFORE.search(text, max(a, group[0].start - SERVICE_NEAR_CHARS), group[0].start)
+    # the name in brackets may be long: "hotline (Linea Nacional contra la Trata de Personas): 800 ..."
+    m = _SERVICE_BEFORE.search(text, max(a, group[0].start - SERVICE_NEAR_CHARS - SERVICE_NAME_CHARS), group[0].start)
     if m is None:
         return None
     called = _SERVICE_NAME.match(text, m.end()) or _SERVICE_NAME.match(text, group[0].end)

@@ -1157,3 +1157,11 @@ def test_office_then_post_box_in_a_sentence(text: str, expected: dict[str, objec
 ])
 def test_round_the_clock_lines_without_a_number_find_nothing(text: str) -> None:
     assert _contacts(text) == []
+
+
+# A hotline's name in brackets longer than a remark, in a language of its own, before the colon and its number.
+def test_a_long_bracketed_hotline_name_names_the_service() -> None:
+    (got,) = _contacts("Federal anti-trafficking helpline (Linha Federal contra o Tráfico de Pessoas): 800 7410 222, "
+                       "open every day.")
+    assert got.get("name") is None and got["phone"] == "800 7410 222"
+    assert "Linha Federal contra" in str(got["org"])
