@@ -71,7 +71,9 @@ _TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((topic, _loose(pattern)
     # documents that let a victim stay, named by their own terms (Belgium's, for one): a declaration of arrival, an
     # attestation of immatriculation, a certificate of registration (a person's, not an NGO's)
     ("residence document", r"\bdeclarations? of arrival\b|\b(?:attestation|certificate)s? of (?:im)?matriculation\b"
-                           r"|\b(?<!['’]s\s)certificates? of registration\b(?! (?:of|as)\b)"),
+                           r"|\b(?<!['’]s\s)certificates? of registration\b(?! (?:of|as)\b)"
+                           # Poland's: a certificate confirming that one is presumed a victim, on which one stays
+                           r"|\b(?:attestation|certificate)s? confirming (?:the|such|this|that) presumption\b"),
     ("victim protection status", r"\b(?:victim|special) protection status\b"),
     ("stay during the trial", rf"\b{_STAY}{_WHERE} (?:for the (?:duration|length|time) of|during|pending|throughout|"
                               rf"until(?: the end of)?)\b[^.;]{{0,25}}?\b{_TRIAL}"),
@@ -118,7 +120,8 @@ _TOPIC_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "residence permit": (("resid", "remain", "stay", "titre", "carte", "autorisation", "leave"),
                          ("permit", "permis", "card", "title", "status", "visa", "authori", "document", "right",
                           "leave", "jour", "permission")),
-    "residence document": (("arrival", "matriculation", "registration"), ("declaration", "attestation", "certificate")),
+    "residence document": (("arrival", "matriculation", "registration", "presum"),
+                           ("declaration", "attestation", "certificate")),
     "victim protection status": (("protection status",),),
     "stay during the trial": (_STAY_WORDS, ("duration", "length", "time", "during", "pending", "throughout", "until"),
                               ("trial", "proceeding", "criminal", "investigation", "prosecution", "case")),
@@ -234,7 +237,10 @@ _BACK_REF = _loose(r"\b(?:the|this|that|these|those|such|a|an|its|their|many|any
                    r"(?:(?!to\b)[\w-]+ ){0,2}(?P<noun>permit|card|visa|title|period|fee|leave)s?\b")
 _BACK_REF_NOUNS = ("permit", "card", "visa", "title", "period", "fee", "leave")
 # What "the <noun>" can refer back to; "permit" with nothing before it in the passage is a residence permit.
-_BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (), "visa": ("visa",),
+# ("The subclass 852 visa is a permanent visa ... This visa is subject to health checks": a visa is the permit named)
+_BACK_REF_TOPICS = {"period": ("reflection period",), "fee": (),
+                    "visa": ("visa", "permanent residence", "temporary residence permit", "residence permit",
+                             "long-term residence"),
                     "leave": ("residence permit", "permanent residence")}
 _BACK_REF_DEFAULT = "residence permit"
 _NO_DOCUMENT = frozenset({"reflection period", "relief from deportation"})  # no "permit" or "fee" is of these
@@ -260,7 +266,7 @@ _PROVISION_VERB = _loose(
     r"\b(?:grant\w*|issu(?:e|ed|es|ing)|entitle\w*|eligib\w*|qualif(?:y|ies)|receiv\w*|obtain\w*|gets?|got|given|valid|"
     r"renew(?:able|ed|al)|extend\w*|extension|exempt\w*|allow\w*|permitt\w*|"
     r"appl(?:y|ies|ied)|hold(?:s|ing)?|held|shall|must|(?:ha(?:ve|s)|needs?) to|costs?|fees?|charged?|free of charge|"
-    r"guarante\w*|"
+    r"guarante\w*|(?:is|are) subject to|"
     r"provides?|providing|offer(?:s|ed)?|award\w*|suspend\w*|prolong\w*|convert\w*|request\w*|keeps?|"
     r"deported|removed|expelled|returned|repatriated|introduc\w*|abolish\w*|withdrawn|revoked|lasts?|"
     # "a reflection period of 180 days, during which they may remain in Canada"

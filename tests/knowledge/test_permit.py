@@ -838,6 +838,13 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
     ("T nonimmigrant status lets a victim stay for up to 4 years.", {"topic": "visa", "duration": "up to 4 years"}),
     ("In 2001 Congress created “T” nonimmigrant status by passing the Victims Protection Act.",
      {"topic": "visa", "legal_basis": "Victims Protection Act"}),
+    # a certificate confirming the presumption that one is a victim, on which one stays; a visa "subject to" checks
+    ("A presumed victim staying irregularly is issued a certificate confirming this presumption under Article 170 of "
+     "the Act on Foreigners.",
+     {"topic": "residence document", "legal_basis": "Article 170 of the Act on Foreigners"}),
+    ("The subclass 900 visa is a permanent visa for victims who helped the police. This visa is subject to health "
+     "checks.",
+     {"topic": "permanent residence", "conditions": "subject to health checks"}),
 ])
 def test_provisions_in_other_words(text: str, expected: dict[str, Any]) -> None:
     assert _fields(text) == expected
