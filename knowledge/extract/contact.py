@@ -135,6 +135,11 @@ _SERVICE_BEFORE = re.compile(rf"{_HOTLINE_WORD}(?!.*{_HOTLINE_WORD})", re.IGNORE
 _NAME_THEN_ADDRESS = re.compile(rf"\s*(?P<org>{_CAP}(?:[ \t]+(?:{_CAP}|of|for|the|and|against|de)){{0,5}})[ \t]*,\s*")
 # "24-hour line for victims (APRAMP):": a service's word and what it is for, then a colon.
 _SERVICE_FOR_LINE = re.compile(_SERVICE.pattern + r"[ \t]+(?:for|against|on)[ \t]+[^\n:]{2,60}:[ \t]*$", re.IGNORECASE)
+# Cables' words for an embassy's officers, written before the name: "Emboff Jane Doe", "Poloff John Roe".
+_CABLE_OFFICERS = frozenset("emboff poloff econoff conoff polecon pol/econoff refcoord consoff".split())
+# A function's name alone: "Project Officer", "Programme Manager", not an office ("Office of the Director").
+_FUNCTION_ONLY = re.compile(r"(?:[A-Z][\w/-]*[ \t]+){0,3}(?:Officer|Manager|Director|Coordinator|Co-ordinator|"
+                            r"Assistant|Adviser|Advisor|Specialist|Analyst|Associate)")
 # "1547 - Hotline for victims": a list line's short number, then the hotline's word.
 _SERVICE_AFTER_NUMBER = re.compile(rf"[\d \t]*[–—-][ \t]*(?P<what>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}{_HOTLINE_WORD}"
                                    r"(?:[ \t]+(?:for|against|on|of)[ \t]+[^\n;.,:()]{2,80})?)",
@@ -328,10 +333,25 @@ def contact_facts(passage: Passage) -> list[Fact]:
     for contact in sorted(contacts, key=lambda c: c.start):
         if not contact.reachable():
             continue
+        _tidy(contact)
         first = min(d.start for d in contact.details)
         quote = (contact.start, contact.end) if len(fold(text[contact.start:contact.end])) <= MAX_EXCERPT else None
         facts.append(quote_fact(passage, "contact", contact.fields(), first, contact.details[-1].end, quote=quote))
     return facts
+
+
+def _tidy(contact: _Contact) -> None:
+    """Fields read in the wrong place: a cable's officer word before a name ("Emboff Jane Doe") is a title; a
+    function's name read as the office ("Mr. Jan Novak, Project Officer") is a title; a title that runs on to the
+    person's name after a colon ("anti-trafficking coordinator: Ms. Jane Doe") ends at the colon."""
+    if contact.name:
+        first, _, rest = contact.name.partition(" ")
+        if first.lower() in _CABLE_OFFICERS and rest:
+            contact.name, contact.title = rest, contact.title or first
+    if contact.name and contact.org and _FUNCTION_ONLY.fullmatch(contact.org):
+        contact.title, contact.org = contact.title or contact.org, None
+    if contact.name and contact.title and ":" in contact.title and contact.name in contact.title:
+        contact.title = contact.title.partition(":")[0].strip() or None
 
 
 def contact_summary(fields: Mapping[str, Any]) -> str:
@@ -675,6 +695,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_bare_service(contact, text, a, group[0].start)
         if contact.name is None:
             _read_address_office(contact, text, a, group)
+        elif contact.org is None or _FUNCTION_ONLY.fullmatch(contact.org):
+            _read_label_office(contact, text, a, group[0].start)
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         elif i and _calls_another(text[context_start:group[0].start]):  # wrapped, after a contact's line: from its line
@@ -729,6 +751,23 @@ def _read_service(contact: _Contact, text: str, a: int, b: int, runner: str | No
         contact.org, contact.start = service, named_at  # the quote names the service
         if called and called not in service:
             contact.org = f"{service} ({called})"  # "the national hotline (Numero Verde)"
+
+
+def _read_label_office(contact: _Contact, text: str, a: int, at: int) -> None:
+    """ "IOM Mexico, Counter-Trafficking Unit: Luis Ortega, Programme Officer, ...", "CATWLAC regional office: Teresa
+    Ulloa, ...": the office a line names before a colon and its person's name."""
+    line_start = max(a, text.rfind("\n", 0, at) + 1)
+    colon = text.find(":", line_start, at)
+    if colon < 0 or contact.name is None or not text[colon + 1:at].lstrip().startswith(contact.name):
+        return
+    label = fold(text[line_start:colon]).strip(" *•-")
+    words = label.split()
+    if 0 < len(words) <= 8 and words[0][:1].isupper() and words[0].lower() not in _NOT_OFFICE_FIRST and \
+            (_ORG_WORD.search(label) or _ACRONYM.search(label)) and not _FUNCTION_ONLY.fullmatch(label) and \
+            label != contact.title and not _CONTACT_LABEL.match(label + ":"):  # "Media enquiries: Jane Doe"
+        if contact.org:  # "Programme Officer", read as the office: the title
+            contact.title = contact.title or contact.org
+        contact.org = label
 
 
 def _read_name_then_address(contact: _Contact, text: str, a: int, at: int) -> None:

@@ -1165,3 +1165,21 @@ def test_a_long_bracketed_hotline_name_names_the_service() -> None:
                        "open every day.")
     assert got.get("name") is None and got["phone"] == "800 7410 222"
     assert "Linha Federal contra" in str(got["org"])
+
+
+# Fields read in the wrong place: a cable's officer word, a function read as the office, a title running on to the name.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Contacts: Poloff Miriam K. Adeyemi-Stone, tel. 234-9-461-4000, AdeyemiStoneMK@state.gov.",
+     {"name": "Miriam K. Adeyemi-Stone", "title": "Poloff"}),
+    ("UNODC Vienna, Human Trafficking Section: Pedro Alvarez Ruiz, Project Officer, p.alvarez@unodc.example.org, "
+     "+43 1 26060 4321.",
+     {"name": "Pedro Alvarez Ruiz", "org": "UNODC Vienna, Human Trafficking Section", "title": "Project Officer"}),
+    ("ZOA field office: Hanna Virtanen, Field Director, hanna.virtanen@zoa.example.fi, +358 9 555 0134.",
+     {"name": "Hanna Virtanen", "org": "ZOA field office", "title": "Field Director"}),
+    ("Ministry of the Interior, victim identification coordinator: Ms. Ilse Vermeulen, ilse.vermeulen@example.be, "
+     "tel. +32 2 555 01 02.",
+     {"name": "Ms. Ilse Vermeulen", "title": "victim identification coordinator"}),
+])
+def test_officer_words_functions_and_titles_are_tidied(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
