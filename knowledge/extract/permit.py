@@ -148,7 +148,7 @@ _PATTERN_CASE = str.maketrans(_PATTERN_CASE_ODD)
 _NUM = (r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|"
         r"thirty|forty-five|sixty|ninety|a)")
 _UNIT_WORDS = ("day", "week", "month", "year")
-_UNIT = rf"(?:{'|'.join(_UNIT_WORDS)})s?"
+_UNIT = rf"(?:(?:calendar|working) )?(?:{'|'.join(_UNIT_WORDS)})s?"  # "at least 30 calendar days"
 _NUMBER_WORDS = {"a": "one"}  # "a year"; `_NUM` cannot match "an"
 # Markdown's emphasis may wrap a duration or its number: "a *two-month* reflection period", "of **90 days**".
 _EM = r"[*_]{0,2}"
@@ -376,7 +376,8 @@ _APPLY_FOR_KIND = _loose(r"\b(?:appl(?:y|ies|ied|ying)|request(?:s|ed|ing)?) for
 # "the measures contained in Article 12": an article that another noun cites is not the topic's legal basis; one
 # right after the topic's words is ("the reflection period provided for in Article 13").
 # "the Aliens Act of 2000 (Section 8(k))", "the Aliens Act, Section 12": between an act and its article.
-_ACT_TO_ARTICLE = re.compile(r"(?P<year>\s+of\s+(?:19|20)\d\d)?\s*[(,]\s*")
+# ("the General Law on Trafficking (2012), Article 77": the year may be bracketed)
+_ACT_TO_ARTICLE = re.compile(r"(?P<year>\s+of\s+(?:19|20)\d\d|\s*\((?:19|20)\d\d\))?\s*[(,]\s*")
 ACT_BEFORE = 160
 _DRAFTED = re.compile(r"\bdraft\s+$", re.IGNORECASE)  # "draft Article 28" is no law yet
 _UNDER = _loose(r"\b(?:under|pursuant to|according to|in accordance with|on the basis of) (?:[\w-]+ ){1,3}$")

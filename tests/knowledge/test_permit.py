@@ -825,6 +825,11 @@ def test_a_provision_over_a_list(text: str, expected: list[tuple[str, str]]) -> 
     # a period named by what it is for: "to recover and reflect", "for recovery and reflection"
     ("The Foreigners Act gives presumed victims a period of 45 days to recover and reflect before they decide.",
      {"topic": "reflection period", "duration": "45 days", "legal_basis": "Foreigners Act"}),
+    ("Article 9 requires the police to give a victim a period of at least 30 calendar days to recover and reflect.",
+     {"topic": "reflection period", "duration": "minimum 30 calendar days", "legal_basis": "Article 9"}),
+    ("The General Law on Trafficking (2012), Article 77, gives victims a period of 30 days to recover and reflect.",
+     {"topic": "reflection period", "duration": "30 days",
+      "legal_basis": "Article 77 of the General Law on Trafficking (2012)"}),
     ("The card may be issued for an initial stay of up to 60 days for recovery and reflection.",
      {"topic": "reflection period", "duration": "up to 60 days"}),
     # a stay until the case ends; a period "during which they may remain"
