@@ -43,12 +43,15 @@ _LABEL = (r"(?P<label>\b(?:tel(?:ephone|ephones)?|phone|ph|mobile|mob|cell(?:pho
 # A cable may wrap a number after its country or area code: "tel. (381)\n11-306-4611", "telephone (48)(22)\n504-2381".
 # Elsewhere too, a cable wraps a number: "reached at 0030 22\n456789"; _unwrapped keeps only what goes on with it.
 _WRAP = r"[ \t]*\n(?=[ \t]*[\d(])[ \t]*"
-_NUMBER = r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}\s?\)[ \t]*\n?[ \t]*){0,2}\d[\d \t().\-/\n]{4,24}\d)"
+# (a country code in brackets may hold the area code too: "(+374 10) 58 56 92")
+_NUMBER = (r"(?P<num>(?:\+|00)?\s?(?:\(\s?\+?\d{1,4}(?:[ \t]\d{1,4})?\s?\)[ \t]*\n?[ \t]*){0,2}"
+           r"\d[\d \t().\-/\n]{4,24}\d)")
 # The look-ahead names the letters a label can start with; a quick test of one character where most positions fail.
 _LABELLED_PHONE = re.compile(r"(?=[cdfghmpst])" + _LABEL + _NUMBER, re.IGNORECASE)
 # Without a label, only a number in international form: "+33 1 43 12 26 14", "(33)1-4312-2614", "0033 1 ...".
 # The look-ahead names the characters such a number starts with, as for _LABELLED_PHONE.
-_INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|00\d{2})"
+_INTERNATIONAL = re.compile(r"(?=[+(0])(?<![\w+])(?P<num>(?:\+\s?\d{1,4}|\(\s?\+?\d{1,4}\s?\)|"
+                            r"\(\s?\+\d{1,4}[ \t]\d{1,4}\s?\)|00\d{2})"
                             rf"(?:[ \t.\-/]|{_WRAP})?(?:\(\s?\d{{1,4}}\s?\)(?:[ \t.\-]|{_WRAP})?)?"
                             r"\d[\d \t.\-/\n]{4,20}\d)")
 # "19:36:00 +0100 2010": a time zone after a clock time, not a telephone number.
@@ -144,8 +147,9 @@ _LINE_LABELS = re.compile(r"\b(?:e-?mail|mail|courriel|tel(?:ephone)?|phone|fax|
                           r"facebook|linkedin|web(?:site)?|address|adresse|ivg|t|f|m|e|w)\b\.?|[:|/,;•·()\-–]",
                           re.IGNORECASE)
 # "+352 46-01-23, ext. 2240": an extension goes with the number before it.
-EXTENSION_LEAD_CHARS = len(", (ext")
-_EXTENSION = re.compile(r",?[ \t]*\(?(?:ext|extn|extension)\.?[ \t]*\d{1,6}\b\)?", re.IGNORECASE)
+EXTENSION_LEAD_CHARS = len(", \n(ext")
+# (a cable may wrap the line before it: "tel. 977-1-400-7200\next. 4417")
+_EXTENSION = re.compile(r",?[ \t]*\n?[ \t]*\(?(?:ext|extn|extension)\.?[ \t]*\d{1,6}\b\)?", re.IGNORECASE)
 # "258 5975/76/77/79": last digits after slashes, each shorter than the group before, are alternatives of that group.
 _ALTERNATIVES = re.compile(r"(?P<group>\d+)(?P<alts>(?:/\d{1,3})+)$")
 # "Guardianship Service – 078 15 43 24", "Payoke: 03 201 16 90, admin@...", "Payoke | Antwerp | 03 201 16 90": a

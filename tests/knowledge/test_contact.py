@@ -1183,3 +1183,15 @@ def test_a_long_bracketed_hotline_name_names_the_service() -> None:
 def test_officer_words_functions_and_titles_are_tidied(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
     _subset(got, expected)
+
+
+# An extension wrapped onto the next line of a cable; an area code inside a country code's brackets.
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Contacts: Poloff Jane R. Whitfield, tel. 95-1-536-509\next. 4120, WhitfieldJR@state.gov.", "phone",
+     "95-1-536-509 ext. 4120"),
+    ("  Ms. Lusine Grigoryan, Project Officer\n  Phone: (+374 10) 54 32 10 | E-mail: lgrigoryan@example.am\n",
+     "phone", "(+374 10) 54 32 10"),
+])
+def test_wrapped_extensions_and_bracketed_area_codes(text: str, field: str, value: str) -> None:
+    (got,) = _contacts(text)
+    assert got[field] == value
