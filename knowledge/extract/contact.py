@@ -689,7 +689,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_service(contact, text, a, b, runner, called)
         if contact.name is None and contact.org is None:
             _read_unnamed(contact, text, a, b, before, group)
-        if contact.name is None and contact.org is None and group[0].kind == "address":
+        if contact.org is None and group[0].kind == "address":
             _read_name_then_address(contact, text, a, group[0].start)
         if contact.name is None and contact.org is None and group[0].kind == "phone":
             _read_bare_service(contact, text, a, group[0].start)
@@ -774,8 +774,10 @@ def _read_name_then_address(contact: _Contact, text: str, a: int, at: int) -> No
     """ "Maiti Nepal, P.O. Box 9599, Kathmandu; hotline ...": a sentence that opens with a name and a comma before its
     address names the office the address and the numbers after it reach."""
     m = _NAME_THEN_ADDRESS.fullmatch(text, a, at)
-    if m and m.group("org").split()[0].lower() not in _NOT_OFFICE_FIRST:
-        contact.org = fold(m.group("org"))
+    if m is None or m.group("org").split()[0].lower() in _NOT_OFFICE_FIRST:
+        return
+    if contact.name is None or contact.name == fold(m.group("org")) and not _HONORED.match(contact.name):
+        contact.name, contact.org = None, fold(m.group("org"))  # a person's name has its honorific before an address
 
 
 def _read_bare_service(contact: _Contact, text: str, a: int, at: int) -> None:

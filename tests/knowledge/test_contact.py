@@ -1143,7 +1143,7 @@ def test_wrapped_town_and_a_round_the_clock_line() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # "P.O." ends no sentence: the office opens the sentence, its box and its hotline follow
     ("Shakti Samuha, P.O. Box 4321, Kathmandu, Nepal; hotline 1660-01-22222.",
-     {"phone": "1660-01-22222", "address": "P.O. Box 4321, Kathmandu, Nepal"}),
+     {"org": "Shakti Samuha", "name": None, "phone": "1660-01-22222", "address": "P.O. Box 4321, Kathmandu, Nepal"}),
 ])
 def test_office_then_post_box_in_a_sentence(text: str, expected: dict[str, object]) -> None:
     (got,) = _contacts(text)
