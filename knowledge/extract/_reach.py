@@ -380,7 +380,8 @@ def _number(text: str, kind: str, start: int, number: str) -> Detail:
     near = text[end:end + EXTENSION_LEAD_CHARS]  # "xt" is in every extension's word, near its number's end
     ext = _EXTENSION.match(text, end) if "xt" in near or "XT" in near else None
     if ext:
-        return Detail(kind, " ".join(text[start:ext.end()].split()), start, ext.end())
+        stop = ext.end() - (ext.group().endswith(")") and "(" not in ext.group())  # "(tel. ... ext. 2241)"
+        return Detail(kind, " ".join(text[start:stop].split()), start, stop)
     return Detail(kind, " ".join(number.split()), start, end)
 
 

@@ -140,6 +140,8 @@ _CABLE_OFFICERS = frozenset("emboff poloff econoff conoff polecon pol/econoff re
 # A function's name alone: "Project Officer", "Programme Manager", not an office ("Office of the Director").
 _FUNCTION_ONLY = re.compile(r"(?:[A-Z][\w/-]*[ \t]+){0,3}(?:Officer|Manager|Director|Coordinator|Co-ordinator|"
                             r"Assistant|Adviser|Advisor|Specialist|Analyst|Associate)")
+_NAME_RUNS_ON = re.compile(rf"[ \t]+(?:for|of|against)[ \t]+(?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+                           r"(?=[ \t]+[a-z(]|,)")
 # "1547 - Hotline for victims": a list line's short number, then the hotline's word.
 _SERVICE_AFTER_NUMBER = re.compile(rf"[\d \t]*[–—-][ \t]*(?P<what>(?:[A-Z][\w'’-]*[ \t]+){{0,4}}{_HOTLINE_WORD}"
                                    r"(?:[ \t]+(?:for|against|on|of)[ \t]+[^\n;.,:()]{2,80})?)",
@@ -691,6 +693,8 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
             _read_unnamed(contact, text, a, b, before, group)
         if contact.org is None and group[0].kind == "address":
             _read_name_then_address(contact, text, a, group[0].start)
+        if contact.name and contact.org is None:
+            _read_name_runs_on(contact, text, a, group[0].start)
         if contact.name is None and contact.org is None and group[0].kind == "phone":
             _read_bare_service(contact, text, a, group[0].start)
         if contact.name is None:
@@ -768,6 +772,17 @@ def _read_label_office(contact: _Contact, text: str, a: int, at: int) -> None:
         if contact.org:  # "Programme Officer", read as the office: the title
             contact.title = contact.title or contact.org
         contact.org = label
+
+
+def _read_name_runs_on(contact: _Contact, text: str, a: int, at: int) -> None:
+    """ "Tamkeen Fields for Aid can be reached at ...": a "name" that runs on with "for"/"of"/"against" and capitalised
+    words is an office's name."""
+    at_name = fold(text[a:at]).rfind(contact.name or "")
+    if at_name < 0 or _HONORED.match(contact.name or ""):
+        return
+    m = _NAME_RUNS_ON.match(fold(text[a:at]), at_name + len(contact.name or ""))
+    if m:
+        contact.name, contact.org = None, f"{contact.name}{m.group()}"
 
 
 def _read_name_then_address(contact: _Contact, text: str, a: int, at: int) -> None:

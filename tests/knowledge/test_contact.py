@@ -1195,3 +1195,18 @@ def test_officer_words_functions_and_titles_are_tidied(text: str, expected: dict
 def test_wrapped_extensions_and_bracketed_area_codes(text: str, field: str, value: str) -> None:
     (got,) = _contacts(text)
     assert got[field] == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name that runs on with "for" and capitalised words is an office's
+    ("Sawa Centre for Legal Aid can be reached at info@sawa.example.org or +961 1 555 010.",
+     {"org": "Sawa Centre for Legal Aid", "name": None}),
+    ("Amal Home for Aid can be reached at info@amal.example.jo or +962 6 555 0101.",
+     {"org": "Amal Home for Aid", "name": None}),
+    # an extension inside the brackets that hold the person's details keeps no closing bracket
+    ("The point of contact is Poloff Ruth K. Amsel (AmselRK@state.gov; tel. +962-6-590-6000\next. 2299).",
+     {"name": "Ruth K. Amsel", "phone": "+962-6-590-6000 ext. 2299"}),
+])
+def test_names_that_run_on_and_bracketed_extensions(text: str, expected: dict[str, object]) -> None:
+    (got,) = _contacts(text)
+    _subset(got, expected)
