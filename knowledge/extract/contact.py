@@ -462,21 +462,24 @@ def _ends_sentence(line: str) -> bool:
     return stripped.endswith((".", "!", "?", ";")) and not _ABBREVIATION_END.search(stripped)
 
 
+def _address_line(text: str, line: tuple[int, int], contact: _Contact, office: re.Match[str] | None, *,
+                  previous: bool) -> bool:
+    """Whether a line of a block's head, below its first, is the address: a street ("ul. Miodowa 10, 00-251
+    Warsaw"), "c/o ...", or, under the office's own name, the building it is in and its street."""
+    a, b = line
+    if previous and (_STREET_LINE.fullmatch(text, a, b) or _CARE_OF.match(text, a, b)):
+        return True
+    return bool(office and contact.org and contact.name is None and not _ORG_WORD.search(office.group("address")))
+
+
 def _from_header(text: str, header: list[tuple[int, int]], detail_start: int) -> _Contact:
     """Who a block's details reach, read from the lines above them: name, role, office."""
     header = _own_lines(text, header)
     contact = _Contact(start=trim_span(text, header[0][0] if header else detail_start, len(text))[0])
     previous: str | None = None
     for a, b in header:
-        if previous and _STREET_LINE.fullmatch(text, a, b):  # "ul. Miodowa 10, 00-251 Warsaw, Poland"
-            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
-            continue
-        if previous and _CARE_OF.match(text, a, b):  # "c/o Dar Hosea · 21 Triq San Pawl · Valletta": the address
-            contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
-            continue
         office = _OFFICE_THEN_ADDRESS.fullmatch(text, a, b)
-        if office and contact.org and contact.name is None and not _ORG_WORD.search(office.group("address")):
-            # under the office's own name, the building it is in and the street: "Ministry of the Interior, ..."
+        if _address_line(text, (a, b), contact, office, previous=previous is not None):
             contact.details.insert(0, Detail("address", fold(text[a:b]).strip(), *trim_span(text, a, b)))
             continue
         if office and contact.org is None and not _ORG_WORD.search(office.group("address")) and \
@@ -687,20 +690,7 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         # In a list of one contact a line, the words before the first contact's line lead in; later ones are theirs.
         lead = text[a:group[0].start] if i == 0 or wrapped else text[a:first_start]
         office = _read_org_and_title(contact, text, a, (lead, before, after), group)
-        if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
-            _read_service(contact, text, a, b, runner, called)
-        if contact.name is None and contact.org is None:
-            _read_unnamed(contact, text, a, b, before, group)
-        if contact.org is None and group[0].kind == "address":
-            _read_name_then_address(contact, text, a, group[0].start)
-        if contact.name and contact.org is None:
-            _read_name_runs_on(contact, text, a, group[0].start)
-        if contact.name is None and contact.org is None and group[0].kind == "phone":
-            _read_bare_service(contact, text, a, group[0].start)
-        if contact.name is None:
-            _read_address_office(contact, text, a, group)
-        elif contact.org is None or _FUNCTION_ONLY.fullmatch(contact.org):
-            _read_label_office(contact, text, a, group[0].start)
+        _read_what_is_missing(contact, text, (a, b), before, group, (runner, called))
         if len(groups) > 1 and not wrapped:  # a list of people, one a line: each quotes its own line
             contact.start, contact.end = _own_line(text, a, b, group, named=contact.name is not None)
         elif i and _calls_another(text[context_start:group[0].start]):  # wrapped, after a contact's line: from its line
@@ -711,6 +701,27 @@ def _sentence_contacts(text: str, a: int, b: int, details: list[Detail]) -> list
         contacts.append(contact)
         context_start = group[-1].end
     return contacts
+
+
+def _read_what_is_missing(contact: _Contact, text: str, span: tuple[int, int], before: str, group: list[Detail],
+                          service: tuple[str | None, str | None]) -> None:
+    """The office or person the words around the details have not given yet, from the other ways such texts name
+    them: the service, prose, "Name, address", the office a name runs on into, a bare service line, a label."""
+    (a, b), (runner, called) = span, service
+    if contact.name is None and (contact.org is None or _SERVICE.search(before, len(before) - SERVICE_NEAR_CHARS)):
+        _read_service(contact, text, a, b, runner, called)
+    if contact.name is None and contact.org is None:
+        _read_unnamed(contact, text, a, b, before, group)
+    if contact.org is None and group[0].kind == "address":
+        _read_name_then_address(contact, text, a, group[0].start)
+    if contact.name and contact.org is None:
+        _read_name_runs_on(contact, text, a, group[0].start)
+    if contact.name is None and contact.org is None and group[0].kind == "phone":
+        _read_bare_service(contact, text, a, group[0].start)
+    if contact.name is None:
+        _read_address_office(contact, text, a, group)
+    elif contact.org is None or _FUNCTION_ONLY.fullmatch(contact.org):
+        _read_label_office(contact, text, a, group[0].start)
 
 
 def _read_address_office(contact: _Contact, text: str, a: int, group: list[Detail]) -> None:
