@@ -112,6 +112,8 @@ def _ends_sentence(text: str, mark: int, after: int) -> bool:
     word = m.group(1).lower()
     if word in _SOMETIMES_FINAL:
         return not following or following.group(1).strip(",.;:()") not in _NOT_AFTER_TIME
+    if "." in word and word.replace(".", "").isalpha() and following and following.group(1)[:1].isdigit():
+        return False  # an initialism before a number: "(L.I. 2219)", "Act B.E. 2551", "S.L. 217.07"
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "J. Smith"
     return not (word in _ABBREVIATIONS or word.rstrip(".") in _ABBREVIATIONS)

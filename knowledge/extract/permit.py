@@ -204,9 +204,10 @@ _ARTICLE = re.compile(
     r"(?:,?\s+(?:paragraph|para\.|subsection)\s+\d\w*,?)?"
     # "of Law No. 23/2007 (the Aliens Act)": the act runs on through "No." and keeps its bracketed name
     # "(Law 87(I)/2007)": a short bracket may stand inside it
-    # (an act's "No.", "Nr.", "Coll." and "Cap." do not end it: "Act No. 404/2011 Coll. on the Residence of ...")
-    r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?:(?<=No)|(?<=Nr)|(?<=Coll)|(?<=Cap))\.){3,120}?(?:\s*\((?:[A-Z]|the\s)(?:[^()]|\([^()]{1,6}\)){1,60}\))?)?"
-    r"(?=\s*(?:[,;)]|(?<!\bNo)(?<!\bNr)(?<!\bColl)(?<!\bCap)\.)|\s+(?:victims?|if|who|may|can|shall|must|should|will|would|has|have|had|does|provides?|states?|"
+    # (an act's "No.", "Nr.", "Coll." and "Cap." do not end it: "Act No. 404/2011 Coll. on the Residence of ...", nor
+    # an initialism's letters: "Act B.E. 2551 (2008)")
+    r"(?:\s+of\s+(?:the\s+)?(?:[^,;.()]|(?:(?<=No)|(?<=Nr)|(?<=Coll)|(?<=Cap)|(?<=[\s.][A-Z]))\.){3,120}?(?:\s*\((?:[A-Z]|the\s)(?:[^()]|\([^()]{1,6}\)){1,60}\))?)?"
+    r"(?=\s*(?:[,;)]|(?<!\bNo)(?<!\bNr)(?<!\bColl)(?<!\bCap)(?<![\s.][A-Z])\.)|\s+(?:victims?|if|who|may|can|shall|must|should|will|would|has|have|had|does|provides?|states?|"
     r"issued|granted|which|as|is|are|was|were|allows?|allowed|entitles?|gives?|grants?|offers?|requires?|sets)\b)")
 # A heading names its article bare: "Article 13 – Recovery and reflection period".
 _ARTICLE_HEADING = re.compile(rf"\b(?:Article|Section|§)\s*{_ARTICLE_NUMBER}")

@@ -125,6 +125,11 @@ def test_plain_document_title_and_date() -> None:
         ("Victims may stay under the Aliens Law (Cap. 105) and Law Nr. 12/2010. It was amended.",
          ["Victims may stay under the Aliens Law (Cap. 105) and Law Nr. 12/2010.", "It was amended."]),
         ("Regulation S.L. 217.07 applies. It sets a fee.", ["Regulation S.L. 217.07 applies.", "It sets a fee."]),
+        # an initialism before a number: a Thai act's Buddhist-era year, a Ghanaian legislative instrument
+        ("Under the Act B.E. 2551 (2008), victims may stay. It was amended.",
+         ["Under the Act B.E. 2551 (2008), victims may stay.", "It was amended."]),
+        ("The Regulations (L.I. 2219) provide shelter. They apply.",
+         ["The Regulations (L.I. 2219) provide shelter.", "They apply."]),
         ("It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn.",
          ["It runs from 9 a.m. to 1 p.m. Wednesday, March 27, at the Inn."]),
         ("The shelter run by KOK e.V. received 40,000 euros. Its staff grew.",
