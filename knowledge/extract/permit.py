@@ -419,9 +419,6 @@ _NOT_STATEMENT = re.compile(r"^\W*(?:please|if so|if not|required of|describe|ex
 # granted a reflection period ...", "To ask the Secretary of State how many ...". It states nothing.
 _PARLIAMENTARY_QUESTION = _loose(r"\b(?:asked|to ask) the (?:minister|secretary|commission|government|taoiseach|"
                                  r"tánaiste|attorney|prime minister)\b")
-# "the Regulations, 2015 (L.I. 2219) provide for ...": a bracket is closed before its sentence ends, so a statement
-# that starts by closing one ("2219) provide ...") runs on from the one before, cut at an abbreviation's point.
-_CLOSES_BRACKET = re.compile(r"\s*[^\s()]{1,15}\)")
 # "2. Immigration status of foreign victims\nArticle 52 ... provides that ...": a numbered heading line in PDF text,
 # left before the sentence once its number is split off as a statement of its own.
 _NUMBERING = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*|[A-Z]|[ivx]{1,4})[.)][ \t]*$")
@@ -429,14 +426,9 @@ _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to wit
 
 
 def _statements(text: str) -> list[tuple[int, int]]:
-    """`statement_spans(text)`, a statement cut inside a bracket joined to the rest, a numbered heading line left
-    out."""
+    """`statement_spans(text)`, a numbered heading line left out."""
     spans: list[tuple[int, int]] = []
     for a, b in statement_spans(text):
-        if spans and "(" in text[spans[-1][0]:spans[-1][1]] and _CLOSES_BRACKET.match(text, a) \
-                and text.count("(", *spans[-1]) > text.count(")", *spans[-1]):
-            spans[-1] = (spans[-1][0], b)
-            continue
         line_start = text.rfind("\n", 0, a) + 1
         newline = text.find("\n", a, b)
         if line_start < a and newline > 0 and _NUMBERING.match(text, line_start, a):
